@@ -1,0 +1,43 @@
+# The two commands a fresh clone needs: `make build` and `make test`.
+# Everything runs inside .venv, created from the pinned requirements.lock.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# The folder of archived source texts that quotes are checked against.
+# Defaults to the shared corpus beside this repository when it is there.
+ARCHIVE ?= $(wildcard ../shared/corpus)
+ARCHIVE_FLAG := $(if $(ARCHIVE),--archive $(ARCHIVE),)
+
+.PHONY: build test validate charts lock clean
+
+build: $(STAMP)
+	$(BIN)/claimtrack build $(ARCHIVE_FLAG)
+
+validate: $(STAMP)
+	$(BIN)/claimtrack validate $(ARCHIVE_FLAG)
+
+charts: build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# Regenerate requirements.lock from pyproject.toml in a throw-away environment.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check "setuptools>=77" wheel ".[test]"
+	echo '# Pinned dependencies for claimtrack and its tests. Regenerate with `make lock`.' > requirements.lock
+	.lock-venv/bin/python -m pip freeze --exclude claimtrack --all | grep -v '^pip==' >> requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) .pytest_cache
