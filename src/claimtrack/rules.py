@@ -1,0 +1,346 @@
+"""The rules no Table Schema can say: across fields, across tables, across time.
+
+Each rule is vectorised over the typed tables and reports in one column of one
+table; ``checks.run`` hands them to pandera. Cells that already failed their own
+type check are missing here, so a broken cell is reported once, not again by
+every rule that reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from claimtrack.checks import Rule
+from claimtrack.figures import DATE_COLUMNS, MEASURE_FAMILY, NUMBER_COLUMNS, QUALIFIERS, SETTLED_STATUSES
+from claimtrack.schema import partial_date_span
+from claimtrack.text import contains, normalise
+
+
+@dataclass
+class Context:
+    """The typed tables of the package, keyed by resource name."""
+
+    tables: dict[str, pd.DataFrame]
+
+    def lookup(self, table: str, key: str, column: str, values: pd.Series) -> pd.Series:
+        """``column`` of the ``table`` row whose ``key`` equals each of ``values``."""
+        frame = self.tables[table].dropna(subset=[key]).drop_duplicates(subset=[key])
+        return values.map(frame.set_index(key)[column])
+
+
+def _fmt(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
+        return "empty"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def explain_from(frame: pd.DataFrame, template: str, **columns: pd.Series):
+    """An explanation that fills ``template`` from the failing row's values."""
+
+    def explain(index: pd.Index) -> list[str]:
+        rows = pd.DataFrame({name: series.loc[index] for name, series in columns.items()}, index=index)
+        return [template.format(**{k: _fmt(v) for k, v in row.items()}) for _, row in rows.iterrows()]
+
+    return explain
+
+
+def claim_rules(ctx: Context) -> list[Rule]:
+    claims = ctx.tables["claims"]
+    rules: list[Rule] = []
+    rules += _bounds_rules(claims)
+    if "measures" in ctx.tables:
+        rules += _figure_shape_rules(ctx, claims)
+    rules += _date_rules(ctx, claims)
+    rules += _settled_rules(claims)
+    rules += _wording_rules(claims)
+    return rules
+
+
+def _bounds_rules(claims: pd.DataFrame) -> list[Rule]:
+    low, value, high = claims["low"], claims["value"], claims["high"]
+    start, end = claims["date_from"], claims["date_to"]
+    return [
+        Rule(
+            "bounds-order",
+            "low",
+            lambda: ~(low > value).fillna(False),
+            explain_from(claims, "the lower bound {low} is above the value {value}", low=low, value=value),
+        ),
+        Rule(
+            "bounds-order",
+            "high",
+            lambda: ~(value > high).fillna(False),
+            explain_from(claims, "the upper bound {high} is below the value {value}", high=high, value=value),
+        ),
+        Rule(
+            "bounds-order",
+            "high",
+            lambda: ~((low > high) & value.isna()).fillna(False),
+            explain_from(claims, "the upper bound {high} is below the lower bound {low}", high=high, low=low),
+        ),
+        Rule(
+            "dates-order",
+            "date_to",
+            lambda: ~(start > end).fillna(False),
+            explain_from(claims, "date_to {end} is before date_from {start}", end=end, start=start),
+        ),
+    ]
+
+
+def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
+    """Count measures carry numbers, date measures carry dates, and each qualifier
+    carries exactly the bounds it speaks of."""
+    kind = ctx.lookup("measures", "measure_id", "kind", claims["measure_id"])
+    measure_family = kind.map(MEASURE_FAMILY)
+    qualifier = claims["qualifier"]
+    qualifier_family = qualifier.map({w: q.family for w, q in QUALIFIERS.items()})
+    rules: list[Rule] = []
+    for family, columns, wrong in (("number", DATE_COLUMNS, "dates"), ("date", NUMBER_COLUMNS, "numbers")):
+        carries = "numbers in low, value and high" if family == "number" else "dates in date_from and date_to"
+        for column in columns:
+            present = claims[column].notna()
+            bad = (measure_family == family) & present
+            rules.append(
+                Rule(
+                    "measure-kind",
+                    column,
+                    lambda bad=bad: ~bad.fillna(False),
+                    explain_from(
+                        claims,
+                        f"{{measure}} is a {{kind}} measure: it carries {carries}, not {wrong}",
+                        measure=claims["measure_id"],
+                        kind=kind,
+                    ),
+                )
+            )
+    mismatch = qualifier_family.notna() & measure_family.notna() & (qualifier_family != measure_family)
+    rules.append(
+        Rule(
+            "qualifier-kind",
+            "qualifier",
+            lambda: ~mismatch,
+            explain_from(
+                claims,
+                "'{qualifier}' is not a qualifier for a {kind} measure like {measure}; "
+                + "numbers take exact, about, nearly, at least, more than, as high as, up to, range or several; "
+                + "dates take on, between, not before or not after",
+                qualifier=qualifier,
+                kind=kind,
+                measure=claims["measure_id"],
+            ),
+        )
+    )
+    fits = qualifier_family.notna() & (qualifier_family == measure_family)
+    for column in NUMBER_COLUMNS + DATE_COLUMNS:
+        needs = qualifier.map({w: column in q.needs for w, q in QUALIFIERS.items()}).fillna(False).astype(bool)
+        own = qualifier.map({w: column in q.columns for w, q in QUALIFIERS.items()}).fillna(False).astype(bool)
+        takes = qualifier.map({w: column in q.takes for w, q in QUALIFIERS.items()}).fillna(False).astype(bool)
+        present = claims[column].notna()
+        lacking = fits & needs & ~present
+        extra = fits & own & ~takes & present
+        rules.append(
+            Rule(
+                "qualifier-bounds",
+                column,
+                lambda lacking=lacking: ~lacking,
+                explain_from(claims, f"'{{qualifier}}' needs {column}, which is empty", qualifier=qualifier),
+            )
+        )
+        rules.append(
+            Rule(
+                "qualifier-bounds",
+                column,
+                lambda extra=extra: ~extra,
+                explain_from(
+                    claims,
+                    f"'{{qualifier}}' takes no {column}: it speaks of {{meaning}}",
+                    qualifier=qualifier,
+                    meaning=qualifier.map({w: q.meaning for w, q in QUALIFIERS.items()}),
+                ),
+            )
+        )
+    one_day = (qualifier == "on") & claims["date_from"].notna() & claims["date_to"].notna()
+    differs = one_day & (claims["date_from"] != claims["date_to"])
+    rules.append(
+        Rule(
+            "qualifier-bounds",
+            "date_to",
+            lambda: ~differs.fillna(False),
+            explain_from(
+                claims,
+                "'on' names one day, so date_to must equal date_from ({start}); use 'between' for a span",
+                start=claims["date_from"],
+            ),
+        )
+    )
+    return rules
+
+
+def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
+    said_start, said_end = partial_date_span(claims["said_on"])
+    as_of_start, _ = partial_date_span(claims["as_of"])
+    basis = claims["said_on_basis"]
+    said = claims["said_on"].notna()
+    not_stated = basis == "not stated"
+    rules = [
+        Rule(
+            "said-on-basis",
+            "said_on",
+            lambda: ~(~said & basis.notna() & ~not_stated).fillna(False),
+            explain_from(
+                claims,
+                "said_on is empty but said_on_basis is '{basis}'; give the date, or set said_on_basis to 'not stated'",
+                basis=basis,
+            ),
+        ),
+        Rule(
+            "said-on-basis",
+            "said_on_basis",
+            lambda: ~(said & not_stated).fillna(False),
+            explain_from(
+                claims, "said_on_basis is 'not stated' but said_on gives {said}; say how the date is known", said=claims["said_on"]
+            ),
+        ),
+        Rule(
+            "as-of-basis",
+            "as_of_basis",
+            lambda: ~(claims["as_of"].notna() & claims["as_of_basis"].isna()).fillna(False),
+            explain_from(claims, "as_of gives {as_of}, so as_of_basis must say how that date is known", as_of=claims["as_of"]),
+        ),
+        Rule(
+            "as-of-basis",
+            "as_of_basis",
+            lambda: ~(claims["as_of"].isna() & claims["as_of_basis"].notna()).fillna(False),
+            explain_from(claims, "as_of_basis is '{basis}' but as_of is empty", basis=claims["as_of_basis"]),
+        ),
+    ]
+    # A claim cannot refer to a date after it was made: compare the earliest the
+    # figure's date can be with the latest the claim can have been made.
+    said_latest = said_end.copy()
+    if "sources" in ctx.tables:
+        published = ctx.lookup("sources", "source_id", "published_on", claims["source_id"]).astype("datetime64[ns]")
+        rules.append(
+            Rule(
+                "said-before-published",
+                "said_on",
+                lambda: ~(said_start > published).fillna(False),
+                explain_from(
+                    claims,
+                    "the claim is dated {said}, after its source was published on {published}",
+                    said=claims["said_on"],
+                    published=published,
+                ),
+            )
+        )
+        said_latest = said_latest.fillna(published)
+    rules.append(
+        Rule(
+            "as-of-before-said",
+            "as_of",
+            lambda: ~(as_of_start > said_latest).fillna(False),
+            explain_from(
+                claims,
+                "the figure is dated as of {as_of}, after the claim was made ({said})",
+                as_of=claims["as_of"],
+                said=said_latest,
+            ),
+        )
+    )
+    return rules
+
+
+def _settled_rules(claims: pd.DataFrame) -> list[Rule]:
+    status, settled_by = claims["status"], claims["settled_by"]
+    by_id = claims.dropna(subset=["claim_id"]).drop_duplicates(subset=["claim_id"]).set_index("claim_id")
+    settler_measure = settled_by.map(by_id["measure_id"])
+    settler_said = settled_by.map(by_id["said_on"])
+    own_start, _ = partial_date_span(claims["said_on"])
+    _, settler_end = partial_date_span(settler_said)
+    has = settled_by.notna()
+    return [
+        Rule(
+            "settled-by",
+            "settled_by",
+            lambda: ~((status == "superseded") & ~has).fillna(False),
+            explain_from(claims, "a superseded claim names the claim that superseded it in settled_by"),
+        ),
+        Rule(
+            "settled-by",
+            "settled_by",
+            lambda: ~(has & ~status.isin(SETTLED_STATUSES)).fillna(False),
+            explain_from(
+                claims,
+                "settled_by names a claim, but the status is '{status}'; a settled claim's status is one of "
+                + ", ".join(SETTLED_STATUSES),
+                status=status,
+            ),
+        ),
+        Rule(
+            "settled-by",
+            "settled_by",
+            lambda: ~(has & (settled_by == claims["claim_id"])).fillna(False),
+            explain_from(claims, "a claim cannot settle itself"),
+        ),
+        Rule(
+            "settled-by",
+            "settled_by",
+            lambda: ~(has & settler_measure.notna() & (settler_measure != claims["measure_id"])).fillna(False),
+            explain_from(
+                claims,
+                "{by} is a claim about {other}, not {measure}: a claim is settled by a claim of the same measure",
+                by=settled_by,
+                other=settler_measure,
+                measure=claims["measure_id"],
+            ),
+        ),
+        Rule(
+            "settled-by",
+            "settled_by",
+            lambda: ~(has & (settler_end < own_start)).fillna(False),
+            explain_from(
+                claims,
+                "{by} was made on {theirs}, before this claim ({ours}): a claim is settled by a later one",
+                by=settled_by,
+                theirs=settler_said,
+                ours=claims["said_on"],
+            ),
+        ),
+    ]
+
+
+def _wording_rules(claims: pd.DataFrame) -> list[Rule]:
+    found = pd.Series(contains(normalise(claims["quote"]), normalise(claims["figure_text"])), index=claims.index)
+    found |= claims["quote"].isna()
+    return [
+        Rule(
+            "figure-in-quote",
+            "figure_text",
+            lambda: found,
+            explain_from(claims, "the figure's words are not in the quote; copy them exactly as the quote has them"),
+        )
+    ]
+
+
+def source_rules(ctx: Context) -> list[Rule]:
+    sources = ctx.tables["sources"]
+    lacking = sources["archive_file"].notna() & sources["archive_sha256"].isna()
+    return [
+        Rule(
+            "archive-fingerprint",
+            "archive_sha256",
+            lambda: ~lacking,
+            explain_from(
+                sources,
+                "the archived text {file} needs its SHA-256 fingerprint here (sha256sum prints it)",
+                file=sources["archive_file"],
+            ),
+        )
+    ]
+
+
+RULES = {"claims": claim_rules, "sources": source_rules}

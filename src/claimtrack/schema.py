@@ -1,0 +1,243 @@
+"""What the Table Schemas say, turned into rules and typed columns.
+
+The schemas in schemas/ are the single source of truth for column names, types and
+constraints. This module derives from them, field by field: the checks on the cells
+as written (required, type, enum, pattern, minimum, length, unique), the key checks
+(primary and foreign keys), and the conversion of checked text into typed pandas
+columns (nullable integers, real dates).
+"""
+
+from __future__ import annotations
+
+
+import numpy as np
+import pandas as pd
+
+from claimtrack.checks import Rule, fixed, per_value
+from claimtrack.package import Package, Resource
+
+PARTIAL_DATE = "x-partial-date"  # custom field property: a date known to the day, month or year
+
+_INTEGER = r"[+-]?[0-9]{1,18}"
+_NUMBER = r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|NaN|INF|-INF"
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_URI = r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+[^\s]*"
+_TRUE = ["true", "True", "TRUE", "1"]
+_FALSE = ["false", "False", "FALSE", "0"]
+
+_TYPE_WORDS = {
+    "integer": "a whole number written in digits only, e.g. 94000 (no commas, spaces, units or decimals)",
+    "number": "a number written in digits, e.g. 2.5 (no commas, spaces or units)",
+    "date": "a real date written YYYY-MM-DD, e.g. 2013-05-16",
+    "boolean": "true or false",
+}
+
+
+def is_partial_date(field: dict) -> bool:
+    return bool(field.get(PARTIAL_DATE))
+
+
+def missing_mask(resource: Resource, column: pd.Series) -> pd.Series:
+    values = resource.missing_values
+    return column == values[0] if len(values) == 1 else column.isin(values)
+
+
+def valid_type(field: dict, column: pd.Series) -> pd.Series:
+    """True where the cell is a well-formed value of the field's type (missing cells: False)."""
+    kind = field.get("type", "string")
+    if kind == "integer":
+        return column.str.fullmatch(_INTEGER)
+    if kind == "number":
+        return column.str.fullmatch(_NUMBER)
+    if kind == "date":
+        return column.str.fullmatch(_DATE) & pd.to_datetime(column, format="%Y-%m-%d", errors="coerce").notna()
+    if kind == "boolean":
+        return column.isin(field.get("trueValues", _TRUE) + field.get("falseValues", _FALSE))
+    if field.get("format") == "uri":
+        return column.str.fullmatch(_URI)
+    return pd.Series(True, index=column.index)
+
+
+def partial_date_span(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The first and last day a partial date (YYYY-MM-DD, YYYY-MM or YYYY) can mean.
+
+    Cells that are missing or not such a date give NaT on both sides.
+    """
+    text = column.astype("string")
+    length = text.str.len()
+    month = (length == 7).fillna(False)
+    year = (length == 4).fillna(False)
+    padded = text.where(length == 10)
+    padded[month] = text[month] + "-01"
+    padded[year] = text[year] + "-01-01"
+    start = pd.to_datetime(padded, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+    end = start.copy()
+    end[month] = start[month] + pd.offsets.MonthEnd(0)
+    end[year] = start[year] + pd.offsets.YearEnd(0)
+    return start, end
+
+
+def field_rules(resource: Resource, cells: pd.DataFrame, lines: np.ndarray) -> list[Rule]:
+    """The rules a Table Schema states for each field, on the cells as written."""
+    rules: list[Rule] = []
+    for field in resource.fields:
+        rules.extend(_rules_for_field(resource, field, cells[field["name"]], lines))
+    return rules
+
+
+def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: np.ndarray) -> list[Rule]:
+    name = field["name"]
+    kind = field.get("type", "string")
+    constraints = field.get("constraints", {})
+    missing = missing_mask(resource, column)
+    rules: list[Rule] = []
+    if constraints.get("required"):
+        rules.append(Rule("required", name, lambda: ~missing, fixed(f"{name} must not be empty")))
+    typed_ok = missing | valid_type(field, column)
+    if kind in _TYPE_WORDS or field.get("format") == "uri":
+        expected = _TYPE_WORDS.get(kind, "a web address starting http:// or https://")
+        rules.append(
+            Rule("type", name, lambda: typed_ok, per_value(column, lambda v: f"{v!r} is not {expected}"))
+        )
+    if is_partial_date(field):
+        start, _ = partial_date_span(column)
+        shaped = column.str.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+        ok = missing | ~shaped | start.notna()
+        rules.append(
+            Rule(
+                "date",
+                name,
+                lambda: ok,
+                per_value(column, lambda v: f"{v!r} is not a real date written YYYY-MM-DD, YYYY-MM or YYYY"),
+            )
+        )
+    if "enum" in constraints:
+        allowed = [str(v) for v in constraints["enum"]]
+        rules.append(
+            Rule(
+                "enum",
+                name,
+                lambda: missing | column.isin(allowed),
+                per_value(column, lambda v: f"{v!r} is not one of the allowed values: {_listing(allowed)}"),
+            )
+        )
+    if "pattern" in constraints:
+        pattern = constraints["pattern"]
+        rules.append(
+            Rule(
+                "pattern",
+                name,
+                lambda: missing | column.str.fullmatch(pattern),
+                per_value(column, lambda v: f"{v!r} is not in the form {name} needs (pattern {pattern})"),
+            )
+        )
+    for bound, compare, word in (("minimum", np.greater_equal, "below the minimum"), ("maximum", np.less_equal, "above the maximum")):
+        if bound in constraints and kind in ("integer", "number"):
+            limit = constraints[bound]
+            numbers = pd.to_numeric(column.where(typed_ok & ~missing), errors="coerce")
+            rules.append(
+                Rule(
+                    bound,
+                    name,
+                    lambda numbers=numbers, limit=limit, compare=compare: numbers.isna() | compare(numbers, limit),
+                    per_value(column, lambda v, word=word, limit=limit: f"{v} is {word} of {limit}"),
+                )
+            )
+    for bound, compare, word in (("minLength", np.greater_equal, "shorter than"), ("maxLength", np.less_equal, "longer than")):
+        if bound in constraints:
+            limit = constraints[bound]
+            lengths = column.str.len()
+            rules.append(
+                Rule(
+                    bound.lower().replace("length", "-length"),
+                    name,
+                    lambda lengths=lengths, limit=limit, compare=compare: missing | compare(lengths, limit),
+                    fixed(f"{name} is {word} {limit} characters"),
+                )
+            )
+    if constraints.get("unique") and resource.primary_key != [name]:
+        rules.append(_unique_rule([name], column.to_frame(), missing, lines, "unique"))
+    return rules
+
+
+def _listing(values: list[str], limit: int = 12) -> str:
+    shown = ", ".join(values[:limit])
+    return shown + (f" (and {len(values) - limit} more)" if len(values) > limit else "")
+
+
+def _unique_rule(key: list[str], cells: pd.DataFrame, missing: pd.Series, lines: np.ndarray, code: str) -> Rule:
+    keys = cells[key]
+    repeated = keys.duplicated(keep="first") & ~missing
+    label = " + ".join(key)
+
+    def explain(index: pd.Index) -> list[str]:
+        first = keys[~missing].drop_duplicates(keep="first")
+        first_line = {tuple(row): int(lines[i]) for i, row in zip(first.index, first.itertuples(index=False))}
+        return [
+            f"{label} {', '.join(map(repr, row))} is used twice: it is first used on line {first_line[tuple(row)]}"
+            for row in keys.loc[index].itertuples(index=False)
+        ]
+
+    return Rule(code, key[0], lambda: ~repeated, explain)
+
+
+def key_rules(
+    package: Package, resource: Resource, cells: pd.DataFrame, lines: np.ndarray, all_cells: dict[str, pd.DataFrame]
+) -> list[Rule]:
+    """Primary and foreign keys, from the schema."""
+    rules: list[Rule] = []
+    key = resource.primary_key
+    if key:
+        missing = pd.concat([missing_mask(resource, cells[k]) for k in key], axis=1).any(axis=1)
+        rules.append(_unique_rule(key, cells, missing, lines, "primary-key"))
+    for foreign in resource.foreign_keys:
+        rules.extend(_foreign_key_rules(package, resource, foreign, cells, all_cells))
+    return rules
+
+
+def _foreign_key_rules(package, resource, foreign, cells, all_cells) -> list[Rule]:
+    fields = foreign["fields"]
+    fields = [fields] if isinstance(fields, str) else list(fields)
+    reference = foreign["reference"]
+    target_name = reference.get("resource") or resource.name
+    target_fields = reference["fields"]
+    target_fields = [target_fields] if isinstance(target_fields, str) else list(target_fields)
+    if target_name not in all_cells:
+        return []  # the referenced table could not be read; its own problems say why
+    target = package.resource(target_name)
+    target_cells = all_cells[target_name]
+    if len(fields) != 1:
+        raise NotImplementedError("composite foreign keys are not used in this package")
+    column = cells[fields[0]]
+    known = set(target_cells[target_fields[0]])
+    missing = missing_mask(resource, column)
+    ok = missing | column.isin(known)
+    what = f"{target_fields[0]} in {target.path}"
+    return [Rule("foreign-key", fields[0], lambda: ok, per_value(column, lambda v: f"{v!r} is not a {what}"))]
+
+
+def typed_frame(resource: Resource, cells: pd.DataFrame) -> pd.DataFrame:
+    """Typed columns: strings, nullable integers, floats, real dates, booleans.
+
+    Cells that are missing, or that failed their checks, become missing values;
+    partial dates stay as their ISO text (see ``partial_date_span``).
+    """
+    columns = {}
+    for field in resource.fields:
+        name = field["name"]
+        raw = cells[name]
+        missing = missing_mask(resource, raw)
+        keep = ~missing & valid_type(field, raw)
+        kind = field.get("type", "string")
+        if kind == "integer":
+            columns[name] = pd.to_numeric(raw.where(keep), errors="coerce").astype("Int64")
+        elif kind == "number":
+            columns[name] = pd.to_numeric(raw.where(keep), errors="coerce").astype("Float64")
+        elif kind == "date":
+            columns[name] = pd.to_datetime(raw.where(keep), format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+        elif kind == "boolean":
+            truth = {v: True for v in field.get("trueValues", _TRUE)} | {v: False for v in field.get("falseValues", _FALSE)}
+            columns[name] = raw.where(keep).map(truth).astype("boolean")
+        else:
+            columns[name] = raw.where(~missing).astype("string")
+    return pd.DataFrame(columns, index=cells.index)

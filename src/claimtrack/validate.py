@@ -1,0 +1,171 @@
+"""Validation of the whole package: descriptor, files, headers, cells, keys and rules.
+
+``validate`` never raises on bad data: it returns a Report whose ``problems`` list
+every problem found, each with its file, CSV line, column and value.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from claimtrack import checks, paths
+from claimtrack.archive import archive_rules
+from claimtrack.csvread import RawTable, read_raw
+from claimtrack.package import Package, Resource, read_package
+from claimtrack.problems import Problem, ValidationError, sort_problems
+from claimtrack.rules import RULES, Context
+from claimtrack.schema import field_rules, key_rules, typed_frame
+
+
+@dataclass
+class Report:
+    package: Package | None
+    problems: list[Problem] = field(default_factory=list)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    raw: dict[str, RawTable] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(frame) for name, frame in self.tables.items()}
+
+
+def validate(root: str | Path = ".", archive: str | Path | None = None) -> Report:
+    """Check the package in ``root``; with ``archive``, also check quotes against archived texts."""
+    try:
+        package = read_package(root)
+    except ValidationError as error:
+        return Report(package=None, problems=error.problems)
+    report = Report(package=package)
+    problems = report.problems
+    cells: dict[str, pd.DataFrame] = {}
+    for resource in package.resources:
+        table = _read_resource(package, resource, problems)
+        if table is None:
+            continue
+        report.raw[resource.name] = table
+        header_problems = header_problems_of(resource, table)
+        problems.extend(header_problems)
+        if not header_problems:
+            cells[resource.name] = table.frame.set_axis(table.header, axis=1)
+    problems.extend(_undeclared_files(package))
+
+    for name, frame in cells.items():
+        resource = package.resource(name)
+        table = report.raw[name]
+        rules = field_rules(resource, frame, table.lines) + key_rules(package, resource, frame, table.lines, cells)
+        problems.extend(checks.run(rules, frame, frame, table.lines, resource.path))
+        report.tables[name] = typed_frame(resource, frame)
+
+    context = Context(report.tables)
+    cross = {name: build(context) for name, build in RULES.items() if name in report.tables}
+    if archive is not None:
+        check = archive_rules(context, Path(archive))
+        for name, rules in check.rules.items():
+            cross.setdefault(name, []).extend(rules)
+        report.notes.append(check.summary(Path(archive)))
+    else:
+        report.notes.append("quotes not checked against archived texts: no archive folder given (--archive)")
+    # A cell that failed its own checks is missing in the typed tables; a rule that
+    # then finds it empty must not report the same cell a second time.
+    reported = {(p.file, p.line, p.column) for p in problems}
+    for name, rules in cross.items():
+        resource, table = package.resource(name), report.raw[name]
+        found = checks.run(rules, report.tables[name], cells[name], table.lines, resource.path)
+        problems.extend(p for p in found if (p.file, p.line, p.column) not in reported)
+
+    columns = {r.path: r.field_names for r in package.resources}
+    report.problems = sort_problems(problems, package.file_order(), columns)
+    return report
+
+
+def _read_resource(package: Package, resource: Resource, problems: list[Problem]) -> RawTable | None:
+    path = package.root / resource.path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(resource.path, None, None, None, "the file is missing", "missing-file"))
+        return None
+    except OSError as error:
+        problems.append(Problem(resource.path, None, None, None, f"the file cannot be read: {error.strerror}", "io"))
+        return None
+    table, found = read_raw(data, resource.path)
+    problems.extend(found)
+    return table
+
+
+_INVISIBLE = {"Cf", "Zs", "Cc"}
+
+
+def _visible(name: str) -> str:
+    return "".join(ch for ch in name if unicodedata.category(ch) not in _INVISIBLE or ch == " ").strip()
+
+
+def header_problems_of(resource: Resource, table: RawTable) -> list[Problem]:
+    """The header must name the schema's fields, each once, in the schema's order."""
+    expected = resource.field_names
+    found = table.header
+    file = resource.path
+    problems: list[Problem] = []
+
+    def problem(column: str | None, value: str | None, message: str) -> None:
+        problems.append(Problem(file, 1, column, value, message, "header"))
+
+    for position, name in enumerate(found, start=1):
+        if name.strip() == "":
+            problem(None, name, f"header column {position} is blank; it should be {_expected_at(expected, position)}")
+        elif _visible(name) != name:
+            hidden = ", ".join(
+                f"U+{ord(ch):04X}" for ch in name if unicodedata.category(ch) in _INVISIBLE and ch != " "
+            ) or "spaces at either end"
+            problem(name, name, f"header column {position} has invisible characters ({hidden}); retype it as {_visible(name)!r}")
+    seen: dict[str, int] = {}
+    for position, name in enumerate(found, start=1):
+        if name in seen and name.strip():
+            problem(name, name, f"{name!r} appears twice in the header, as columns {seen[name]} and {position}")
+        seen.setdefault(name, position)
+    clean = {_visible(n) for n in found}
+    for name in expected:
+        if name not in found and name not in clean:
+            close = difflib.get_close_matches(name, [n for n in found if n not in expected], n=1)
+            hint = f"; is {close[0]!r} a misspelling of it?" if close else ""
+            problem(name, None, f"the header lacks the column {name!r}{hint}")
+    for name in found:
+        if name.strip() and name not in expected and _visible(name) not in expected:
+            close = difflib.get_close_matches(name, expected, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problem(name, name, f"the header has a column {name!r} that the schema does not define{hint}")
+    if not problems and found != expected:
+        problem(None, None, "the columns are not in the schema's order; it is: " + ", ".join(expected))
+    return problems
+
+
+def _expected_at(expected: list[str], position: int) -> str:
+    return repr(expected[position - 1]) if position <= len(expected) else "removed"
+
+
+def _undeclared_files(package: Package) -> list[Problem]:
+    declared = {r.path for r in package.resources}
+    folder = paths.data_dir(package.root)
+    if not folder.is_dir():
+        return []
+    return [
+        Problem(
+            csv.relative_to(package.root).as_posix(),
+            None,
+            None,
+            None,
+            "this CSV file is not declared in datapackage.json: declare it with a schema, or move it out of data/",
+            "undeclared-file",
+        )
+        for csv in sorted(folder.rglob("*.csv"))
+        if csv.relative_to(package.root).as_posix() not in declared
+    ]
