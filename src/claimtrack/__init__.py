@@ -13,11 +13,11 @@ __all__ = ["ValidationError", "Problem", "load", "validate", "__version__"]
 
 def __getattr__(name: str):
     if name == "load":
-        from claimtrack.load import load
+        from claimtrack.loading import load
 
         return load
     if name == "validate":
-        from claimtrack.validate import validate
+        from claimtrack.validation import validate
 
         return validate
     if name in ("ValidationError", "Problem"):

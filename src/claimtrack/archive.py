@@ -97,7 +97,7 @@ def archive_rules(ctx: Context, folder: Path) -> ArchiveCheck:
                 where = "its opening words are not there either"
             else:
                 tail = prefix[-40:]
-                where = f"the words match up to \"...{tail}\" and differ after that"
+                where = f'the words match up to "...{tail}" and differ after that'
             messages.append(f"the quote is not word for word in the archived text of {source_id}: {where}")
         return messages
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +21,10 @@ from claimtrack.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
 _NEWLINES = r"\r\n|\r|\n"
+# A quote with text on both sides, outside any doubled quote: either a stray quote
+# in an unquoted cell or text after a closing quote. pyarrow would quietly drop
+# the latter's quotes, so such files take the exact path, which judges them.
+_QUOTE_AMID_TEXT = re.compile(r'[^,\r\n"]"[^,\r\n"]')
 
 
 @dataclass
@@ -42,13 +47,17 @@ def read_raw(data: bytes, file: str) -> tuple[RawTable | None, list[Problem]]:
         return None, problems
     has_bom = data.startswith(BOM)
     if text.strip() == "":
-        problems.append(Problem(file, 1, None, None, "the file is empty: it needs at least a header line", "empty-file"))
+        problems.append(
+            Problem(file, 1, None, None, "the file is empty: it needs at least a header line", "empty-file")
+        )
         return None, problems
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        problems.append(Problem(file, line, None, None, "the file contains a NUL byte: it is not a text CSV file", "nul-byte"))
+        problems.append(
+            Problem(file, line, None, None, "the file contains a NUL byte: it is not a text CSV file", "nul-byte")
+        )
         return None, problems
-    table = _read_fast(text, file)
+    table = _read_fast(text, file) if _plain_quoting(text) else None
     if table is None:
         table = _read_exact(text, file, problems)
     if table is not None:
@@ -70,13 +79,19 @@ def _drop_blank_rows(table: RawTable, problems: list[Problem]) -> None:
     table.lines = table.lines[~blank]
 
 
+def _plain_quoting(text: str) -> bool:
+    """True when every quote in the file pairs up and sits at a cell's edge: the files
+    the fast parser reads exactly as the strict CSV reader would. An odd number of
+    quotes means one is never closed, and pyarrow would swallow the rest of the
+    file into one cell."""
+    return text.count('"') % 2 == 0 and _QUOTE_AMID_TEXT.search(text) is None
+
+
 def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(
-            Problem(file, 1, None, None, "the file is saved as UTF-16; save it as UTF-8", "encoding")
-        )
+        problems.append(Problem(file, 1, None, None, "the file is saved as UTF-16; save it as UTF-8", "encoding"))
         return None
-    body = data[len(BOM):] if data.startswith(BOM) else data
+    body = data[len(BOM) :] if data.startswith(BOM) else data
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -161,7 +176,7 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
             if header is None:
                 header = row
                 continue
-            if not row:
+            if not row or (len(row) == 1 and not row[0].strip() and len(header) > 1):
                 row = [""] * len(header)  # a blank line; reported with the other blank rows
             if len(row) != len(header):
                 word = "fewer" if len(row) < len(header) else "more"
@@ -194,7 +209,9 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
         )
         return None
     if header is None:
-        problems.append(Problem(file, 1, None, None, "the file is empty: it needs at least a header line", "empty-file"))
+        problems.append(
+            Problem(file, 1, None, None, "the file is empty: it needs at least a header line", "empty-file")
+        )
         return None
     frame = pd.DataFrame(rows, columns=range(len(header)), dtype="str") if rows else _empty(len(header))
     return RawTable(file=file, header=header, frame=frame, lines=np.asarray(lines, dtype=np.int64))

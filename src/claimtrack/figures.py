@@ -36,10 +36,24 @@ QUALIFIERS: dict[str, Qualifier] = {
         Qualifier("more than", "number", ("low",), ("low",), "a lower bound, the figure itself excluded"),
         Qualifier("as high as", "number", ("high",), ("high",), "an upper estimate"),
         Qualifier("up to", "number", ("high",), ("high",), "an upper bound"),
-        Qualifier("range", "number", ("low", "high"), ("low", "value", "high"), "from low to high; value is the best estimate where one is given"),
+        Qualifier(
+            "range",
+            "number",
+            ("low", "high"),
+            ("low", "value", "high"),
+            "from low to high; value is the best estimate where one is given",
+        ),
         Qualifier("several", "number", (), (), "a vague quantity with no number"),
-        Qualifier("on", "date", ("date_from", "date_to"), ("date_from", "date_to"), "one day: date_from and date_to are the same"),
-        Qualifier("between", "date", ("date_from", "date_to"), ("date_from", "date_to"), "some time from date_from to date_to"),
+        Qualifier(
+            "on",
+            "date",
+            ("date_from", "date_to"),
+            ("date_from", "date_to"),
+            "one day: date_from and date_to are the same",
+        ),
+        Qualifier(
+            "between", "date", ("date_from", "date_to"), ("date_from", "date_to"), "some time from date_from to date_to"
+        ),
         Qualifier("not before", "date", ("date_from",), ("date_from",), "open-ended: date_from at the earliest"),
         Qualifier("not after", "date", ("date_to",), ("date_to",), "date_to at the latest"),
     )

@@ -93,7 +93,7 @@ def read_package(root: str | Path = ".") -> Package:
         if resource is None:
             continue
         if resource.name in seen:
-            problems.append(_descriptor_problem(f"resource name {resource.name!r} is used twice", "resource-name"))
+            problems.append(_descriptor_problem(f"resource name {resource.name!r} is used twice", "descriptor"))
             continue
         seen.add(resource.name)
         package.resources.append(resource)
@@ -109,7 +109,7 @@ def _descriptor_problem(message: str, rule: str, value: str | None = None, file:
 def _read_json(root: Path, relative: str, problems: list[Problem]) -> dict | None:
     path = root / relative
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is harmless
     except FileNotFoundError:
         problems.append(_descriptor_problem(f"{relative} is missing from {root}", "missing-file", file=relative))
         return None
@@ -120,7 +120,9 @@ def _read_json(root: Path, relative: str, problems: list[Problem]) -> dict | Non
         data = json.loads(text)
     except json.JSONDecodeError as error:
         problems.append(
-            Problem(relative, error.lineno, None, None, f"is not valid JSON: {error.msg} at character {error.colno}", "json")
+            Problem(
+                relative, error.lineno, None, None, f"is not valid JSON: {error.msg} at character {error.colno}", "json"
+            )
         )
         return None
     if not isinstance(data, dict):
@@ -145,18 +147,18 @@ def safe_relative_path(root: Path, value: object) -> str | None:
 def _read_resource(root: Path, index: int, raw: object, problems: list[Problem]) -> Resource | None:
     where = f"resource {index + 1}"
     if not isinstance(raw, dict):
-        problems.append(_descriptor_problem(f"{where} must be a JSON object", "resource"))
+        problems.append(_descriptor_problem(f"{where} must be a JSON object", "descriptor"))
         return None
     name = raw.get("name")
     if not isinstance(name, str) or not name:
-        problems.append(_descriptor_problem(f"{where} needs a name", "resource-name"))
+        problems.append(_descriptor_problem(f"{where} needs a name", "descriptor"))
         return None
     path = safe_relative_path(root, raw.get("path"))
     if path is None:
         problems.append(
             _descriptor_problem(
                 f"resource {name!r}: the path must be a relative path inside the package folder, not a URL or a path outside it",
-                "resource-path",
+                "path",
                 value=str(raw.get("path")),
             )
         )
@@ -170,7 +172,7 @@ def _read_resource(root: Path, index: int, raw: object, problems: list[Problem])
             problems.append(
                 _descriptor_problem(
                     f"resource {name!r}: the schema must be a relative path inside the package folder, not a URL or a path outside it",
-                    "schema-path",
+                    "path",
                     value=str(schema_ref),
                 )
             )
@@ -196,7 +198,9 @@ def _schema_is_usable(schema: dict, schema_path: str, problems: list[Problem]) -
             ok = False
             continue
         if spec["name"] in names:
-            problems.append(_descriptor_problem(f"field name {spec['name']!r} is used twice", "schema", file=schema_path))
+            problems.append(
+                _descriptor_problem(f"field name {spec['name']!r} is used twice", "schema", file=schema_path)
+            )
             ok = False
         names.add(spec["name"])
         kind = spec.get("type", "string")

@@ -8,6 +8,92 @@ from typing import Iterable
 
 
 @dataclass(frozen=True)
+class Check:
+    code: str
+    group: str
+    requires: str
+
+
+# Every rule a problem can be reported under, once: the README's list of what is
+# checked is generated from this, and a problem with any other code is a bug.
+CATALOGUE = (
+    Check("json", "descriptor", "datapackage.json and every schema are valid JSON objects"),
+    Check("descriptor", "descriptor", "the descriptor lists its resources, each with a unique name"),
+    Check(
+        "path",
+        "descriptor",
+        "resource and schema paths are relative paths inside the package folder: URLs, absolute paths and `../` are refused, never fetched",
+    ),
+    Check("schema", "descriptor", "every schema lists its fields, each with a unique name and a type claimtrack reads"),
+    Check("missing-file", "file", "every file the descriptor names exists"),
+    Check("io", "file", "every file can be read"),
+    Check(
+        "encoding",
+        "file",
+        "files are UTF-8 (a byte-order mark is accepted); the byte that is not is named with its offset",
+    ),
+    Check("empty-file", "file", "a CSV file has at least its header line"),
+    Check("nul-byte", "file", "a CSV file holds no NUL bytes"),
+    Check("csv-syntax", "file", "every quote that opens a cell closes it"),
+    Check("row-length", "file", "every row has as many cells as the header, never padded or cut"),
+    Check("blank-row", "file", "no row is blank"),
+    Check("header", "file", "the header names each field of the schema once, in order, with no invisible characters"),
+    Check("undeclared-file", "file", "every CSV under data/ is declared in datapackage.json"),
+    Check("required", "schema", "required cells are not empty"),
+    Check(
+        "type",
+        "schema",
+        "cells hold their field's type: whole numbers in digits, real dates as YYYY-MM-DD, web addresses",
+    ),
+    Check("date", "schema", "dates known only to the month or year (YYYY-MM, YYYY) are real dates too"),
+    Check("enum", "schema", "cells with a fixed vocabulary use one of its words"),
+    Check("pattern", "schema", "identifiers and codes have the form their schema gives"),
+    Check("minimum", "schema", "numbers are not below their minimum"),
+    Check("maximum", "schema", "numbers are not above their maximum"),
+    Check("min-length", "schema", "text is not shorter than its minimum length"),
+    Check("max-length", "schema", "text is not longer than its maximum length"),
+    Check("unique", "schema", "values that must be unique are"),
+    Check("primary-key", "schema", "every row's key is unique"),
+    Check(
+        "foreign-key",
+        "schema",
+        "every reference names a row that exists, including a claim's reference to another claim in `settled_by`",
+    ),
+    Check("bounds-order", "rule", "`low` ≤ `value` ≤ `high`"),
+    Check("dates-order", "rule", "`date_from` ≤ `date_to`"),
+    Check("measure-kind", "rule", "count and duration measures carry numbers, date measures carry dates"),
+    Check("qualifier-kind", "rule", "the qualifier fits the measure: `at least` for a count, `between` for a date"),
+    Check(
+        "qualifier-bounds",
+        "rule",
+        "the qualifier agrees with the bounds it has: `at least` has a `low` and no other bound; `on` is one day",
+    ),
+    Check("said-on-basis", "rule", "`said_on` is given exactly when `said_on_basis` says the date is known"),
+    Check("as-of-basis", "rule", "`as_of_basis` is given exactly when `as_of` is"),
+    Check("said-before-published", "rule", "a claim is made no later than its source was published"),
+    Check("as-of-before-said", "rule", "the date a figure refers to is no later than the claim"),
+    Check(
+        "settled-by",
+        "rule",
+        "a superseded claim names the claim that superseded it; a settling claim is of the same measure, not earlier, and not the claim itself; only settled statuses name one",
+    ),
+    Check("figure-in-quote", "rule", "the figure's words appear in the quote"),
+    Check("archive-file", "archive", "with `--archive`: each source's archived text is in the folder"),
+    Check(
+        "archive-fingerprint",
+        "archive",
+        "each archived text's SHA-256 matches its source row (and a source with an archived text records one)",
+    ),
+    Check(
+        "quote-in-source",
+        "archive",
+        "with `--archive`: every quote is found word for word in its source's archived text; typographic quotes, non-breaking spaces and line breaks aside",
+    ),
+)
+CODES = {check.code for check in CATALOGUE}
+
+
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong, located as precisely as the file allows.
 
@@ -21,6 +107,10 @@ class Problem:
     value: str | None
     message: str
     rule: str
+
+    def __post_init__(self) -> None:
+        if self.rule not in CODES:
+            raise ValueError(f"problem reported under unknown rule {self.rule!r}: add it to problems.CATALOGUE")
 
     def __str__(self) -> str:
         where = [self.file]

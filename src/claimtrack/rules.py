@@ -203,14 +203,18 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             "said_on_basis",
             lambda: ~(said & not_stated).fillna(False),
             explain_from(
-                claims, "said_on_basis is 'not stated' but said_on gives {said}; say how the date is known", said=claims["said_on"]
+                claims,
+                "said_on_basis is 'not stated' but said_on gives {said}; say how the date is known",
+                said=claims["said_on"],
             ),
         ),
         Rule(
             "as-of-basis",
             "as_of_basis",
             lambda: ~(claims["as_of"].notna() & claims["as_of_basis"].isna()).fillna(False),
-            explain_from(claims, "as_of gives {as_of}, so as_of_basis must say how that date is known", as_of=claims["as_of"]),
+            explain_from(
+                claims, "as_of gives {as_of}, so as_of_basis must say how that date is known", as_of=claims["as_of"]
+            ),
         ),
         Rule(
             "as-of-basis",
@@ -238,6 +242,21 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             )
         )
         said_latest = said_latest.fillna(published)
+        published_text = published.dt.strftime("%Y-%m-%d")
+        off_date = (basis == "publication date") & said & published.notna() & (claims["said_on"] != published_text)
+        rules.append(
+            Rule(
+                "said-on-basis",
+                "said_on",
+                lambda: ~off_date.fillna(False),
+                explain_from(
+                    claims,
+                    "said_on_basis is 'publication date', but {said} is not the day the source was published ({published})",
+                    said=claims["said_on"],
+                    published=published,
+                ),
+            )
+        )
     rules.append(
         Rule(
             "as-of-before-said",

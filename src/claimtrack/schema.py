@@ -9,7 +9,6 @@ columns (nullable integers, real dates).
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 
@@ -33,6 +32,17 @@ _TYPE_WORDS = {
 }
 
 
+# The days pandas can hold; a date outside them (a typo such as 3013) is no date here.
+_EARLIEST, _LATEST = pd.Timestamp.min.ceil("D"), pd.Timestamp.max.floor("D")
+
+
+def parse_dates(text: pd.Series) -> pd.Series:
+    """YYYY-MM-DD text as datetime64[ns]; anything else, or out of pandas' range, is NaT."""
+    parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    inside = (parsed >= _EARLIEST) & (parsed <= _LATEST)
+    return parsed.where(inside).astype("datetime64[ns]")
+
+
 def is_partial_date(field: dict) -> bool:
     return bool(field.get(PARTIAL_DATE))
 
@@ -50,7 +60,7 @@ def valid_type(field: dict, column: pd.Series) -> pd.Series:
     if kind == "number":
         return column.str.fullmatch(_NUMBER)
     if kind == "date":
-        return column.str.fullmatch(_DATE) & pd.to_datetime(column, format="%Y-%m-%d", errors="coerce").notna()
+        return column.str.fullmatch(_DATE) & parse_dates(column).notna()
     if kind == "boolean":
         return column.isin(field.get("trueValues", _TRUE) + field.get("falseValues", _FALSE))
     if field.get("format") == "uri":
@@ -70,11 +80,12 @@ def partial_date_span(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     padded = text.where(length == 10)
     padded[month] = text[month] + "-01"
     padded[year] = text[year] + "-01-01"
-    start = pd.to_datetime(padded, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+    start = parse_dates(padded)
     end = start.copy()
     end[month] = start[month] + pd.offsets.MonthEnd(0)
     end[year] = start[year] + pd.offsets.YearEnd(0)
-    return start, end
+    end = end.where(end <= _LATEST)
+    return start.where(end.notna()), end
 
 
 def field_rules(resource: Resource, cells: pd.DataFrame, lines: np.ndarray) -> list[Rule]:
@@ -96,9 +107,7 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
     typed_ok = missing | valid_type(field, column)
     if kind in _TYPE_WORDS or field.get("format") == "uri":
         expected = _TYPE_WORDS.get(kind, "a web address starting http:// or https://")
-        rules.append(
-            Rule("type", name, lambda: typed_ok, per_value(column, lambda v: f"{v!r} is not {expected}"))
-        )
+        rules.append(Rule("type", name, lambda: typed_ok, per_value(column, lambda v: f"{v!r} is not {expected}")))
     if is_partial_date(field):
         start, _ = partial_date_span(column)
         shaped = column.str.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -131,7 +140,10 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
                 per_value(column, lambda v: f"{v!r} is not in the form {name} needs (pattern {pattern})"),
             )
         )
-    for bound, compare, word in (("minimum", np.greater_equal, "below the minimum"), ("maximum", np.less_equal, "above the maximum")):
+    for bound, compare, word in (
+        ("minimum", np.greater_equal, "below the minimum"),
+        ("maximum", np.less_equal, "above the maximum"),
+    ):
         if bound in constraints and kind in ("integer", "number"):
             limit = constraints[bound]
             numbers = pd.to_numeric(column.where(typed_ok & ~missing), errors="coerce")
@@ -143,7 +155,10 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
                     per_value(column, lambda v, word=word, limit=limit: f"{v} is {word} of {limit}"),
                 )
             )
-    for bound, compare, word in (("minLength", np.greater_equal, "shorter than"), ("maxLength", np.less_equal, "longer than")):
+    for bound, compare, word in (
+        ("minLength", np.greater_equal, "shorter than"),
+        ("maxLength", np.less_equal, "longer than"),
+    ):
         if bound in constraints:
             limit = constraints[bound]
             lengths = column.str.len()
@@ -234,9 +249,11 @@ def typed_frame(resource: Resource, cells: pd.DataFrame) -> pd.DataFrame:
         elif kind == "number":
             columns[name] = pd.to_numeric(raw.where(keep), errors="coerce").astype("Float64")
         elif kind == "date":
-            columns[name] = pd.to_datetime(raw.where(keep), format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+            columns[name] = parse_dates(raw.where(keep))
         elif kind == "boolean":
-            truth = {v: True for v in field.get("trueValues", _TRUE)} | {v: False for v in field.get("falseValues", _FALSE)}
+            truth = {v: True for v in field.get("trueValues", _TRUE)} | {
+                v: False for v in field.get("falseValues", _FALSE)
+            }
             columns[name] = raw.where(keep).map(truth).astype("boolean")
         else:
             columns[name] = raw.where(~missing).astype("string")

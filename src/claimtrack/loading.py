@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimtrack.problems import ValidationError
-from claimtrack.validate import validate
+from claimtrack.validation import validate
 
 
 class Tables(dict):

@@ -123,10 +123,15 @@ def header_problems_of(resource: Resource, table: RawTable) -> list[Problem]:
         if name.strip() == "":
             problem(None, name, f"header column {position} is blank; it should be {_expected_at(expected, position)}")
         elif _visible(name) != name:
-            hidden = ", ".join(
-                f"U+{ord(ch):04X}" for ch in name if unicodedata.category(ch) in _INVISIBLE and ch != " "
-            ) or "spaces at either end"
-            problem(name, name, f"header column {position} has invisible characters ({hidden}); retype it as {_visible(name)!r}")
+            hidden = (
+                ", ".join(f"U+{ord(ch):04X}" for ch in name if unicodedata.category(ch) in _INVISIBLE and ch != " ")
+                or "spaces at either end"
+            )
+            problem(
+                name,
+                name,
+                f"header column {position} has invisible characters ({hidden}); retype it as {_visible(name)!r}",
+            )
     seen: dict[str, int] = {}
     for position, name in enumerate(found, start=1):
         if name in seen and name.strip():
