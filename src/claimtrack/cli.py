@@ -61,13 +61,19 @@ def main() -> None:
 
     Keeps figures as curated CSVs under data/, checks them against the schemas in
     schemas/, and turns them into charts that set competing estimates side by side.
+    Every command works on the package in the current folder; -p DIR for another.
+
+    \b
+    Example:
+        claimtrack validate --archive ../shared/corpus
+        claimtrack build
     """
 
 
 def _validated(package_dir: Path, archive: Path | None, output_format: str, max_errors: int):
     """Validate, print the outcome; exit 1 on any problem. Returns the report when valid."""
     from claimtrack.problems import format_json, format_text
-    from claimtrack.validate import validate
+    from claimtrack.validation import validate
 
     report = validate(package_dir, archive=archive)
     if output_format == "json":
@@ -102,6 +108,36 @@ def validate(package_dir: Path, archive: Path | None, output_format: str, max_er
         claimtrack validate --format json > problems.json
     """
     _validated(package_dir, archive, output_format, max_errors)
+
+
+@main.command()
+@package_option
+@archive_option
+@problems_options
+@click.option("--force", is_flag=True, help="Rebuild the charts even when nothing they are made from has changed.")
+def build(package_dir: Path, archive: Path | None, output_format: str, max_errors: int, force: bool) -> None:
+    """Validate the package, then rebuild every chart in charts/.
+
+    Each chart is written as offline HTML, SVG, PNG and its Vega-Lite spec. Nothing
+    is rebuilt when the data, schemas and chart code are unchanged since the last
+    build (charts/manifest.json records what they were made from). Invalid data
+    stops the build before any chart is touched.
+
+    \b
+    Example:
+        claimtrack build --archive ../shared/corpus
+        claimtrack build --force
+    """
+    from claimtrack.charts.render import build_charts
+
+    report = _validated(package_dir, archive, output_format, max_errors)
+    progress = (lambda line: click.echo(f"  chart {line}", err=True)) if output_format == "text" else (lambda _: None)
+    result = build_charts(report.package, report.tables, force=force, progress=progress)
+    if output_format == "text":
+        if result.up_to_date:
+            click.echo(f"Charts are up to date in {result.folder}.")
+        else:
+            click.echo(f"Built {len(result.built)} charts in {result.folder}.")
 
 
 if __name__ == "__main__":  # pragma: no cover

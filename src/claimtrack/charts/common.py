@@ -1,0 +1,101 @@
+"""What the chart modules share: the rows they plot, source lines and descriptions."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from claimtrack import wording
+from claimtrack.views import claims_view
+
+# How each qualifier is drawn: which bound is plotted and with what symbol.
+BOUND_OF = {
+    "exact": "given as such",
+    "about": "given as such",
+    "nearly": "given as such",
+    "at least": "at least (a lower bound)",
+    "more than": "at least (a lower bound)",
+    "as high as": "as high as (an upper bound)",
+    "up to": "as high as (an upper bound)",
+    "range": "a range, low to high",
+    "several": "no number given",
+}
+BOUND_SHAPES = {
+    "given as such": "circle",
+    "at least (a lower bound)": "triangle-up",
+    "as high as (an upper bound)": "triangle-down",
+    "a range, low to high": "diamond",
+}
+
+
+def rows_for(tables, topic: str) -> pd.DataFrame:
+    """The claims of one topic, joined to their claimants, sources and measures."""
+    view = claims_view(tables)
+    return view[view["measure_topic"] == topic].copy()
+
+
+def plotted_number(rows: pd.DataFrame) -> pd.Series:
+    """The number a mark sits at: the value, else the lower bound, else the upper."""
+    return rows["value"].fillna(rows["low"]).fillna(rows["high"])
+
+
+def said_words(rows: pd.DataFrame) -> pd.Series:
+    """When each claim was made, in words, with how that is known when it is not stated outright."""
+    words = rows["said_on"].map(wording.partial)
+    basis = rows["said_on_basis"]
+    qualified = words.where(basis.isin(["stated", "publication date"]), words + " (" + basis + ")")
+    reported = rows["source_published_on"].map(wording.day)
+    return qualified.where(rows["said_on"].notna(), "not stated; reported " + reported)
+
+
+def source_words(rows: pd.DataFrame) -> pd.Series:
+    published = rows["source_published_on"].map(wording.day)
+    return rows["source_publisher"] + published.map(lambda d: f", {d}" if d else "")
+
+
+def source_line(rows: pd.DataFrame, package_name: str = "claimtrack-syria") -> str:
+    """The line under a chart: its sources by name when there are a few, else how many."""
+    sources = rows.drop_duplicates("source_id").sort_values(["source_published_on", "source_publisher"])
+    if len(sources) <= 3:
+        listed = "; ".join(source_words(sources))
+        return f"Source: {listed}. Data: {package_name} data package."
+    return f"Sources: {len(sources)} reports listed in the {package_name} data package (sources.csv)."
+
+
+def figure_words(rows: pd.DataFrame) -> pd.Series:
+    """The figure as the source put it, with who put it that way."""
+    return rows["figure_text"] + " (" + rows["claimant_name"] + ")"
+
+
+def tooltip_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """Columns every chart's tooltip shows, as plain text."""
+    return pd.DataFrame(
+        {
+            "Claimant": rows["claimant_name"]
+            + rows["via_name"].map(lambda v: f", via {v}" if isinstance(v, str) else "", na_action=None),
+            "Figure as said": rows["figure_text"],
+            "Said": said_words(rows),
+            "Source": source_words(rows),
+            "Status": rows["status"],
+        },
+        index=rows.index,
+    )
+
+
+def time_axis(dates: pd.Series, title: str) -> tuple[alt.Axis, alt.Scale]:
+    """A date axis padded a little either side, labelled to suit the span it covers."""
+    start, end = pd.to_datetime(dates.min()), pd.to_datetime(dates.max())
+    span = (end - start).days if pd.notna(start) and pd.notna(end) else 0
+    pad = pd.Timedelta(days=max(3, span // 20))
+    label = "%b %Y"
+    if span < 120:
+        label = "%b %-d"
+        if pd.notna(start) and start.year == end.year:
+            title = f"{title} ({start.year})"
+    ticks = {"interval": "day", "step": 1} if span < 10 else 6
+    domain = (
+        [(start - pad).strftime("%Y-%m-%d"), (end + pad).strftime("%Y-%m-%d")]
+        if span >= 0 and pd.notna(start)
+        else alt.Undefined
+    )
+    return alt.Axis(title=title, format=label, tickCount=ticks, labelOverlap=True), alt.Scale(domain=domain)

@@ -1,0 +1,122 @@
+"""A target that kept slipping: the dates proposed for the Geneva II conference.
+
+One row per claim, in the order the claims were made. On each row, a bar spans
+the date or range proposed, and a black tick marks the day the claim was made, on
+the same time axis, so the slipping target reads from top to bottom. Bars are
+coloured by what became of each claim; a green line marks the date realised.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from claimtrack import wording
+from claimtrack.charts import common, theme
+
+NAME = "conference_dates"
+TOPIC = "conference date"
+OPEN_END_DAYS = 45  # how far an open-ended range ("August at the earliest") is drawn
+
+
+def data(tables) -> pd.DataFrame:
+    rows = common.rows_for(tables, TOPIC)
+    rows = rows.sort_values(["known_by", "said_on_start", "claim_id"], na_position="first")
+    frame = common.tooltip_frame(rows)
+    start = rows["date_from"]
+    end = rows["date_to"]
+    open_end = start.notna() & end.isna()
+    open_start = start.isna() & end.notna()
+    frame["from"] = start.fillna(end - pd.Timedelta(days=OPEN_END_DAYS))
+    # A one-day target is drawn as a whole day wide, so that it shows.
+    frame["to"] = end.fillna(start + pd.Timedelta(days=OPEN_END_DAYS)) + pd.Timedelta(days=1)
+    frame["open"] = open_end.map({True: "later", False: ""}).where(~open_start, "earlier")
+    frame["said"] = rows["said_on_start"]
+    frame["said_known"] = rows["said_on"].notna().map({True: "date said", False: "date said not stated"})
+    frame["status"] = rows["status"]
+    frame["row"] = [
+        f"{wording.partial(said) if isinstance(said, str) else 'Date not stated'} · {name}"
+        for said, name in zip(
+            rows["said_on"].astype(object).where(rows["said_on"].notna(), None), rows["claimant_name"]
+        )
+    ]
+    frame["order"] = range(len(frame))
+    for column in ("from", "to", "said"):
+        frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+    return frame.reset_index(drop=True)
+
+
+def realised(frame: pd.DataFrame) -> pd.DataFrame:
+    done = frame[frame["status"] == "realised"]
+    return pd.DataFrame({"date": done["from"], "label": "Opened " + done["from"].map(wording.day)}).drop_duplicates()
+
+
+def describe(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "No conference-date claims are recorded yet."
+    parts = [
+        f"Chart of {len(frame)} claims about the date of the Geneva II peace conference on Syria, in the order they were made."
+    ]
+    for _, row in frame.iterrows():
+        parts.append(f"{row['row']}: {row['Figure as said']} ({row['Status']}).")
+    done = realised(frame)
+    if not done.empty:
+        parts.append(f"The conference opened on {wording.day(done['date'].iloc[0])}.")
+    return " ".join(parts)
+
+
+def chart(tables) -> alt.VConcatChart:
+    """The dates proposed for the Geneva II conference, against the dates they were proposed."""
+    frame = data(tables)
+    tooltip = ["Claimant", "Figure as said", "Said", "Source", "Status"]
+    dates = pd.concat([frame["from"], frame["to"], frame["said"].dropna()])
+    axis, scale = common.time_axis(dates, "Date")
+    statuses = [s for s in theme.STATUS_COLOURS if s in set(frame["status"])]
+    # Rows are keyed by their order, not their label: one claimant can make two
+    # claims on one day. The label is a text mark left of the plot.
+    base = alt.Chart(frame).encode(y=alt.Y("order:O", axis=None, title=None))
+    bars = base.mark_bar(height=12, cornerRadius=2).encode(
+        x=alt.X("from:T", axis=axis, scale=scale),
+        x2="to:T",
+        color=alt.Color(
+            "status:N",
+            title="What became of the claim",
+            scale=alt.Scale(domain=statuses, range=[theme.STATUS_COLOURS[s] for s in statuses]),
+        ),
+        tooltip=tooltip,
+    )
+    labels = base.mark_text(align="left", dx=5, fontSize=11).encode(x="to:T", text="Figure as said:N", tooltip=tooltip)
+    said = (
+        base.transform_filter("isValid(datum.said)")
+        .mark_tick(thickness=2.5, size=18, color=theme.INK)
+        .encode(
+            x="said:T",
+            shape=alt.Shape("said_known:N", title=None, scale=alt.Scale(domain=["date said"], range=["stroke"])),
+            tooltip=tooltip,
+        )
+    )
+    row_labels = base.mark_text(align="right", dx=-10, fontSize=11, limit=300).encode(
+        x=alt.value(0), text="row:N", tooltip=tooltip
+    )
+    layers = [bars, said, labels, row_labels]
+    done = realised(frame)
+    if not done.empty:
+        marker = alt.Chart(done).encode(x="date:T")
+        layers += [
+            marker.mark_rule(color=theme.STATUS_COLOURS["realised"], strokeDash=[4, 3], strokeWidth=1.5),
+            marker.mark_text(
+                align="left", baseline="top", dx=4, dy=-14, y=0, color=theme.STATUS_COLOURS["realised"]
+            ).encode(text="label:N"),
+        ]
+    layered = alt.layer(*layers).properties(width=theme.WIDTH - 260, height=alt.Step(30))
+    rows = common.rows_for(tables, TOPIC)
+    return theme.finish(
+        layered,
+        title="The peace conference that kept slipping",
+        subtitle=[
+            "Dates proposed for the Geneva II conference on Syria, one claim per row in the order made.",
+            "Each bar spans the date or range proposed; the black tick marks the day the claim was made.",
+        ],
+        source=common.source_line(rows),
+        description=describe(frame),
+    )

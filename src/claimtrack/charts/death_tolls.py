@@ -1,0 +1,93 @@
+"""How many have died: competing death-toll estimates, each at the date it was given.
+
+A figure given as such is a dot; "at least" is a triangle pointing up (the toll is
+this or more), "as high as" a triangle pointing down (this or less); a range is a
+bar from its low to its high. Colour is the claimant.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from claimtrack import wording
+from claimtrack.charts import common, theme
+
+NAME = "death_tolls"
+TOPIC = "death toll"
+
+
+def data(tables) -> pd.DataFrame:
+    rows = common.rows_for(tables, TOPIC)
+    rows = rows[rows["said_on"].notna() & rows["qualifier"].ne("several")]
+    frame = common.tooltip_frame(rows)
+    frame["claimant"] = rows["claimant_name"]
+    frame["said_plain"] = rows["said_on"].map(wording.partial)
+    frame["measure"] = rows["measure_label"]
+    frame["bound"] = rows["qualifier"].map(common.BOUND_OF)
+    frame["number"] = common.plotted_number(rows).astype("float")
+    frame["low"] = rows["low"].astype("float")
+    frame["high"] = rows["high"].astype("float")
+    frame["said_from"] = rows["said_on_start"].dt.strftime("%Y-%m-%d")
+    frame["said_to"] = rows["said_on_end"].dt.strftime("%Y-%m-%d")
+    return frame.sort_values(["said_from", "claimant", "number"]).reset_index(drop=True)
+
+
+def describe(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "No death-toll figures are recorded yet."
+    lowest = frame.loc[frame["number"].idxmin()]
+    highest = frame.loc[frame["number"].idxmax()]
+    first, last = frame["said_from"].min(), frame["said_to"].max()
+    return (
+        f"Chart of {len(frame)} death-toll figures for the war in Syria from {frame['claimant'].nunique()} claimants, "
+        f"given between {wording.day(first)} and {wording.day(last)}. "
+        f"The lowest is {lowest['Figure as said']} ({lowest['claimant']}, {lowest['said_plain']}); "
+        f"the highest is {highest['Figure as said']} ({highest['claimant']}, {highest['said_plain']})."
+    )
+
+
+def chart(tables) -> alt.VConcatChart:
+    """Competing death-toll estimates for the war in Syria."""
+    frame = data(tables)
+    tooltip = ["Claimant", "Figure as said", "Said", "Source", "Status"]
+    axis, scale = common.time_axis(pd.concat([frame["said_from"], frame["said_to"]]), "Date the figure was given")
+    bounds = [b for b in common.BOUND_SHAPES if b in set(frame["bound"])]
+    base = alt.Chart(frame).encode(
+        x=alt.X("said_from:T", axis=axis, scale=scale),
+        color=alt.Color("claimant:N", title="Claimant"),
+    )
+    marks = base.mark_point(size=110, filled=True, opacity=0.9).encode(
+        y=alt.Y("number:Q", title="People killed", axis=alt.Axis(format=",d"), scale=alt.Scale(zero=True)),
+        shape=alt.Shape(
+            "bound:N",
+            title="How the figure was given",
+            scale=alt.Scale(domain=bounds, range=[common.BOUND_SHAPES[b] for b in bounds]),
+        ),
+        tooltip=tooltip,
+    )
+    ranges = (
+        base.transform_filter("isValid(datum.low) && isValid(datum.high)")
+        .mark_rule(strokeWidth=2.5)
+        .encode(y="low:Q", y2="high:Q", tooltip=tooltip)
+    )
+    month_only = (
+        base.transform_filter("datum.said_from != datum.said_to")
+        .mark_rule(strokeWidth=1.5, strokeDash=[3, 2])
+        .encode(x2="said_to:T", y="number:Q", tooltip=tooltip)
+    )
+    labels = base.mark_text(align="left", dx=9, fontSize=11).encode(
+        y="number:Q", text="Figure as said:N", tooltip=tooltip
+    )
+    layered = alt.layer(ranges, month_only, marks, labels).properties(width=theme.WIDTH, height=360)
+    rows = common.rows_for(tables, TOPIC)
+    return theme.finish(
+        layered,
+        title="How many have died in Syria's war: the estimates side by side",
+        subtitle=[
+            "Each mark is a figure at the date it was given. ▲ at least: the toll is this or more;",
+            "▼ as high as: this or less; ● a figure given as such. A dashed line spans a month when only the month is known.",
+        ],
+        source=common.source_line(rows),
+        description=describe(frame),
+    )

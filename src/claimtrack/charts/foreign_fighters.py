@@ -1,0 +1,111 @@
+"""Foreign fighters by origin: who counted whom, and when.
+
+One panel per measure, because a count of Russian citizens, of fighters of Chechen
+origin and of all foreign fighters in Syria and Iraq are different things; each
+panel has its own scale. A count is a dot at the date it was given, a range a bar
+from low to high, each labelled with the figure's own words. A vague quantity
+("several") is written out in its panel, at no position on the scale: no number is
+invented for it.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from claimtrack import wording
+from claimtrack.charts import common, theme
+
+NAME = "foreign_fighters"
+TOPIC = "foreign fighters"
+
+
+def data(tables) -> pd.DataFrame:
+    rows = common.rows_for(tables, TOPIC)
+    frame = common.tooltip_frame(rows)
+    frame["panel"] = rows["measure_label"]
+    frame["origin"] = rows["measure_origin"].fillna("")
+    frame["number"] = common.plotted_number(rows).astype("float")
+    frame["low"] = rows["low"].astype("float")
+    frame["high"] = rows["high"].astype("float")
+    frame["vague"] = rows["qualifier"].eq("several")
+    frame["label"] = [
+        text + (f" ({'; '.join(notes)})" if notes else "")
+        for text, notes in zip(
+            rows["figure_text"],
+            (
+                (["no number given"] if vague else [])
+                + ([f"date not stated, reported {wording.day(reported)}"] if pd.isna(said) else [])
+                for vague, said, reported in zip(frame["vague"], rows["said_on"], rows["source_published_on"])
+            ),
+        )
+    ]
+    frame["date"] = rows["known_by"].dt.strftime("%Y-%m-%d")
+    frame["said_known"] = rows["said_on"].notna()
+    return frame.sort_values(["panel", "date"]).reset_index(drop=True)
+
+
+def describe(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "No foreign-fighter counts are recorded yet."
+    parts = [
+        f"Chart of {len(frame)} counts of foreign fighters in Syria, in {frame['panel'].nunique()} panels, one per measure."
+    ]
+    for panel, group in frame.groupby("panel", sort=True):
+        figures = "; ".join(
+            f"{row['Figure as said']} ({row['Claimant']}, {row['Said']})" for _, row in group.iterrows()
+        )
+        parts.append(f"{panel}: {figures}.")
+    return " ".join(parts)
+
+
+def panel(frame: pd.DataFrame, title: str, x: alt.X, show_x_axis: bool) -> alt.LayerChart:
+    """One measure's counts, on a scale of its own."""
+    tooltip = ["Claimant", "Figure as said", "Said", "Source", "Status"]
+    base = alt.Chart(frame).encode(x=x if show_x_axis else x.axis(labels=False, ticks=False, title=None))
+    layers = []
+    numbered = frame[~frame["vague"]]
+    if not numbered.empty:
+        y = alt.Y("number:Q", title="People", axis=alt.Axis(format=",d", tickCount=4), scale=alt.Scale(zero=True))
+        some = base.transform_filter("!datum.vague")
+        layers += [
+            some.transform_filter("isValid(datum.low) && isValid(datum.high)")
+            .mark_rule(strokeWidth=2.5, color=theme.PALETTE[0])
+            .encode(y=y, y2="high:Q", tooltip=tooltip),
+            some.mark_point(size=90, filled=True, color=theme.PALETTE[0]).encode(y=y, tooltip=tooltip),
+            some.mark_text(align="left", dx=8, fontSize=11).encode(y=y, text="label:N", tooltip=tooltip),
+        ]
+    if frame["vague"].any():
+        layers.append(
+            base.transform_filter("datum.vague")
+            .transform_window(slot="row_number()")
+            .mark_text(align="left", fontSize=11, fontStyle="italic", color=theme.MUTED)
+            .encode(y=alt.Y("slot:O", axis=None) if numbered.empty else alt.value(12), text="label:N", tooltip=tooltip)
+        )
+    return alt.layer(*layers).properties(
+        width=theme.WIDTH - 140,
+        height=90 if not numbered.empty else 24 * int(frame["vague"].sum()),
+        title=alt.Title(title, fontSize=13, anchor="start", offset=6),
+    )
+
+
+def chart(tables) -> alt.VConcatChart:
+    """Counts of foreign fighters in Syria, by origin, each measure in its own panel."""
+    frame = data(tables)
+    axis, scale = common.time_axis(frame["date"], "Date the figure was given")
+    x = alt.X("date:T", axis=axis, scale=scale)
+    groups = list(frame.groupby("panel", sort=True))
+    panels = [
+        panel(group, title, x, show_x_axis=(number == len(groups) - 1)) for number, (title, group) in enumerate(groups)
+    ]
+    rows = common.rows_for(tables, TOPIC)
+    return theme.finish(
+        alt.vconcat(*panels, spacing=16),
+        title="Foreign fighters in Syria: who counted whom",
+        subtitle=[
+            "One panel per measure: counts of different groups are not the same figure, and each panel has its own scale.",
+            "A vague quantity is written out, not plotted: no number is invented for it.",
+        ],
+        source=common.source_line(rows),
+        description=describe(frame),
+    )

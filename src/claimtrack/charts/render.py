@@ -1,0 +1,214 @@
+"""Writing charts: Vega-Lite spec, SVG, PNG and an offline HTML page for each.
+
+Same data in, same bytes out: specs are written with sorted keys, the renderer and
+its fonts are pinned, and nothing carries a time stamp. A build renders every chart
+into a scratch folder first and moves the files into charts/ only when all of them
+succeeded, so a failed build leaves the previous charts in place. charts/manifest.json
+records a fingerprint of everything the charts are made from; when it matches, the
+build has nothing to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
+
+from claimtrack import paths
+from claimtrack.charts import CHARTS, chart_module
+from claimtrack.package import Package
+
+FORMATS = ("vl.json", "svg", "png", "html")
+PNG_SCALE = 2
+
+_HTML = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<meta name="description" content="{description}">
+<style>
+body {{ font-family: {font}; color: #222222; margin: 1.5rem; }}
+figure {{ margin: 0; }}
+figcaption {{ max-width: 42rem; color: #595959; font-size: 0.9rem; line-height: 1.4; margin-top: 1rem; }}
+.chart-error {{ color: #b00020; }}
+</style>
+</head>
+<body>
+<figure>
+<div id="chart" role="img" aria-label="{description}"></div>
+<figcaption>{description}</figcaption>
+</figure>
+<script>{bundle}</script>
+<script>
+(function () {{
+  var spec = {spec};
+  vegaEmbed("#chart", spec, {{renderer: "svg", actions: false}}).catch(function (error) {{
+    var message = document.createElement("p");
+    message.className = "chart-error";
+    message.textContent = "The chart could not be drawn: " + error;
+    document.getElementById("chart").appendChild(message);
+  }});
+}})();
+</script>
+</body>
+</html>
+"""
+
+
+@dataclass
+class BuildResult:
+    built: list[str]
+    up_to_date: bool
+    folder: Path
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside an HTML <script> element, whatever the data holds."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def page(spec: dict, bundle: str) -> str:
+    if "</script" in bundle.lower():
+        raise ValueError("the Vega bundle contains '</script' and cannot be inlined safely")
+    from claimtrack.charts.theme import FONT_STACK
+
+    return _HTML.format(
+        title=html.escape(_title_of(spec)),
+        description=html.escape(spec.get("description", "")),
+        font=FONT_STACK,
+        bundle=bundle,
+        spec=script_json(spec),
+    )
+
+
+def _title_of(spec: dict) -> str:
+    title = spec.get("title", {})
+    return title.get("text", "") if isinstance(title, dict) else str(title)
+
+
+def accessible_svg(svg: str, name: str, title: str, description: str) -> str:
+    """The SVG with a <title> and <desc> that screen readers announce as its name and description."""
+    head, sep, rest = svg.partition(">")
+    if not head.startswith("<svg") or not sep:
+        raise ValueError("the renderer did not return an SVG document")
+    labelled = head + f' role="img" aria-labelledby="{name}-title {name}-desc"' + sep
+    return (
+        labelled
+        + f'<title id="{name}-title">{html.escape(title)}</title>'
+        + f'<desc id="{name}-desc">{html.escape(description)}</desc>'
+        + rest
+    )
+
+
+def render(name: str, spec: dict, bundle: str) -> dict[str, bytes]:
+    """The chart's files, by format."""
+    import vl_convert as vlc
+
+    svg = accessible_svg(vlc.vegalite_to_svg(spec), name, _title_of(spec), spec.get("description", ""))
+    return {
+        "vl.json": (json.dumps(spec, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8"),
+        "svg": svg.encode("utf-8"),
+        "png": vlc.vegalite_to_png(spec, scale=PNG_SCALE),
+        "html": page(spec, bundle).encode("utf-8"),
+    }
+
+
+def fingerprint(package: Package) -> str:
+    """A digest of everything the charts are made from: the data, the schemas, the
+    chart code and the versions of the libraries that draw them."""
+    digest = hashlib.sha256()
+    inputs = [paths.DESCRIPTOR] + sorted(
+        {r.schema_path for r in package.resources} | {r.path for r in package.resources}
+    )
+    for relative in inputs:
+        digest.update(relative.encode() + b"\0" + (package.root / relative).read_bytes() + b"\0")
+    here = Path(__file__).resolve().parent
+    code = sorted(here.glob("*.py")) + [here.parent / "views.py", here.parent / "wording.py", here.parent / "schema.py"]
+    for path in code:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for library in ("altair", "vl-convert-python", "pandas"):
+        digest.update(f"{library}=={metadata.version(library)}\0".encode())
+    return digest.hexdigest()
+
+
+def _manifest_path(root: Path) -> Path:
+    return paths.charts_dir(root) / paths.CHART_MANIFEST
+
+
+def read_manifest(root: Path) -> dict:
+    try:
+        return json.loads(_manifest_path(root).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+def is_up_to_date(package: Package) -> bool:
+    """True when charts/ holds every chart file, unchanged, built from the current inputs."""
+    manifest = read_manifest(package.root)
+    if manifest.get("inputs") != fingerprint(package):
+        return False
+    folder = paths.charts_dir(package.root)
+    for name in CHARTS:
+        files = manifest.get("charts", {}).get(name, {}).get("files", {})
+        for fmt in FORMATS:
+            path = folder / f"{name}.{fmt}"
+            if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != files.get(fmt):
+                return False
+    return True
+
+
+def build_charts(
+    package: Package, tables, *, force: bool = False, progress: Callable[[str], None] = lambda _: None
+) -> BuildResult:
+    folder = paths.charts_dir(package.root)
+    if not force and is_up_to_date(package):
+        return BuildResult(built=[], up_to_date=True, folder=folder)
+    import vl_convert as vlc
+
+    from claimtrack.charts import theme
+
+    theme.register()
+    bundle = vlc.javascript_bundle()
+    folder.mkdir(exist_ok=True)
+    manifest = {"inputs": fingerprint(package), "package": package.name, "version": package.version, "charts": {}}
+    scratch = Path(tempfile.mkdtemp(prefix=".charts-", dir=package.root))
+    try:
+        for number, name in enumerate(CHARTS, start=1):
+            progress(f"[{number}/{len(CHARTS)}] {name}")
+            spec = chart_module(name).chart(tables).to_dict()
+            files = render(name, spec, bundle)
+            for fmt, content in files.items():
+                (scratch / f"{name}.{fmt}").write_bytes(content)
+            manifest["charts"][name] = {
+                "title": _title_of(spec),
+                "description": spec.get("description", ""),
+                "files": {fmt: hashlib.sha256(content).hexdigest() for fmt, content in files.items()},
+            }
+        for name in CHARTS:
+            for fmt in FORMATS:
+                os.replace(scratch / f"{name}.{fmt}", folder / f"{name}.{fmt}")
+        # The manifest goes last: it vouches for files that are already in place.
+        manifest_text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
+        (scratch / paths.CHART_MANIFEST).write_text(manifest_text, encoding="utf-8")
+        os.replace(scratch / paths.CHART_MANIFEST, _manifest_path(package.root))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return BuildResult(built=list(CHARTS), up_to_date=False, folder=folder)

@@ -1,0 +1,109 @@
+"""The house theme, registered once with Altair, and the frame every chart shares:
+title and subtitle above, the source line below, an accessible description.
+
+Type is Liberation Sans, which vl-convert carries inside itself, so the PNG comes
+out the same on every machine; browsers fall back to Arial or Helvetica, which
+have the same widths. Colours are the Okabe-Ito palette, which readers with the
+common colour-vision deficiencies can tell apart.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+NAME = "claimtrack"
+FONT = "Liberation Sans"
+FONT_STACK = f'"{FONT}", Arial, Helvetica, sans-serif'
+INK = "#222222"
+MUTED = "#595959"
+GRID = "#e6e6e6"
+WIDTH = 640
+
+# Okabe & Ito (2008), "Color Universal Design"; yellow last, as it reads poorly on white.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+
+# What became of a claim, coloured the same way in every chart.
+STATUS_COLOURS = {
+    "reported": "#0072B2",
+    "tentative": "#56B4E9",
+    "confirmed": "#009E73",
+    "realised": "#009E73",
+    "not realised": "#D55E00",
+    "superseded": "#999999",
+    "retracted": "#CC79A7",
+}
+
+
+def theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "font": FONT,
+            "background": "white",
+            "padding": 16,
+            "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": 360},
+            "title": {
+                "anchor": "start",
+                "font": FONT,
+                "fontSize": 20,
+                "fontWeight": "bold",
+                "color": INK,
+                "subtitleFont": FONT,
+                "subtitleFontSize": 13,
+                "subtitleColor": MUTED,
+                "subtitlePadding": 6,
+                "offset": 14,
+            },
+            "axis": {
+                "labelFont": FONT,
+                "labelFontSize": 12,
+                "labelColor": INK,
+                "titleFont": FONT,
+                "titleFontSize": 12,
+                "titleFontWeight": "normal",
+                "titleColor": MUTED,
+                "gridColor": GRID,
+                "domainColor": "#999999",
+                "tickColor": "#999999",
+            },
+            "legend": {
+                "labelFont": FONT,
+                "labelFontSize": 12,
+                "titleFont": FONT,
+                "titleFontSize": 12,
+                "titleColor": MUTED,
+                "orient": "top",
+                "direction": "horizontal",
+                "columns": 3,
+                "titleAnchor": "start",
+                "titleLimit": 300,
+                "labelLimit": 260,
+                "symbolStrokeWidth": 1.5,
+            },
+            "header": {"labelFont": FONT, "labelFontSize": 13, "labelColor": INK, "titleFont": FONT},
+            "text": {"font": FONT, "fontSize": 12, "color": INK},
+            "range": {"category": PALETTE},
+            "point": {"size": 90, "filled": True},
+        }
+    }
+
+
+def register() -> None:
+    """Register the house theme with Altair and make it the active one."""
+    if NAME not in alt.theme.names():
+        alt.theme.register(NAME, enable=True)(theme)
+    alt.theme.enable(NAME)
+
+
+def finish(chart, *, title: str, subtitle: str | list[str], source: str, description: str):
+    """The chart with its title and subtitle above, the source line below and an
+    accessible description (read out by screen readers, shown under the HTML chart)."""
+    register()
+    source_line = (
+        alt.Chart(alt.Data(values=[{}]))
+        .mark_text(align="left", baseline="top", fontSize=11, color=MUTED, limit=WIDTH)
+        .encode(x=alt.value(0), y=alt.value(0), text=alt.value(source))
+        .properties(width=WIDTH, height=14)
+    )
+    return alt.vconcat(chart, source_line, spacing=10).properties(
+        title=alt.Title(title, subtitle=subtitle), description=description
+    )
