@@ -11,15 +11,14 @@ STAMP  := $(VENV)/.installed
 ARCHIVE ?= $(wildcard ../shared/corpus)
 ARCHIVE_FLAG := $(if $(ARCHIVE),--archive $(ARCHIVE),)
 
-.PHONY: build test validate charts lock clean
+.PHONY: build test validate lock clean
 
 build: $(STAMP)
 	$(BIN)/claimtrack build $(ARCHIVE_FLAG)
+	$(BIN)/python scripts/update_readme.py
 
 validate: $(STAMP)
 	$(BIN)/claimtrack validate $(ARCHIVE_FLAG)
-
-charts: build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
