@@ -1,0 +1,179 @@
+"""Every chart builds from the package, carries its title, source line and description,
+draws the figures honestly, and is written the same way every time."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import altair as alt
+import pytest
+import vl_convert as vlc
+
+import claimtrack
+from claimtrack.charts import CHARTS, chart_module, conference_dates, death_tolls, foreign_fighters, theme
+from claimtrack.charts.render import FORMATS, build_charts, is_up_to_date, page, script_json
+from claimtrack.package import read_package
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return claimtrack.load(REPO)
+
+
+@pytest.fixture
+def package_copy(tmp_path):
+    for name in ("datapackage.json",):
+        shutil.copy2(REPO / name, tmp_path / name)
+    for folder in ("data", "schemas"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_chart_builds_a_valid_vega_lite_spec(tables, name):
+    chart = chart_module(name).chart(tables)
+    spec = chart.to_dict(validate=True)
+    vega = vlc.vegalite_to_vega(spec)  # compiles: the spec is one Vega-Lite understands
+    assert vega["marks"]
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_chart_has_title_subtitle_source_line_and_description(tables, name):
+    spec = chart_module(name).chart(tables).to_dict()
+    assert spec["title"]["text"]
+    assert spec["title"]["subtitle"]
+    assert len(spec["description"]) > 40
+    source_chart = spec["vconcat"][-1]
+    assert source_chart["encoding"]["text"]["value"].startswith("Source")
+    assert "The Moscow Times" in source_chart["encoding"]["text"]["value"]
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_chart_module_has_a_docstring_and_a_name_matching_its_file(name):
+    module = chart_module(name)
+    assert module.NAME == name
+    assert module.__doc__ and module.chart.__doc__
+
+
+def test_the_house_theme_is_registered_and_styles_every_chart(tables):
+    spec = death_tolls.chart(tables).to_dict()
+    assert "claimtrack" in alt.theme.names()
+    assert alt.theme.active == "claimtrack"
+    assert spec["config"]["font"] == theme.FONT
+    assert spec["config"]["range"]["category"] == theme.PALETTE
+
+
+def test_death_tolls_draw_lower_and_upper_bounds_with_different_shapes(tables):
+    frame = death_tolls.data(tables)
+    by_words = frame.set_index("Figure as said")
+    assert by_words.loc["at least 94,000", "bound"] == "at least (a lower bound)"
+    assert by_words.loc["as high as 120,000", "bound"] == "as high as (an upper bound)"
+    spec = death_tolls.chart(tables).to_dict()
+    shape = next(
+        layer["encoding"]["shape"] for layer in spec["vconcat"][0]["layer"] if "shape" in layer.get("encoding", {})
+    )
+    shapes = dict(zip(shape["scale"]["domain"], shape["scale"]["range"]))
+    assert shapes["at least (a lower bound)"] == "triangle-up"
+    assert shapes["as high as (an upper bound)"] == "triangle-down"
+
+
+def test_death_tolls_place_each_figure_at_the_date_it_was_given(tables):
+    frame = death_tolls.data(tables).set_index("Figure as said")
+    assert frame.loc["at least 94,000", "said_from"] == "2013-05-14"
+    assert frame.loc["at least 94,000", "number"] == 94000
+    assert frame.loc["may have cost 120,000", "said_from"] == "2013-05-16"
+
+
+def test_a_vague_several_gets_no_invented_number(tables):
+    frame = foreign_fighters.data(tables)
+    several = frame[frame["vague"]]
+    assert len(several) == 1
+    assert several["number"].isna().all()
+    assert "no number given" in several["label"].iloc[0]
+    spec = foreign_fighters.chart(tables).to_dict()
+    assert "Several" in spec["description"]
+
+
+def test_conference_dates_show_the_working_date_as_not_realised(tables):
+    frame = conference_dates.data(tables)
+    row = frame[frame["Figure as said"] == "June 10-12"].iloc[0]
+    assert (row["from"], row["to"]) == ("2013-06-10", "2013-06-13")  # bars end after the last day
+    assert row["status"] == "not realised"
+    assert row["said"] == "2013-05-16"
+
+
+def test_a_claim_without_a_date_is_listed_as_such_not_given_a_date(tables):
+    frame = conference_dates.data(tables)
+    hopes = frame[frame["Figure as said"] == "a late-May date"].iloc[0]
+    assert hopes["row"].startswith("Date not stated")
+    assert not isinstance(hopes["said"], str)
+
+
+def test_data_in_html_cannot_close_the_script_element():
+    hostile = {"quote": "</script><script>alert(1)</script> & <img src=x onerror=alert(1)>"}
+    text = script_json(hostile)
+    assert "<" not in text and ">" not in text
+    assert json.loads(text) == hostile
+    html = page({"title": {"text": "<b>t</b>"}, "description": "<img onerror=x>", "data": hostile}, bundle="/*js*/")
+    assert "<img onerror=x>" not in html and "</script><script>alert(1)" not in html
+    assert "&lt;img onerror=x&gt;" in html
+
+
+def test_build_writes_every_format_and_is_byte_for_byte_repeatable(package_copy):
+    package = read_package(package_copy)
+    tables = claimtrack.load(package_copy)
+    result = build_charts(package, tables, force=True)
+    folder = package_copy / "charts"
+    assert result.built == list(CHARTS)
+    first = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert set(first) == {f"{n}.{f}" for n in CHARTS for f in FORMATS} | {"manifest.json"}
+    build_charts(package, tables, force=True)
+    second = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert first == second
+
+
+def test_build_with_nothing_changed_rebuilds_nothing_and_a_data_change_rebuilds(package_copy):
+    package = read_package(package_copy)
+    tables = claimtrack.load(package_copy)
+    build_charts(package, tables)
+    assert is_up_to_date(package)
+    assert build_charts(package, tables).up_to_date
+    claims = package_copy / "data" / "claims.csv"
+    claims.write_text(claims.read_text(encoding="utf-8").replace("about 200", "about 200 ", 1), encoding="utf-8")
+    assert not is_up_to_date(package)
+
+
+def test_html_charts_work_offline(tables, package_copy):
+    build_charts(read_package(package_copy), claimtrack.load(package_copy), force=True)
+    for name in CHARTS:
+        html = (package_copy / "charts" / f"{name}.html").read_text(encoding="utf-8")
+        assert "<script src" not in html and "<link" not in html  # nothing fetched
+        assert "vegaEmbed" in html
+        assert '"actions":false' in html.replace(" ", "") or "actions: false" in html
+        svg = (package_copy / "charts" / f"{name}.svg").read_text(encoding="utf-8")
+        assert "<title " in svg and "<desc " in svg
+
+
+def test_a_failed_build_leaves_the_previous_charts_in_place(package_copy, monkeypatch):
+    package = read_package(package_copy)
+    tables = claimtrack.load(package_copy)
+    build_charts(package, tables, force=True)
+    before = {p.name: p.read_bytes() for p in (package_copy / "charts").iterdir()}
+
+    def broken(_tables):
+        raise RuntimeError("chart failed")
+
+    monkeypatch.setattr(foreign_fighters, "chart", broken)
+    with pytest.raises(RuntimeError):
+        build_charts(package, tables, force=True)
+    after = {p.name: p.read_bytes() for p in (package_copy / "charts").iterdir()}
+    assert after == before
+    assert not list(package_copy.glob(".charts-*"))  # no scratch folder left behind
+
+
+def test_the_committed_charts_are_built_from_the_committed_data():
+    assert is_up_to_date(read_package(REPO)), "charts/ is stale: run `make build` and commit charts/"

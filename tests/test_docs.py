@@ -1,0 +1,63 @@
+"""The README keeps up with the schemas and the command line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimtrack.cli import main
+from claimtrack.docs import render_readme
+from claimtrack.package import read_package
+
+REPO = Path(__file__).resolve().parents[1]
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_column_tables_match_the_schemas():
+    expected = render_readme(README, read_package(REPO))
+    assert README == expected, "README.md drifted from the schemas: run `.venv/bin/python scripts/update_readme.py`"
+
+
+def test_every_schema_field_has_a_row_in_the_readme():
+    package = read_package(REPO)
+    for resource in package.resources:
+        for field in resource.field_names:
+            assert f"| `{field}` |" in README, f"{resource.path}: column {field} is not documented"
+
+
+def test_the_readme_shows_the_two_commands_first():
+    first_block = re.search(r"```sh\n(.*?)```", README, flags=re.DOTALL).group(1)
+    assert first_block.splitlines()[0].startswith("make build")
+    assert first_block.splitlines()[1].startswith("make test")
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help_with_an_example_and_appears_in_the_readme(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+    assert f"claimtrack {command}" in README
+
+
+def test_every_rule_is_explained_in_the_readme():
+    from claimtrack.problems import CATALOGUE
+
+    for check in CATALOGUE:
+        assert f"| `{check.code}` |" in README, f"rule {check.code} is not in the README"
+
+
+def test_a_problem_under_an_unlisted_rule_is_refused():
+    from claimtrack.problems import Problem
+
+    with pytest.raises(ValueError, match="unknown rule"):
+        Problem("data/claims.csv", 2, "low", "1", "message", "no-such-rule")
+
+
+def test_the_citation_file_names_the_current_version():
+    import json
+
+    version = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    assert f'version: "{version}"' in (REPO / "CITATION.cff").read_text(encoding="utf-8")

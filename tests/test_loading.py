@@ -1,0 +1,93 @@
+"""claimtrack.load(): the package's tables as typed DataFrames, or a ValidationError."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import claimtrack
+from claimtrack.loading import load
+from claimtrack.validation import validate
+from conftest import REPO, TEST_ARCHIVE
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return load(REPO)
+
+
+@pytest.mark.parametrize("column", ["low", "value", "high"])
+def test_load_gives_whole_number_columns_as_nullable_Int64(tables, column):
+    assert tables.claims[column].dtype == "Int64"
+
+
+def test_load_keeps_a_missing_number_missing_not_zero(tables):
+    several = tables.claims.set_index("claim_id").loc["mt-2013-05-16-16"]
+    assert several[["low", "value", "high"]].isna().all()
+
+
+@pytest.mark.parametrize("table, column", [("claims", "date_from"), ("claims", "date_to"), ("sources", "published_on")])
+def test_load_gives_date_columns_as_real_dates(tables, table, column):
+    assert pd.api.types.is_datetime64_dtype(tables[table][column])
+
+
+def test_load_gives_a_date_as_the_day_it_names(tables):
+    june = tables.claims.set_index("claim_id").loc["mt-2013-05-16-02"]
+    assert (june["date_from"], june["date_to"]) == (pd.Timestamp("2013-06-10"), pd.Timestamp("2013-06-12"))
+
+
+@pytest.mark.parametrize(
+    "table, column",
+    [("claims", "claim_id"), ("claims", "quote"), ("claims", "qualifier"), ("sources", "url"), ("claimants", "name")],
+)
+def test_load_gives_text_columns_the_string_dtype(tables, table, column):
+    assert tables[table][column].dtype == "string"
+
+
+def test_every_column_of_every_table_is_typed_not_object(tables):
+    untyped = [(name, column) for name, frame in tables.items() for column in frame if frame[column].dtype == object]
+    assert untyped == []
+
+
+@pytest.mark.parametrize("column", ["said_on", "as_of"])
+def test_load_keeps_partial_dates_as_their_iso_text(tables, column):
+    assert tables.claims[column].dtype == "string"
+
+
+def test_a_date_known_only_to_the_month_stays_text(make_package):
+    claims = load(make_package(), archive=TEST_ARCHIVE).claims.set_index("claim_id")
+    assert claims.loc["test-widgets-01", "as_of"] == "2013-05"
+    assert claims.loc["test-widgets-01", "said_on"] == "2013-05-14"
+
+
+def test_load_gives_the_tables_by_name_and_as_attributes(tables):
+    assert set(tables) == {"sources", "claimants", "measures", "claims"}
+    assert tables.claims is tables["claims"]
+    with pytest.raises(AttributeError, match="no table named 'claim'"):
+        _ = tables.claim
+
+
+def test_load_raises_validation_error_listing_every_problem(make_package):
+    package = make_package("several-files")
+    with pytest.raises(claimtrack.ValidationError) as raised:
+        load(package)
+    assert raised.value.problems == validate(package).problems
+    assert [(p.file, p.line, p.rule) for p in raised.value.problems] == [
+        ("data/sources.csv", 3, "pattern"),
+        ("data/measures.csv", 3, "blank-row"),
+        ("data/claims.csv", 2, "dates-order"),
+        ("data/claims.csv", 4, "type"),
+    ]
+
+
+def test_load_checks_quotes_only_when_given_the_archive(make_package):
+    package = make_package("quote-in-source")
+    assert len(load(package).claims) == 4
+    with pytest.raises(claimtrack.ValidationError) as raised:
+        load(package, archive=TEST_ARCHIVE)
+    assert [p.rule for p in raised.value.problems] == ["quote-in-source"]
+
+
+def test_claimtrack_load_is_the_load_function_on_every_use():
+    claimtrack.load(REPO)
+    assert len(claimtrack.load(REPO).claims) > 0

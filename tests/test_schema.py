@@ -1,0 +1,117 @@
+"""claimtrack.schema and claimtrack.figures agree with the Table Schemas in schemas/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack.figures import MEASURE_FAMILY, QUALIFIERS, SETTLED_STATUSES
+from claimtrack.package import read_package
+from claimtrack.schema import field_rules, partial_date_span
+from conftest import REPO
+
+PACKAGE = read_package(REPO)
+
+
+def schema_json(name: str) -> dict:
+    return json.loads((REPO / "schemas" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def enum_of(schema: str, field: str) -> list[str]:
+    spec = next(f for f in schema_json(schema)["fields"] if f["name"] == field)
+    return spec["constraints"]["enum"]
+
+
+def every_field() -> list:
+    return [
+        pytest.param(resource, spec, id=f"{resource.name}.{spec['name']}")
+        for resource in PACKAGE.resources
+        for spec in resource.fields
+    ]
+
+
+def rule_codes(resource, name: str) -> set[str]:
+    """The codes of the rules field_rules derives for one field, on a one-row table."""
+    cells = pd.DataFrame({field: [""] for field in resource.field_names})
+    return {rule.code for rule in field_rules(resource, cells, np.array([2])) if rule.column == name}
+
+
+@pytest.mark.parametrize("resource, spec", every_field())
+def test_the_rules_of_a_field_are_exactly_those_its_schema_states(resource, spec):
+    constraints = spec.get("constraints", {})
+    codes = rule_codes(resource, spec["name"])
+    assert ("required" in codes) == bool(constraints.get("required"))
+    assert ("enum" in codes) == ("enum" in constraints)
+    assert ("pattern" in codes) == ("pattern" in constraints)
+    assert ("minimum" in codes) == ("minimum" in constraints)
+    assert ("max-length" in codes) == ("maxLength" in constraints)
+    typed = spec.get("type") in ("integer", "date") or spec.get("format") == "uri"
+    assert ("type" in codes) == typed
+    assert ("date" in codes) == bool(spec.get("x-partial-date"))
+
+
+def test_the_qualifiers_explained_in_figures_are_the_qualifier_enum_of_the_schema():
+    assert set(QUALIFIERS) == set(enum_of("claims", "qualifier"))
+
+
+def test_every_settled_status_is_a_status_of_the_schema():
+    assert set(SETTLED_STATUSES) <= set(enum_of("claims", "status"))
+
+
+def test_every_kind_of_measure_has_a_family_of_figures():
+    assert set(MEASURE_FAMILY) == set(enum_of("measures", "kind"))
+
+
+@pytest.mark.parametrize("qualifier", QUALIFIERS.values(), ids=lambda q: q.word)
+def test_a_qualifier_takes_the_columns_it_needs_and_only_its_own_family_of_columns(qualifier):
+    assert set(qualifier.needs) <= set(qualifier.takes) <= set(qualifier.columns)
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("2014-03", "2014-03-01", "2014-03-31"),
+        ("2012-02", "2012-02-01", "2012-02-29"),  # a leap year
+        ("2013-02", "2013-02-01", "2013-02-28"),
+        ("2013", "2013-01-01", "2013-12-31"),
+        ("2013-05-14", "2013-05-14", "2013-05-14"),
+    ],
+)
+def test_a_partial_date_spans_from_its_first_to_its_last_possible_day(text, first, last):
+    start, end = partial_date_span(pd.Series([text], dtype="string"))
+    assert (start[0], end[0]) == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+@pytest.mark.parametrize("text", ["2013-02-30", "2013-13", "May 2013", None])
+def test_a_cell_that_is_not_a_partial_date_spans_nothing(text):
+    start, end = partial_date_span(pd.Series([text], dtype="string"))
+    assert pd.isna(start[0]) and pd.isna(end[0])
+
+
+# pandas holds dates in nanoseconds: 1677-09-21 to 2262-04-11; outside it a date spans nothing (NaT).
+PANDAS_DATES = st.dates(min_value=dt.date(1678, 1, 1), max_value=dt.date(2261, 12, 31))
+
+
+@given(PANDAS_DATES)
+def test_a_day_lies_within_the_span_of_its_month(day):
+    start, end = partial_date_span(pd.Series([day.strftime("%Y-%m")], dtype="string"))
+    assert start[0] <= pd.Timestamp(day) <= end[0]
+    assert start[0].day == 1 and (end[0] + pd.Timedelta(days=1)).day == 1
+
+
+@given(PANDAS_DATES)
+def test_a_day_lies_within_the_span_of_its_year(day):
+    start, end = partial_date_span(pd.Series([day.strftime("%Y")], dtype="string"))
+    assert (start[0], end[0]) == (pd.Timestamp(day.year, 1, 1), pd.Timestamp(day.year, 12, 31))
+
+
+@pytest.mark.parametrize("text", ["3013-05-14", "3013-05", "0201"])
+def test_a_year_pandas_cannot_hold_spans_nothing_instead_of_raising(text):
+    start, end = partial_date_span(pd.Series([text], dtype="string"))
+    assert pd.isna(start[0]) and pd.isna(end[0])

@@ -1,0 +1,314 @@
+"""claimtrack.validation.validate: every rule, proven on a small package with one deliberate fault.
+
+Each case in tests/fixtures/broken/<case>/ is a copy of a base file
+(tests/fixtures/base/data/) with one change; the expected problems are listed in
+full, as (file, line, column, value, rule), so a missing or an extra problem fails.
+
+The base claims.csv, by line:
+  2  mt-2013-05-16-02  June 10-12, 'between', a date measure, status 'not realised'
+  3  mt-2013-05-16-09  'at least 94,000', a count measure, said 2013-05-14
+  4  test-widgets-01   'range' 10 to 20, as of 2013-05, 'confirmed', settled by test-widgets-02
+  5  test-widgets-02   'exact' 15, said 2013-05-16
+Lines 2-3 are real rows from data/; lines 4-5 quote the made-up test article in
+tests/fixtures/archive/, the only source with an archived text there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from claimtrack.problems import CODES, Problem
+from claimtrack.validation import validate
+from conftest import BROKEN, TEST_ARCHIVE, VALID
+
+SOURCES, CLAIMANTS, MEASURES, CLAIMS = "data/sources.csv", "data/claimants.csv", "data/measures.csv", "data/claims.csv"
+DESCRIPTOR = "datapackage.json"
+
+
+def located(problems: list[Problem]) -> Counter:
+    """The problems as (file, line, column, value, rule), counted, in any order."""
+    return Counter((p.file, p.line, p.column, p.value, p.rule) for p in problems)
+
+
+def problems_of(package, archive=TEST_ARCHIVE) -> Counter:
+    return located(validate(package, archive=archive).problems)
+
+
+def cases(table: dict) -> list:
+    return [pytest.param(case, expected, id=case) for case, expected in table.items()]
+
+
+TABLE_SCHEMA_CASES = {
+    "type-integer": [(CLAIMS, 3, "low", "94,000", "type")],
+    "type-date": [(CLAIMS, 2, "date_from", "2013/06/10", "type")],
+    "type-uri": [(SOURCES, 3, "url", "https:///claimtrack/test-article", "type")],
+    "required": [(CLAIMS, 3, "claimant_id", "", "required")],
+    "enum": [(CLAIMANTS, 5, "kind", "individual", "enum")],
+    "pattern": [(SOURCES, 3, "language", "English", "pattern")],
+    "minimum": [(CLAIMS, 5, "value", "-15", "minimum")],
+    "max-length": [
+        (
+            CLAIMS,
+            3,
+            "claim_id",
+            "mt-2013-05-16-09-the-observatory-count-of-at-least-94000-killed-in-syria",
+            "max-length",
+        )
+    ],
+    "primary-key": [(CLAIMS, 3, "claim_id", "mt-2013-05-16-02", "primary-key")],
+    "foreign-key": [(CLAIMS, 3, "measure_id", "syria-death", "foreign-key")],
+    # settled_by points into claims.csv itself
+    "foreign-key-settled-by": [(CLAIMS, 4, "settled_by", "test-widgets-03", "foreign-key")],
+    # The real schemas use unique, maximum and minLength on no field outside a
+    # primary key: these three cases add the constraint to their own copy of a
+    # schema, and the base data, unchanged, breaks it.
+    "unique": [(SOURCES, 3, "kind", "news report", "unique")],
+    "maximum": [(CLAIMS, 5, "value", "15", "maximum")],
+    "min-length": [(CLAIMANTS, 3, "name", "Interfax", "min-length")],
+    "date": [(CLAIMS, 3, "said_on", "2013-02-30", "date")],
+}
+
+
+@pytest.mark.parametrize("case, expected", cases(TABLE_SCHEMA_CASES))
+def test_a_cell_breaking_its_schema_is_reported_once_on_that_cell(make_package, case, expected):
+    assert problems_of(make_package(case)) == Counter(expected)
+
+
+FILE_CASES = {
+    "blank-row": [(CLAIMANTS, 4, None, None, "blank-row")],
+    "row-length-short": [(CLAIMS, 3, None, None, "row-length")],
+    "row-length-long": [(CLAIMS, 3, None, None, "row-length")],
+    "csv-syntax": [(MEASURES, 3, None, None, "csv-syntax")],
+    "encoding-latin-1": [(CLAIMANTS, 5, None, None, "encoding")],
+    "encoding-utf-16": [(MEASURES, 1, None, None, "encoding")],
+    "empty-file": [(MEASURES, 1, None, None, "empty-file")],
+    "nul-byte": [(CLAIMANTS, 3, None, None, "nul-byte")],
+    "undeclared-file": [("data/notes.csv", None, None, None, "undeclared-file")],
+    # datapackage.json names data/measure.csv: missing, and data/measures.csv undeclared
+    "descriptor-path-typo": [
+        ("data/measure.csv", None, None, None, "missing-file"),
+        (MEASURES, None, None, None, "undeclared-file"),
+    ],
+}
+
+
+@pytest.mark.parametrize("case, expected", cases(FILE_CASES))
+def test_a_file_that_cannot_be_read_as_a_table_is_reported_on_the_line_at_fault(make_package, case, expected):
+    assert problems_of(make_package(case)) == Counter(expected)
+
+
+HEADER_CASES = {
+    "header-missing": [(MEASURES, 1, "origin", None, "header")],
+    "header-misspelt": [(MEASURES, 1, "scpoe", "scpoe", "header"), (MEASURES, 1, "scope", None, "header")],
+    "header-extra": [(MEASURES, 1, "notes", "notes", "header")],
+    "header-duplicated": [(MEASURES, 1, "origin", "origin", "header"), (MEASURES, 1, "description", None, "header")],
+    "header-blank": [(MEASURES, 1, None, "", "header"), (MEASURES, 1, "description", None, "header")],
+    "header-reordered": [(MEASURES, 1, None, None, "header")],
+    "header-invisible": [(MEASURES, 1, "label\u200b", "label\u200b", "header")],
+}
+
+
+@pytest.mark.parametrize("case, expected", cases(HEADER_CASES))
+def test_a_header_that_differs_from_the_schema_is_reported_on_line_1(make_package, case, expected):
+    assert problems_of(make_package(case)) == Counter(expected)
+
+
+CROSS_FIELD_CASES = {
+    "bounds-order-low-above-value": [(CLAIMS, 4, "low", "10", "bounds-order")],
+    "bounds-order-value-above-high": [(CLAIMS, 4, "high", "20", "bounds-order")],
+    "bounds-order-low-above-high": [(CLAIMS, 4, "high", "20", "bounds-order")],
+    "dates-order": [(CLAIMS, 2, "date_to", "2013-06-09", "dates-order")],
+    "measure-kind-dates-on-count": [(CLAIMS, 3, "date_from", "2013-05-14", "measure-kind")],
+    "measure-kind-numbers-on-date": [(CLAIMS, 2, "value", "10", "measure-kind")],
+    "qualifier-kind": [(CLAIMS, 2, "qualifier", "range", "qualifier-kind")],
+    "qualifier-bounds-missing": [(CLAIMS, 3, "low", "", "qualifier-bounds")],
+    "qualifier-bounds-forbidden": [(CLAIMS, 3, "high", "120000", "qualifier-bounds")],
+    "qualifier-bounds-on-two-days": [(CLAIMS, 2, "date_to", "2013-06-12", "qualifier-bounds")],
+    "said-on-basis-date-missing": [(CLAIMS, 3, "said_on", "", "said-on-basis")],
+    "said-on-basis-not-stated": [(CLAIMS, 3, "said_on_basis", "not stated", "said-on-basis")],
+    "as-of-basis-missing": [(CLAIMS, 4, "as_of_basis", "", "as-of-basis")],
+    "as-of-basis-without-date": [(CLAIMS, 4, "as_of_basis", "stated", "as-of-basis")],
+    "said-before-published": [(CLAIMS, 3, "said_on", "2013-05-17", "said-before-published")],
+    "as-of-before-said": [(CLAIMS, 4, "as_of", "2013-06", "as-of-before-said")],
+    "settled-by-superseded-without": [(CLAIMS, 3, "settled_by", "", "settled-by")],
+    "settled-by-status-reported": [(CLAIMS, 4, "settled_by", "test-widgets-02", "settled-by")],
+    "settled-by-self": [(CLAIMS, 4, "settled_by", "test-widgets-01", "settled-by")],
+    "settled-by-other-measure": [(CLAIMS, 4, "settled_by", "mt-2013-05-16-09", "settled-by")],
+    # test-widgets-02 now said on 2013-05-13, the day before the claim it settles
+    "settled-by-earlier-claim": [(CLAIMS, 4, "settled_by", "test-widgets-02", "settled-by")],
+    "figure-in-quote": [(CLAIMS, 3, "figure_text", "at least 94000", "figure-in-quote")],
+}
+
+
+@pytest.mark.parametrize("case, expected", cases(CROSS_FIELD_CASES))
+def test_a_rule_across_fields_is_reported_in_the_column_it_blames(make_package, case, expected):
+    assert problems_of(make_package(case)) == Counter(expected)
+
+
+ARCHIVE_CASES = {
+    "quote-in-source": [
+        (CLAIMS, 5, "quote", "On Thursday the test speaker counted exactly 15 widgets made in June.", "quote-in-source")
+    ],
+    "archive-file": [(SOURCES, 3, "archive_file", "test-article-2013.txt", "archive-file")],
+    "archive-fingerprint-mismatch": [
+        (
+            SOURCES,
+            3,
+            "archive_sha256",
+            "8cc963f9eb55c84a33c980b74d96ebad1a4815a8fe7c30ce35d555d5fea27ee9",
+            "archive-fingerprint",
+        )
+    ],
+    "archive-fingerprint-missing": [(SOURCES, 3, "archive_sha256", "", "archive-fingerprint")],
+}
+
+
+@pytest.mark.parametrize("case, expected", cases(ARCHIVE_CASES))
+def test_a_source_or_quote_that_does_not_match_the_archive_is_reported(make_package, case, expected):
+    assert problems_of(make_package(case)) == Counter(expected)
+
+
+DESCRIPTOR_CASES = {
+    # The comma is missing at the end of line 6; JSON reports where it expected it: line 7.
+    "descriptor-invalid-json": [(DESCRIPTOR, 7, None, None, "json")],
+    "descriptor-duplicate-name": [(DESCRIPTOR, None, None, None, "descriptor")],
+    "descriptor-resource-path": [(DESCRIPTOR, None, None, "../data/claims.csv", "path")],
+    "descriptor-schema-url": [(DESCRIPTOR, None, None, "https://example.org/schemas/claims.json", "path")],
+    "schema-unknown-type": [("schemas/measures.json", None, None, None, "schema")],
+}
+
+
+@pytest.mark.parametrize("case, expected", cases(DESCRIPTOR_CASES))
+def test_a_broken_descriptor_or_schema_is_reported_and_no_data_is_read(make_package, case, expected):
+    report = validate(make_package(case), archive=TEST_ARCHIVE)
+    assert located(report.problems) == Counter(expected)
+    assert report.tables == {}
+
+
+ALL_CASES = TABLE_SCHEMA_CASES | FILE_CASES | HEADER_CASES | CROSS_FIELD_CASES | ARCHIVE_CASES | DESCRIPTOR_CASES
+OTHER_FIXTURES = {
+    "several-files",
+    "multiline-cell-then-type-error",
+    "multiline-cell-then-short-row",
+    "csv-syntax-unclosed-last-column",
+    "csv-syntax-stray-quote",
+    "year-out-of-range-date",
+    "year-out-of-range-said-on",
+}
+
+
+# Codes no fixture can produce: "io" needs a file the test user cannot read.
+UNREACHABLE = {"io"}
+
+
+def test_every_rule_a_problem_can_carry_has_a_broken_case():
+    covered = {rule for expected in ALL_CASES.values() for (_, _, _, _, rule) in expected}
+    assert covered == CODES - UNREACHABLE
+
+
+def test_every_broken_fixture_folder_is_used_by_a_test():
+    folders = {path.name for path in BROKEN.iterdir() if path.is_dir()}
+    assert folders == set(ALL_CASES) | OTHER_FIXTURES
+
+
+def test_the_base_fixture_is_valid_and_its_quotes_are_checked_against_the_archive(make_package):
+    report = validate(make_package(), archive=TEST_ARCHIVE)
+    assert report.problems == []
+    assert {name: len(frame) for name, frame in report.tables.items()} == {
+        "sources": 2,
+        "claimants": 4,
+        "measures": 3,
+        "claims": 4,
+    }
+    assert report.notes == [
+        f"2 quotes checked against 1 archived text(s) in {TEST_ARCHIVE}; "
+        "2 not checked: their sources have no archived text there"
+    ]
+
+
+def test_a_problem_reads_as_file_line_column_value_message_and_rule(make_package):
+    (problem,) = validate(make_package("type-integer"), archive=TEST_ARCHIVE).problems
+    assert str(problem) == (
+        'data/claims.csv, line 3, column low, value "94,000": '
+        "'94,000' is not a whole number written in digits only, e.g. 94000 "
+        "(no commas, spaces, units or decimals) [type]"
+    )
+
+
+def test_problems_are_sorted_by_file_in_package_order_then_by_line(make_package):
+    # Found in another order: the blank row on reading, before any cell; the
+    # dates of line 2 by a cross-field rule, after the cells of line 4.
+    problems = validate(make_package("several-files"), archive=TEST_ARCHIVE).problems
+    assert [(p.file, p.line, p.column) for p in problems] == [
+        (SOURCES, 3, "language"),
+        (MEASURES, 3, None),
+        (CLAIMS, 2, "date_to"),
+        (CLAIMS, 4, "low"),
+    ]
+
+
+def test_a_cell_after_a_multiline_quoted_cell_is_reported_on_its_physical_line(make_package):
+    # The note of the row starting on line 2 runs over lines 2-3, so the next row starts on line 4.
+    assert problems_of(make_package("multiline-cell-then-type-error")) == Counter(
+        [(CLAIMS, 4, "low", "94,000", "type")]
+    )
+
+
+def test_lines_stay_right_after_a_multiline_cell_when_a_short_row_forces_the_exact_reader(make_package):
+    assert problems_of(make_package("multiline-cell-then-short-row")) == Counter(
+        [(CLAIMS, 4, None, None, "row-length"), (CLAIMS, 6, "value", "fifteen", "type")]
+    )
+
+
+def test_a_utf8_file_with_a_byte_order_mark_is_accepted(make_package):
+    package = make_package("utf8-bom", VALID)
+    assert (package / CLAIMS).read_bytes().startswith(b"\xef\xbb\xbf")
+    report = validate(package, archive=TEST_ARCHIVE)
+    assert report.problems == []
+    assert list(report.tables["claims"].columns)[0] == "claim_id"
+
+
+def test_quotes_are_not_checked_without_an_archive(make_package):
+    report = validate(make_package("quote-in-source"), archive=None)
+    assert report.problems == []
+    assert report.notes == ["quotes not checked against archived texts: no archive folder given (--archive)"]
+
+
+def test_quotes_are_checked_when_an_archive_is_given(make_package):
+    assert {p.rule for p in validate(make_package("quote-in-source"), archive=TEST_ARCHIVE).problems} == {
+        "quote-in-source"
+    }
+
+
+def test_a_named_archive_file_needs_its_fingerprint_even_without_an_archive(make_package):
+    assert problems_of(make_package("archive-fingerprint-missing"), archive=None) == Counter(
+        [(SOURCES, 3, "archive_sha256", "", "archive-fingerprint")]
+    )
+
+
+def test_a_missing_package_folder_is_reported_not_raised(tmp_path):
+    report = validate(tmp_path / "nowhere")
+    assert [(p.file, p.rule) for p in report.problems] == [(DESCRIPTOR, "missing-file")]
+
+
+def test_a_quote_left_open_in_the_last_column_is_reported_not_swallowing_the_rows_after_it(make_package):
+    assert problems_of(make_package("csv-syntax-unclosed-last-column")) == Counter(
+        [(CLAIMS, 3, None, None, "csv-syntax")]
+    )
+
+
+def test_text_after_a_closing_quote_is_reported_as_csv_syntax(make_package):
+    assert problems_of(make_package("csv-syntax-stray-quote")) == Counter([(CLAIMS, 3, None, None, "csv-syntax")])
+
+
+@pytest.mark.parametrize(
+    "case, line, column",
+    [("year-out-of-range-date", 2, "date_from"), ("year-out-of-range-said-on", 3, "said_on")],
+)
+def test_a_typo_in_a_year_is_reported_not_raised(make_package, case, line, column):
+    # 3013 for 2013: the claim is dated after its source or its span runs backwards;
+    # whatever rule catches it, validation must report the row, not crash.
+    report = validate(make_package(case), archive=TEST_ARCHIVE)
+    assert any(p.file == CLAIMS and p.line == line for p in report.problems)
