@@ -57,14 +57,13 @@ def archive_rules(ctx: Context, folder: Path) -> ArchiveCheck:
             "archive-file",
             "archive_file",
             lambda: ~(named & ~exists.fillna(False)),
-            explain_from(sources, f"there is no file of this name in the archive folder {folder}"),
+            explain_from(f"there is no file of this name in the archive folder {folder}"),
         ),
         Rule(
             "archive-fingerprint",
             "archive_sha256",
             lambda: ~(exists.fillna(False) & sources["archive_sha256"].notna() & ~matches),
             explain_from(
-                sources,
                 "the archived text {file} has SHA-256 {actual}, not this; the text changed or is the wrong file",
                 file=sources["archive_file"],
                 actual=fingerprints,

@@ -46,7 +46,7 @@ def read_raw(data: bytes, file: str) -> tuple[RawTable | None, list[Problem]]:
     if text is None:
         return None, problems
     has_bom = data.startswith(BOM)
-    if text.strip() == "":
+    if not text or text.isspace():
         problems.append(
             Problem(file, 1, None, None, "the file is empty: it needs at least a header line", "empty-file")
         )
@@ -57,7 +57,8 @@ def read_raw(data: bytes, file: str) -> tuple[RawTable | None, list[Problem]]:
             Problem(file, line, None, None, "the file contains a NUL byte: it is not a text CSV file", "nul-byte")
         )
         return None, problems
-    table = _read_fast(text, file) if _plain_quoting(text) else None
+    body = data[len(BOM) :] if has_bom else data
+    table = _read_fast(body, text, file) if _plain_quoting(text) else None
     if table is None:
         table = _read_exact(text, file, problems)
     if table is not None:
@@ -113,7 +114,7 @@ def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
 
 def _first_record(text: str) -> tuple[list[str], bool]:
     """The header cells, and whether the header fits on the first line."""
-    first_line = text.splitlines()[0] if text else ""
+    first_line = re.match(r"[^\r\n]*", text).group()
     try:
         row = next(csv.reader([first_line], strict=True))
     except (csv.Error, StopIteration):
@@ -121,7 +122,7 @@ def _first_record(text: str) -> tuple[list[str], bool]:
     return row, True
 
 
-def _read_fast(text: str, file: str) -> RawTable | None:
+def _read_fast(body: bytes, text: str, file: str) -> RawTable | None:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -135,7 +136,6 @@ def _read_fast(text: str, file: str) -> RawTable | None:
         invalid.append(row)
         return "skip"
 
-    body = text.encode("utf-8")
     try:
         table = pacsv.read_csv(
             io.BytesIO(body),

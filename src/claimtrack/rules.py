@@ -39,7 +39,7 @@ def _fmt(value: object) -> str:
     return str(value)
 
 
-def explain_from(frame: pd.DataFrame, template: str, **columns: pd.Series):
+def explain_from(template: str, **columns: pd.Series):
     """An explanation that fills ``template`` from the failing row's values."""
 
     def explain(index: pd.Index) -> list[str]:
@@ -69,25 +69,25 @@ def _bounds_rules(claims: pd.DataFrame) -> list[Rule]:
             "bounds-order",
             "low",
             lambda: ~(low > value).fillna(False),
-            explain_from(claims, "the lower bound {low} is above the value {value}", low=low, value=value),
+            explain_from("the lower bound {low} is above the value {value}", low=low, value=value),
         ),
         Rule(
             "bounds-order",
             "high",
             lambda: ~(value > high).fillna(False),
-            explain_from(claims, "the upper bound {high} is below the value {value}", high=high, value=value),
+            explain_from("the upper bound {high} is below the value {value}", high=high, value=value),
         ),
         Rule(
             "bounds-order",
             "high",
             lambda: ~((low > high) & value.isna()).fillna(False),
-            explain_from(claims, "the upper bound {high} is below the lower bound {low}", high=high, low=low),
+            explain_from("the upper bound {high} is below the lower bound {low}", high=high, low=low),
         ),
         Rule(
             "dates-order",
             "date_to",
             lambda: ~(start > end).fillna(False),
-            explain_from(claims, "date_to {end} is before date_from {start}", end=end, start=start),
+            explain_from("date_to {end} is before date_from {start}", end=end, start=start),
         ),
     ]
 
@@ -111,7 +111,6 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
                     column,
                     lambda bad=bad: ~bad.fillna(False),
                     explain_from(
-                        claims,
                         f"{{measure}} is a {{kind}} measure: it carries {carries}, not {wrong}",
                         measure=claims["measure_id"],
                         kind=kind,
@@ -125,7 +124,6 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             "qualifier",
             lambda: ~mismatch,
             explain_from(
-                claims,
                 "'{qualifier}' is not a qualifier for a {kind} measure like {measure}; "
                 + "numbers take exact, about, nearly, at least, more than, as high as, up to, range or several; "
                 + "dates take on, between, not before or not after",
@@ -148,7 +146,7 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
                 "qualifier-bounds",
                 column,
                 lambda lacking=lacking: ~lacking,
-                explain_from(claims, f"'{{qualifier}}' needs {column}, which is empty", qualifier=qualifier),
+                explain_from(f"'{{qualifier}}' needs {column}, which is empty", qualifier=qualifier),
             )
         )
         rules.append(
@@ -157,7 +155,6 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
                 column,
                 lambda extra=extra: ~extra,
                 explain_from(
-                    claims,
                     f"'{{qualifier}}' takes no {column}: it speaks of {{meaning}}",
                     qualifier=qualifier,
                     meaning=qualifier.map({w: q.meaning for w, q in QUALIFIERS.items()}),
@@ -172,7 +169,6 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             "date_to",
             lambda: ~differs.fillna(False),
             explain_from(
-                claims,
                 "'on' names one day, so date_to must equal date_from ({start}); use 'between' for a span",
                 start=claims["date_from"],
             ),
@@ -193,7 +189,6 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             "said_on",
             lambda: ~(~said & basis.notna() & ~not_stated).fillna(False),
             explain_from(
-                claims,
                 "said_on is empty but said_on_basis is '{basis}'; give the date, or set said_on_basis to 'not stated'",
                 basis=basis,
             ),
@@ -203,7 +198,6 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             "said_on_basis",
             lambda: ~(said & not_stated).fillna(False),
             explain_from(
-                claims,
                 "said_on_basis is 'not stated' but said_on gives {said}; say how the date is known",
                 said=claims["said_on"],
             ),
@@ -212,15 +206,13 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             "as-of-basis",
             "as_of_basis",
             lambda: ~(claims["as_of"].notna() & claims["as_of_basis"].isna()).fillna(False),
-            explain_from(
-                claims, "as_of gives {as_of}, so as_of_basis must say how that date is known", as_of=claims["as_of"]
-            ),
+            explain_from("as_of gives {as_of}, so as_of_basis must say how that date is known", as_of=claims["as_of"]),
         ),
         Rule(
             "as-of-basis",
             "as_of_basis",
             lambda: ~(claims["as_of"].isna() & claims["as_of_basis"].notna()).fillna(False),
-            explain_from(claims, "as_of_basis is '{basis}' but as_of is empty", basis=claims["as_of_basis"]),
+            explain_from("as_of_basis is '{basis}' but as_of is empty", basis=claims["as_of_basis"]),
         ),
     ]
     # A claim cannot refer to a date after it was made: compare the earliest the
@@ -234,7 +226,6 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
                 "said_on",
                 lambda: ~(said_start > published).fillna(False),
                 explain_from(
-                    claims,
                     "the claim is dated {said}, after its source was published on {published}",
                     said=claims["said_on"],
                     published=published,
@@ -250,7 +241,6 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
                 "said_on",
                 lambda: ~off_date.fillna(False),
                 explain_from(
-                    claims,
                     "said_on_basis is 'publication date', but {said} is not the day the source was published ({published})",
                     said=claims["said_on"],
                     published=published,
@@ -263,7 +253,6 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             "as_of",
             lambda: ~(as_of_start > said_latest).fillna(False),
             explain_from(
-                claims,
                 "the figure is dated as of {as_of}, after the claim was made ({said})",
                 as_of=claims["as_of"],
                 said=said_latest,
@@ -286,14 +275,13 @@ def _settled_rules(claims: pd.DataFrame) -> list[Rule]:
             "settled-by",
             "settled_by",
             lambda: ~((status == "superseded") & ~has).fillna(False),
-            explain_from(claims, "a superseded claim names the claim that superseded it in settled_by"),
+            explain_from("a superseded claim names the claim that superseded it in settled_by"),
         ),
         Rule(
             "settled-by",
             "settled_by",
             lambda: ~(has & ~status.isin(SETTLED_STATUSES)).fillna(False),
             explain_from(
-                claims,
                 "settled_by names a claim, but the status is '{status}'; a settled claim's status is one of "
                 + ", ".join(SETTLED_STATUSES),
                 status=status,
@@ -303,14 +291,13 @@ def _settled_rules(claims: pd.DataFrame) -> list[Rule]:
             "settled-by",
             "settled_by",
             lambda: ~(has & (settled_by == claims["claim_id"])).fillna(False),
-            explain_from(claims, "a claim cannot settle itself"),
+            explain_from("a claim cannot settle itself"),
         ),
         Rule(
             "settled-by",
             "settled_by",
             lambda: ~(has & settler_measure.notna() & (settler_measure != claims["measure_id"])).fillna(False),
             explain_from(
-                claims,
                 "{by} is a claim about {other}, not {measure}: a claim is settled by a claim of the same measure",
                 by=settled_by,
                 other=settler_measure,
@@ -322,7 +309,6 @@ def _settled_rules(claims: pd.DataFrame) -> list[Rule]:
             "settled_by",
             lambda: ~(has & (settler_end < own_start)).fillna(False),
             explain_from(
-                claims,
                 "{by} was made on {theirs}, before this claim ({ours}): a claim is settled by a later one",
                 by=settled_by,
                 theirs=settler_said,
@@ -340,7 +326,7 @@ def _wording_rules(claims: pd.DataFrame) -> list[Rule]:
             "figure-in-quote",
             "figure_text",
             lambda: found,
-            explain_from(claims, "the figure's words are not in the quote; copy them exactly as the quote has them"),
+            explain_from("the figure's words are not in the quote; copy them exactly as the quote has them"),
         )
     ]
 
@@ -354,7 +340,6 @@ def source_rules(ctx: Context) -> list[Rule]:
             "archive_sha256",
             lambda: ~lacking,
             explain_from(
-                sources,
                 "the archived text {file} needs its SHA-256 fingerprint here (sha256sum prints it)",
                 file=sources["archive_file"],
             ),
