@@ -116,6 +116,8 @@ def test_a_header_that_differs_from_the_schema_is_reported_on_line_1(make_packag
 
 
 CROSS_FIELD_CASES = {
+    "via-relation-missing": [(CLAIMS, 2, "via_relation", "", "via-relation")],
+    "via-relation-without-via": [(CLAIMS, 3, "via_relation", "reported by", "via-relation")],
     "bounds-order-low-above-value": [(CLAIMS, 4, "low", "10", "bounds-order")],
     "bounds-order-value-above-high": [(CLAIMS, 4, "high", "20", "bounds-order")],
     "bounds-order-low-above-high": [(CLAIMS, 4, "high", "20", "bounds-order")],

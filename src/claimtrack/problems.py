@@ -68,6 +68,7 @@ CATALOGUE = (
         "rule",
         "the qualifier agrees with the bounds it has: `at least` has a `low` and no other bound; `on` is one day",
     ),
+    Check("via-relation", "rule", "`via_relation` is given exactly when `via_id` is"),
     Check("said-on-basis", "rule", "`said_on` is given exactly when `said_on_basis` says the date is known"),
     Check("as-of-basis", "rule", "`as_of_basis` is given exactly when `as_of` is"),
     Check("said-before-published", "rule", "a claim is made no later than its source was published"),

@@ -57,6 +57,7 @@ def claim_rules(ctx: Context) -> list[Rule]:
         rules += _figure_shape_rules(ctx, claims)
     rules += _date_rules(ctx, claims)
     rules += _settled_rules(claims)
+    rules += _via_rules(claims)
     rules += _wording_rules(claims)
     return rules
 
@@ -314,6 +315,24 @@ def _settled_rules(claims: pd.DataFrame) -> list[Rule]:
                 theirs=settler_said,
                 ours=claims["said_on"],
             ),
+        ),
+    ]
+
+
+def _via_rules(claims: pd.DataFrame) -> list[Rule]:
+    via, relation = claims["via_id"].notna(), claims["via_relation"].notna()
+    return [
+        Rule(
+            "via-relation",
+            "via_relation",
+            lambda: ~(via & ~relation),
+            explain_from("via_id names {via}: say how the claim reached it, 'told' or 'reported by'", via=claims["via_id"]),
+        ),
+        Rule(
+            "via-relation",
+            "via_relation",
+            lambda: ~(relation & ~via),
+            explain_from("via_relation is '{relation}' but via_id is empty", relation=claims["via_relation"]),
         ),
     ]
 
