@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.figures import MEASURE_FAMILY, QUALIFIERS, SETTLED_STATUSES
+from claimtrack.figures import MEASURE_FAMILY, QUALIFIERS
+from claimtrack.lifecycle import DATE_ONLY_STATUSES, FINAL_STATUSES, MOVES, SETTLED_STATUSES
 from claimtrack.package import read_package
 from claimtrack.schema import field_rules, partial_date_span
 from conftest import REPO
@@ -62,6 +63,14 @@ def test_the_qualifiers_explained_in_figures_are_the_qualifier_enum_of_the_schem
 
 def test_every_settled_status_is_a_status_of_the_schema():
     assert set(SETTLED_STATUSES) <= set(enum_of("claims", "status"))
+
+
+def test_the_lifecycle_covers_exactly_the_statuses_of_the_schema():
+    statuses = set(enum_of("claims", "status"))
+    assert set(MOVES) == statuses
+    assert {target for targets in MOVES.values() for target in targets} <= statuses
+    assert set(FINAL_STATUSES) | set(DATE_ONLY_STATUSES) <= statuses
+    assert all(MOVES[final] == () for final in FINAL_STATUSES)
 
 
 def test_every_kind_of_measure_has_a_family_of_figures():

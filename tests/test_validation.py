@@ -116,6 +116,8 @@ def test_a_header_that_differs_from_the_schema_is_reported_on_line_1(make_packag
 
 
 CROSS_FIELD_CASES = {
+    "duplicate-claim": [(CLAIMS, 6, "claim_id", "mt-2013-05-16-99", "duplicate-claim")],
+    "status-kind": [(CLAIMS, 3, "status", "not realised", "status-kind")],
     "via-relation-missing": [(CLAIMS, 2, "via_relation", "", "via-relation")],
     "via-relation-without-via": [(CLAIMS, 3, "via_relation", "reported by", "via-relation")],
     "bounds-order-low-above-value": [(CLAIMS, 4, "low", "10", "bounds-order")],

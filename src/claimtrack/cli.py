@@ -140,5 +140,494 @@ def build(package_dir: Path, archive: Path | None, output_format: str, max_error
             click.echo(f"Built {len(result.built)} charts in {result.folder}.")
 
 
+def format_option(*choices: str):
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="table: for reading; json: an array of objects keyed by the table's own columns; csv: the same as CSV"
+        + ("; markdown: a table to paste into a story" if "markdown" in choices else "")
+        + ".",
+    )
+
+
+def _fail(message: str, problems=None) -> None:
+    from claimtrack.problems import format_text
+
+    if problems:
+        click.echo(format_text(problems, limit=50), err=True)
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def _load(package_dir: Path):
+    """The package's tables, validated; on any problem, the problems and exit 1."""
+    from claimtrack.loading import load
+    from claimtrack.problems import ValidationError
+
+    try:
+        return load(package_dir)
+    except ValidationError as error:
+        _fail("the package is not valid; fix it before reading it (claimtrack validate)", error.problems)
+
+
+def _waiting() -> None:
+    click.echo("Another claimtrack command is changing this package; waiting for it to finish...", err=True)
+
+
+LIST_COLUMNS = ["claim_id", "measure_id", "claimant_id", "figure_text", "said_on", "status"]
+
+
+@main.command(name="list")
+@package_option
+@click.option("--measure", metavar="MEASURE_ID", help="Only claims of this measure.")
+@click.option("--claimant", metavar="CLAIMANT_ID", help="Only claims by this claimant.")
+@click.option("--status", help="Only claims with this status (reported, not realised, superseded, ...).")
+@format_option("table", "json", "csv")
+def list_command(package_dir, measure, claimant, status, output_format) -> None:
+    """List the claims, filtered by measure, claimant or status.
+
+    json and csv print every column of claims.csv, so a claim can be edited and
+    handed back to `claimtrack add --file`.
+
+    \b
+    Example:
+        claimtrack list --measure syria-deaths
+        claimtrack list --claimant sohr --format json
+    """
+    from claimtrack import output, tracking
+
+    tables = _load(package_dir)
+    try:
+        claims = tracking.list_claims(tables, measure=measure, claimant=claimant, status=status)
+    except tracking.TrackingError as error:
+        _fail(str(error))
+    click.echo(output.render(claims, output_format, LIST_COLUMNS))
+    if output_format == "table":
+        click.echo(f"{len(claims)} claim(s).", err=True)
+
+
+@main.command()
+@package_option
+@click.argument("claim_id")
+@format_option("table", "json")
+def show(package_dir, claim_id, output_format) -> None:
+    """Show one claim with its source, claimant, intermediary, dates, quote and status.
+
+    json prints the claim's columns with its source, claimant, via and measure as
+    nested objects: the shape `claimtrack add --file` takes.
+
+    \b
+    Example:
+        claimtrack show mt-2013-05-16-09
+    """
+    import json
+
+    from claimtrack import output, tracking
+    from claimtrack.citing import cite
+
+    tables = _load(package_dir)
+    try:
+        claim = tracking.get_claim(tables, claim_id)
+    except tracking.TrackingError as error:
+        _fail(str(error))
+    related = {}
+    for name, table, column in (
+        ("source", "sources", "source_id"),
+        ("claimant", "claimants", "claimant_id"),
+        ("via", "claimants", "via_id"),
+        ("measure", "measures", "measure_id"),
+    ):
+        frame = tables[table]
+        key = frame.columns[0]
+        match = frame[frame[key] == claim[column]] if output.plain(claim[column]) is not None else frame.iloc[0:0]
+        related[name] = output.records(match)[0] if len(match) else None
+    record = output.records(claim.to_frame().T)[0]
+    if output_format == "json":
+        click.echo(json.dumps(record | related, ensure_ascii=False, indent=2))
+        return
+    click.echo(_card(record, related, tracking.settled_by_this(tables, claim_id), cite(package_dir, claim_id)))
+
+
+def _card(claim: dict, related: dict, settles: list[str], sentence: str) -> str:
+    from claimtrack import wording
+
+    def text(value) -> str:
+        return "" if value is None else str(value)
+
+    measure, claimant, via, source = related["measure"], related["claimant"], related["via"], related["source"]
+    figure = claim["figure_text"] + f" ({claim['qualifier']}"
+    for column in ("low", "value", "high", "date_from", "date_to"):
+        if claim[column] is not None:
+            figure += f"; {column} {claim[column]}"
+    figure += ")"
+    who = claimant["name"] + "".join(
+        f"; {claimant[c]}" for c in ("role", "affiliation", "stance", "description") if claimant.get(c)
+    )
+    said = text(claim["said_on"]) or "not stated"
+    said += f" ({claim['said_on_basis']}" + (f': "{claim["said_on_text"]}"' if claim["said_on_text"] else "") + ")"
+    published = wording.day(source["published_on"]) or "no date on the page"
+    lines = [
+        ("claim", claim["claim_id"]),
+        ("measure", f"{measure['label']} [{measure['measure_id']}], {measure['scope']}"),
+        ("figure", figure),
+        ("claimant", who),
+        ("via", f"{via['name']} ({claim['via_relation']})" if via else ""),
+        ("source", f'{source["publisher"]}, "{text(source["title"])}", {published}\n{source["url"]}'),
+        ("said on", said),
+        ("as of", (text(claim["as_of"]) + (f" ({claim['as_of_basis']})" if claim["as_of_basis"] else "")) or ""),
+        ("status", claim["status"] + (f", settled by {claim['settled_by']}" if claim["settled_by"] else "")),
+        ("status note", text(claim["status_note"])),
+        ("settled", ", ".join(settles)),
+        ("quote", f'"{claim["quote"]}"'),
+        ("note", text(claim["note"])),
+        ("cite", sentence),
+    ]
+    width = max(len(label) for label, _ in lines)
+    out = []
+    for label, value in lines:
+        if not value:
+            continue
+        first, *rest = value.split("\n")
+        out.append(f"{label:<{width}}  {first}")
+        out.extend(" " * (width + 2) + line for line in rest)
+    return "\n".join(out)
+
+
+class _ClaimColumns(click.Command):
+    """A command with one option per column of the package's claims table.
+
+    The options are read from the schema of the package the command works on, so
+    they always match it: `--measure-id`, `--figure-text`, `--said-on` and so on.
+    """
+
+    def parse_args(self, ctx, args):
+        fixed = [p for p in self.params if not getattr(p, "from_schema", False)]
+        self.params = fixed + _column_options(_package_in(args))
+        return super().parse_args(ctx, args)
+
+
+def _package_in(args: list[str]) -> Path:
+    for i, arg in enumerate(args):
+        if arg in ("-p", "--package") and i + 1 < len(args):
+            return Path(args[i + 1])
+        if arg.startswith("--package="):
+            return Path(arg.split("=", 1)[1])
+    return Path(".")
+
+
+def _column_options(package_dir: Path) -> list[click.Option]:
+    from claimtrack.package import read_package
+    from claimtrack.problems import ValidationError
+
+    try:
+        fields = read_package(package_dir).resource("claims").fields
+    except (ValidationError, KeyError):
+        return []
+    options = []
+    for spec in fields:
+        flag = "--" + spec["name"].replace("_", "-")
+        words = spec.get("description", "")
+        enum = spec.get("constraints", {}).get("enum")
+        if enum:
+            words += " One of: " + ", ".join(enum) + "."
+        option = click.Option([flag, spec["name"]], default=None, help=words, metavar="TEXT")
+        option.from_schema = True
+        options.append(option)
+    return options
+
+
+def _read_items(source: str) -> list[dict]:
+    import json
+
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
+    except OSError as error:
+        _fail(f"cannot read {source}: {error.strerror}")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        _fail(
+            f"{'standard input' if source == '-' else source} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        )
+    items = data if isinstance(data, list) else [data]
+    if not all(isinstance(item, dict) for item in items):
+        _fail("the JSON must be an object of column names and values, or an array of such objects")
+    return items
+
+
+def _prompted(package_dir: Path) -> dict:
+    """A claim asked for column by column, with a new source or claimant described when its id is new."""
+    from claimtrack.package import read_package
+    from claimtrack.rows import iter_rows
+
+    package = read_package(package_dir)
+    claim: dict = {}
+    known = {
+        name: {row[package.resource(name).primary_key[0]] for row in iter_rows(package, name)}
+        for name in ("sources", "claimants", "measures")
+    }
+    lookups = {"source_id": "sources", "claimant_id": "claimants", "via_id": "claimants", "measure_id": "measures"}
+    nested_name = {"source_id": "source", "claimant_id": "claimant", "via_id": "via", "measure_id": "measure"}
+    click.echo("Record a claim. Press Enter to leave an optional column empty.", err=True)
+    for spec in package.resource("claims").fields:
+        name = spec["name"]
+        required = spec.get("constraints", {}).get("required", False)
+        enum = spec.get("constraints", {}).get("enum")
+        label = name + (" (one of: " + ", ".join(enum) + ")" if enum else "") + ("" if required else " (optional)")
+        if name == "claim_id":
+            label = "claim_id (optional: made from the source id when empty)"
+            required = False
+        default = "reported" if name == "status" else ""
+        value = click.prompt(label, default=default, show_default=bool(default), err=True).strip()
+        while required and not value:
+            value = click.prompt(f"{name} is required", err=True).strip()
+        claim[name] = value or None
+        table = lookups.get(name)
+        if value and table and value not in known[table]:
+            click.echo(f"{value!r} is new in {table}: describe it.", err=True)
+            row = {}
+            for other in package.resource(table).fields:
+                key = other["name"]
+                if key == package.resource(table).primary_key[0]:
+                    row[key] = value
+                    continue
+                needed = other.get("constraints", {}).get("required", False)
+                answer = click.prompt(
+                    f"  {key}" + ("" if needed else " (optional)"), default="", show_default=False, err=True
+                )
+                row[key] = answer.strip() or None
+            claim[nested_name[name]] = row
+            known[table].add(value)
+    return claim
+
+
+@main.command(cls=_ClaimColumns)
+@package_option
+@archive_option
+@click.option(
+    "--file",
+    "file_path",
+    metavar="ROW.json",
+    help="Read the claim (or an array of claims) from this JSON file; - for standard input.",
+)
+@click.option(
+    "--prompt",
+    "ask",
+    is_flag=True,
+    help="Ask for each column in turn (the default in a terminal when no claim is given).",
+)
+def add(package_dir, archive, file_path, ask, **columns) -> None:
+    """Record a new claim: from flags, from a JSON file, or by prompts.
+
+    The whole package is validated with the new rows before anything is written; on
+    any problem the problems are printed, the exit status is 1 and every file is left
+    as it was. On success the rows are appended, under a lock, with an atomic replace.
+    An id is made from the source id when none is given. A claim in JSON may carry a
+    new "source", "claimant", "via" or "measure" as a nested object; the options
+    below are the columns of claims.csv.
+
+    \b
+    Example:
+        claimtrack add --measure-id syria-deaths --claimant-id sohr \\
+            --source-id mt-2013-05-16 --figure-text "at least 94,000" \\
+            --qualifier "at least" --low 94000 --said-on 2013-05-14 \\
+            --said-on-basis "inferred from weekday" --quote "..."
+        claimtrack show mt-2013-05-16-09 --format json | claimtrack add --file -
+    """
+    from claimtrack import recording, storage
+    from claimtrack.citing import cite
+
+    given = {name: value for name, value in columns.items() if value is not None}
+    if file_path and given:
+        _fail("give the claim either with --file or with column options, not both")
+    if file_path:
+        items = _read_items(file_path)
+    elif given:
+        items = [given]
+    elif ask or sys.stdin.isatty():
+        items = [_prompted(package_dir)]
+    else:
+        _fail("no claim given: use column options (see --help), --file ROW.json, or --prompt")
+    try:
+        change = recording.add_claims(package_dir, items, archive=archive, on_wait=_waiting)
+    except recording.RecordingError as error:
+        _fail(str(error), error.problems)
+    except storage.WriteError as error:
+        _fail(str(error))
+    for path, count in change.added.items():
+        click.echo(f"Added {count} row(s) to {path}.")
+    for claim_id in change.claim_ids:
+        click.echo(f"{claim_id}: {cite(package_dir, claim_id)}")
+
+
+@main.command()
+@package_option
+@archive_option
+@click.argument("claim_id")
+@click.option(
+    "--set",
+    "status",
+    required=True,
+    metavar="STATUS",
+    help="The new status: tentative, confirmed, realised, not realised, superseded, retracted.",
+)
+@click.option("--by", metavar="CLAIM_ID", help="The claim that settled this one (required for superseded).")
+@click.option("--note", help="Why, in a sentence; kept in status_note.")
+def status(package_dir, archive, claim_id, status, by, note) -> None:
+    """Move a claim through its lifecycle, naming the claim that settled it.
+
+    Moves that make no sense are refused with the reason: a settled claim
+    (realised, not realised, superseded, retracted) is not reopened, and only a
+    date can be realised. Nothing is deleted; the package is validated with the
+    change before it is written.
+
+    \b
+    Example:
+        claimtrack status mt-2013-05-16-02 --set superseded --by lead-2013-06-05-01 \\
+            --note "Brahimi said the conference could not take place in June."
+    """
+    from claimtrack import recording, storage
+
+    try:
+        change = recording.set_status(
+            package_dir, claim_id, status, by=by, note=note, archive=archive, on_wait=_waiting
+        )
+    except recording.RecordingError as error:
+        _fail(str(error), error.problems)
+    except storage.WriteError as error:
+        _fail(str(error))
+    before = change.before
+    settled = f", settled by {by}" if by else ""
+    click.echo(f"{claim_id}: {before['status']} -> {status}{settled}.")
+
+
+COMPARE_COLUMNS = [
+    "claimant_name",
+    "figure_text",
+    "qualifier",
+    "low",
+    "value",
+    "high",
+    "date_from",
+    "date_to",
+    "said_on",
+    "status",
+    "claim_id",
+]
+
+
+@main.command()
+@package_option
+@click.argument("measures", nargs=-1, required=True, metavar="MEASURE...")
+@click.option(
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only what was known on this day (YYYY-MM-DD)."
+)
+@format_option("table", "json", "csv", "markdown")
+def compare(package_dir, measures, as_of, output_format) -> None:
+    """Set the competing estimates of a measure side by side.
+
+    For each claimant, its latest claim made on or before --as-of (default: all
+    claims), with bounds and qualifier, and the spread between the lowest and the
+    highest figure. MEASURE is a measure id or a topic ("death toll"); figures of
+    measures with different scopes are shown with a warning that they are not
+    comparable. json and csv print the claims' own columns; the spread and warnings
+    go to standard error.
+
+    \b
+    Example:
+        claimtrack compare syria-deaths --as-of 2013-05-16
+        claimtrack compare "death toll" --format markdown
+    """
+    from claimtrack import output, tracking
+
+    tables = _load(package_dir)
+    try:
+        result = tracking.compare(tables, list(measures), as_of=as_of.date() if as_of else None)
+    except tracking.TrackingError as error:
+        _fail(str(error))
+    estimates = result.estimates
+    columns = (["measure_id"] if len(result.measures) > 1 else []) + COMPARE_COLUMNS
+    columns = [
+        c
+        for c in columns
+        if c in ("measure_id", "claimant_name", "figure_text", "qualifier", "said_on", "status", "claim_id")
+        or estimates[c].notna().any()
+    ]
+    lines = []
+    if result.spread:
+        lines.append(f"Spread: {result.spread}.")
+    lines += [f"Warning: {w}." for w in result.warnings] + [f"Note: {n}." for n in result.notes]
+    if estimates.empty:
+        lines.insert(
+            0, "No claims of " + ", ".join(result.measures) + (" were made by then." if as_of else " are recorded.")
+        )
+    if output_format in ("json", "csv"):
+        click.echo(output.render(estimates[tables["claims"].columns], output_format))
+        for line in lines:
+            click.echo(line, err=True)
+        return
+    if not estimates.empty:
+        click.echo(output.render(estimates, output_format, columns))
+    prefix = "\n" if output_format == "markdown" else ""
+    for line in lines:
+        click.echo(prefix + (line.replace("Warning:", "**Warning:**") if output_format == "markdown" else line))
+
+
+@main.command()
+@package_option
+@click.argument("measure")
+@format_option("table", "json", "csv")
+def history(package_dir, measure, output_format) -> None:
+    """The claims of one measure in the order they were made, and which settled which.
+
+    \b
+    Example:
+        claimtrack history geneva-2-date
+    """
+    from claimtrack import output, tracking
+
+    tables = _load(package_dir)
+    try:
+        claims = tracking.history(tables, measure)
+    except tracking.TrackingError as error:
+        _fail(str(error))
+    if output_format != "table":
+        click.echo(output.render(claims[tables["claims"].columns], output_format))
+        return
+    shown = claims.assign(said_on=claims["said_on"].fillna("not stated"))
+    click.echo(
+        output.render(
+            shown, "table", ["said_on", "claimant_id", "figure_text", "status", "settled_by", "settles", "claim_id"]
+        )
+    )
+
+
+@main.command()
+@package_option
+@click.argument("claim_ids", nargs=-1, required=True, metavar="CLAIM_ID...")
+def cite(package_dir, claim_ids) -> None:
+    """Write the attribution sentence a reporter pastes into copy.
+
+    The qualifier in words, the claimant as the data describes them, how the claim
+    travelled, when it was made and where it was published; one sentence per claim.
+
+    \b
+    Example:
+        claimtrack cite mt-2013-05-16-09
+    """
+    from claimtrack.citing import CiteError
+    from claimtrack.citing import cite as sentence
+    from claimtrack.problems import ValidationError
+
+    for claim_id in claim_ids:
+        try:
+            click.echo(sentence(package_dir, claim_id))
+        except (CiteError, ValidationError) as error:
+            _fail(str(error))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -61,6 +61,3 @@ QUALIFIERS: dict[str, Qualifier] = {
 
 # The family of figures each kind of measure carries.
 MEASURE_FAMILY = {"count": "number", "duration": "number", "date": "date"}
-
-# Statuses that say another claim settled this one; only these take ``settled_by``.
-SETTLED_STATUSES = ("confirmed", "realised", "not realised", "superseded", "retracted")

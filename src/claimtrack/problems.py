@@ -78,6 +78,12 @@ CATALOGUE = (
         "rule",
         "a superseded claim names the claim that superseded it; a settling claim is of the same measure, not earlier, and not the claim itself; only settled statuses name one",
     ),
+    Check("status-kind", "rule", "only a date can be `realised` or `not realised`"),
+    Check(
+        "duplicate-claim",
+        "rule",
+        "a claim is recorded once: no two rows share measure, claimant, source, figure and quote",
+    ),
     Check("figure-in-quote", "rule", "the figure's words appear in the quote"),
     Check("archive-file", "archive", "with `--archive`: each source's archived text is in the folder"),
     Check(

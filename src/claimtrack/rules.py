@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from claimtrack.checks import Rule
-from claimtrack.figures import DATE_COLUMNS, MEASURE_FAMILY, NUMBER_COLUMNS, QUALIFIERS, SETTLED_STATUSES
+from claimtrack.figures import DATE_COLUMNS, MEASURE_FAMILY, NUMBER_COLUMNS, QUALIFIERS
+from claimtrack.lifecycle import DATE_ONLY_STATUSES, SETTLED_STATUSES
 from claimtrack.schema import partial_date_span
 from claimtrack.text import contains, normalise
 
@@ -58,6 +59,7 @@ def claim_rules(ctx: Context) -> list[Rule]:
     rules += _date_rules(ctx, claims)
     rules += _settled_rules(claims)
     rules += _via_rules(claims)
+    rules += _duplicate_rules(claims)
     rules += _wording_rules(claims)
     return rules
 
@@ -162,6 +164,20 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
                 ),
             )
         )
+    date_only = claims["status"].isin(DATE_ONLY_STATUSES) & measure_family.notna() & (measure_family != "date")
+    rules.append(
+        Rule(
+            "status-kind",
+            "status",
+            lambda: ~date_only,
+            explain_from(
+                "only a date can be '{status}'; {measure} is a {kind} measure (use confirmed, superseded or retracted)",
+                status=claims["status"],
+                measure=claims["measure_id"],
+                kind=kind,
+            ),
+        )
+    )
     one_day = (qualifier == "on") & claims["date_from"].notna() & claims["date_to"].notna()
     differs = one_day & (claims["date_from"] != claims["date_to"])
     rules.append(
@@ -319,6 +335,29 @@ def _settled_rules(claims: pd.DataFrame) -> list[Rule]:
     ]
 
 
+# Two rows with these in common record the same claim twice.
+SAME_CLAIM = ["measure_id", "claimant_id", "source_id", "figure_text", "quote"]
+
+
+def _duplicate_rules(claims: pd.DataFrame) -> list[Rule]:
+    key = claims[SAME_CLAIM]
+    repeated = key.duplicated(keep="first") & key.notna().all(axis=1)
+    first_id = key.join(claims["claim_id"]).drop_duplicates(subset=SAME_CLAIM, keep="first")
+    first_of = key.merge(first_id, on=SAME_CLAIM, how="left")["claim_id"]
+    first_of.index = claims.index
+    return [
+        Rule(
+            "duplicate-claim",
+            "claim_id",
+            lambda: ~repeated,
+            explain_from(
+                "this claim is already recorded as {first}: same measure, claimant, source, figure and quote",
+                first=first_of,
+            ),
+        )
+    ]
+
+
 def _via_rules(claims: pd.DataFrame) -> list[Rule]:
     via, relation = claims["via_id"].notna(), claims["via_relation"].notna()
     return [
@@ -326,7 +365,9 @@ def _via_rules(claims: pd.DataFrame) -> list[Rule]:
             "via-relation",
             "via_relation",
             lambda: ~(via & ~relation),
-            explain_from("via_id names {via}: say how the claim reached it, 'told' or 'reported by'", via=claims["via_id"]),
+            explain_from(
+                "via_id names {via}: say how the claim reached it, 'told' or 'reported by'", via=claims["via_id"]
+            ),
         ),
         Rule(
             "via-relation",

@@ -38,8 +38,14 @@ class Report:
         return {name: len(frame) for name, frame in self.tables.items()}
 
 
-def validate(root: str | Path = ".", archive: str | Path | None = None) -> Report:
-    """Check the package in ``root``; with ``archive``, also check quotes against archived texts."""
+def validate(
+    root: str | Path = ".", archive: str | Path | None = None, overrides: dict[str, bytes] | None = None
+) -> Report:
+    """Check the package in ``root``; with ``archive``, also check quotes against archived texts.
+
+    ``overrides`` maps a resource's path to the bytes to check in place of the file's:
+    how a change is validated before it is written.
+    """
     try:
         package = read_package(root)
     except ValidationError as error:
@@ -48,7 +54,7 @@ def validate(root: str | Path = ".", archive: str | Path | None = None) -> Repor
     problems = report.problems
     cells: dict[str, pd.DataFrame] = {}
     for resource in package.resources:
-        table = _read_resource(package, resource, problems)
+        table = _read_resource(package, resource, problems, (overrides or {}).get(resource.path))
         if table is None:
             continue
         report.raw[resource.name] = table
@@ -87,10 +93,15 @@ def validate(root: str | Path = ".", archive: str | Path | None = None) -> Repor
     return report
 
 
-def _read_resource(package: Package, resource: Resource, problems: list[Problem]) -> RawTable | None:
-    path = package.root / resource.path
+def read_bytes(package: Package, resource: Resource) -> bytes:
+    return (package.root / resource.path).read_bytes()
+
+
+def _read_resource(
+    package: Package, resource: Resource, problems: list[Problem], data: bytes | None = None
+) -> RawTable | None:
     try:
-        data = path.read_bytes()
+        data = read_bytes(package, resource) if data is None else data
     except FileNotFoundError:
         problems.append(Problem(resource.path, None, None, None, "the file is missing", "missing-file"))
         return None

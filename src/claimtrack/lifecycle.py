@@ -1,0 +1,42 @@
+"""What can become of a claim: its statuses and the moves between them.
+
+The status words are listed once, as the enum of ``status`` in schemas/claims.json;
+a test proves that this table covers exactly those words.
+"""
+
+from __future__ import annotations
+
+# Statuses that say another claim settled this one; only these take ``settled_by``.
+SETTLED_STATUSES = ("confirmed", "realised", "not realised", "superseded", "retracted")
+
+# A settled claim is not reopened: new information is a new claim.
+FINAL_STATUSES = ("realised", "not realised", "superseded", "retracted")
+
+# Statuses that only a date can have: a count is not "realised".
+DATE_ONLY_STATUSES = ("realised", "not realised")
+
+MOVES: dict[str, tuple[str, ...]] = {
+    "reported": ("tentative", "confirmed", "realised", "not realised", "superseded", "retracted"),
+    "tentative": ("confirmed", "realised", "not realised", "superseded", "retracted"),
+    "confirmed": ("realised", "not realised", "superseded", "retracted"),
+    "realised": (),
+    "not realised": (),
+    "superseded": (),
+    "retracted": (),
+}
+
+
+def refusal(current: str, target: str) -> str | None:
+    """Why a claim cannot move from ``current`` to ``target``; None when it can."""
+    if target not in MOVES:
+        return f"{target!r} is not a status; the statuses are {', '.join(MOVES)}"
+    if current == target:
+        return f"the claim is already {current!r}"
+    if current in FINAL_STATUSES:
+        return (
+            f"the claim is {current!r}, which is final: a settled claim is not reopened; "
+            "record what is new as a new claim"
+        )
+    if target not in MOVES.get(current, ()):
+        return f"a {current!r} claim cannot become {target!r}; it can become {', '.join(MOVES[current])}"
+    return None

@@ -1,0 +1,118 @@
+"""Writing the package's files so that nothing is lost.
+
+Every write happens under the package's lock, so two commands cannot interleave;
+each file is written to a temporary file beside it and moved into place in one
+step, so a crash leaves the old file or the new one, never half of either. Rows
+are appended or replaced byte for byte: the rest of the file, its byte-order mark
+and its line endings stay as they were.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+LOCK_NAME = ".claimtrack.lock"
+LOCK_TIMEOUT = 60.0
+
+
+class WriteError(OSError):
+    """A file could not be written; nothing was changed."""
+
+
+@contextmanager
+def package_lock(
+    root: Path, on_wait: Callable[[], None] = lambda: None, timeout: float = LOCK_TIMEOUT
+) -> Iterator[None]:
+    """Hold the package's lock; call ``on_wait`` first if another command holds it."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(Path(root) / LOCK_NAME))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        on_wait()
+        try:
+            lock.acquire(timeout=timeout)
+        except Timeout:
+            raise WriteError(
+                f"another claimtrack command kept {root} locked for {timeout:.0f} seconds; nothing was written"
+            ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def newline_of(data: bytes) -> bytes:
+    """The file's line ending, judged by its first line: CRLF, CR or LF."""
+    end = data.find(b"\n")
+    cr = data.find(b"\r")
+    if cr != -1 and (end == -1 or cr < end):
+        return b"\r\n" if data[cr : cr + 2] == b"\r\n" else b"\r"
+    return b"\n"
+
+
+def encode_rows(rows: list[list[str]], newline: bytes) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=newline.decode("ascii"))
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def appended(data: bytes, rows: list[list[str]]) -> bytes:
+    """``data`` with ``rows`` added at the end; a missing final line ending is added first."""
+    newline = newline_of(data)
+    if data.endswith(b"\r") and newline == b"\r\n":
+        data += b"\n"  # the last line's CRLF was cut short
+    elif data and not data.endswith((b"\n", b"\r")):
+        data += newline
+    return data + encode_rows(rows, newline)
+
+
+def replaced(data: bytes, first_line: int, next_line: int | None, row: list[str]) -> bytes:
+    """``data`` with the record on lines ``first_line`` to before ``next_line`` (1-based;
+    None: to the end) replaced by ``row``, keeping the record's own line ending."""
+    lines = data.splitlines(keepends=True)
+    record = lines[first_line - 1 : (next_line - 1) if next_line else None]
+    old = b"".join(record)
+    ending = old[len(old.rstrip(b"\r\n")) :]
+    new = encode_rows([row], newline_of(data))
+    new = new.rstrip(b"\r\n") + ending
+    return b"".join(lines[: first_line - 1]) + new + b"".join(lines[(next_line - 1) if next_line else len(lines) :])
+
+
+def write_files(root: Path, changes: dict[str, bytes]) -> None:
+    """Write every changed file atomically, in the order given: all temporary files
+    are written first, so a failure on any of them changes nothing."""
+    staged: list[tuple[str, Path]] = []
+    moved: list[str] = []
+    try:
+        for relative, content in changes.items():
+            target = Path(root) / relative
+            if target.exists() and not os.access(target, os.W_OK):
+                raise WriteError(f"{relative} is read-only; nothing was written")
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            staged.append((relative, Path(name)))
+            with os.fdopen(handle, "wb") as out:
+                out.write(content)
+                out.flush()
+                os.fsync(out.fileno())
+            if target.exists():
+                os.chmod(name, target.stat().st_mode & 0o7777)
+        for relative, temporary in staged:
+            os.replace(temporary, Path(root) / relative)
+            moved.append(relative)
+    except OSError as error:
+        if isinstance(error, WriteError):
+            raise
+        done = f"only {', '.join(moved)} was written" if moved else "nothing was written"
+        raise WriteError(f"could not write {error.filename or 'the package'}: {error.strerror}; {done}") from error
+    finally:
+        for _, temporary in staged:
+            temporary.unlink(missing_ok=True)
