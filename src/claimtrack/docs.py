@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from claimtrack.figures import QUALIFIERS
+from claimtrack.lifecycle import MEANINGS, MOVES
 from claimtrack.package import Package, Resource
 from claimtrack.problems import CATALOGUE
 
@@ -94,8 +95,20 @@ def rules_table() -> str:
     return "\n".join(lines)
 
 
+def lifecycle_table() -> str:
+    lines = ["| status | means | can become |", "|---|---|---|"]
+    for status, targets in MOVES.items():
+        lines.append(f"| `{status}` | {MEANINGS[status]} | {', '.join(targets) if targets else 'nothing: final'} |")
+    return "\n".join(lines)
+
+
 def generated_parts(package: Package) -> dict[str, str]:
-    return {"columns": column_tables(package), "qualifiers": qualifier_table(), "rules": rules_table()}
+    return {
+        "columns": column_tables(package),
+        "qualifiers": qualifier_table(),
+        "rules": rules_table(),
+        "lifecycle": lifecycle_table(),
+    }
 
 
 def _pattern(name: str) -> re.Pattern:

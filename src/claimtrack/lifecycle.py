@@ -15,6 +15,16 @@ FINAL_STATUSES = ("realised", "not realised", "superseded", "retracted")
 # Statuses that only a date can have: a count is not "realised".
 DATE_ONLY_STATUSES = ("realised", "not realised")
 
+MEANINGS = {
+    "reported": "stands as reported",
+    "tentative": "a plan not yet settled",
+    "confirmed": "confirmed by a later claim",
+    "realised": "the date came true (dates only)",
+    "not realised": "the date did not come true (dates only)",
+    "superseded": "overtaken by a later claim of the same measure, named in `settled_by`",
+    "retracted": "withdrawn by its claimant",
+}
+
 MOVES: dict[str, tuple[str, ...]] = {
     "reported": ("tentative", "confirmed", "realised", "not realised", "superseded", "retracted"),
     "tentative": ("confirmed", "realised", "not realised", "superseded", "retracted"),
