@@ -21,7 +21,7 @@ validate: $(STAMP)
 	$(BIN)/claimtrack validate $(ARCHIVE_FLAG)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -1,8 +1,10 @@
 """Shared fixtures: the repository, the archive of source texts, and small packages
-built from tests/fixtures (a valid base, overlaid with one broken case)."""
+built from tests/fixtures (a valid base, overlaid with one broken case), or copied
+from the real package."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -16,6 +18,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BASE_DATA = FIXTURES / "base" / "data"
 BROKEN = FIXTURES / "broken"
 VALID = FIXTURES / "valid"
+# Overlays for the claims tracker: claims to compare, rows to add.
+TRACKER = FIXTURES / "tracker"
 # One short, made-up text; its SHA-256 is recorded in the base sources.csv.
 TEST_ARCHIVE = FIXTURES / "archive"
 
@@ -64,7 +68,34 @@ def make_package(tmp_path):
     return make
 
 
-def run_claimtrack(*args: str, cwd: Path | str) -> subprocess.CompletedProcess:
-    """Run the installed console script, as a user would."""
-    script = Path(sys.executable).parent / "claimtrack"
-    return subprocess.run([str(script), *map(str, args)], cwd=cwd, capture_output=True, text=True)
+@pytest.fixture
+def real_package(tmp_path) -> Path:
+    """A copy of the real package (datapackage.json, data/, schemas/) that a test may change."""
+    folder = tmp_path / "real"
+    folder.mkdir()
+    shutil.copy2(REPO / "datapackage.json", folder / "datapackage.json")
+    shutil.copytree(REPO / "data", folder / "data")
+    shutil.copytree(REPO / "schemas", folder / "schemas")
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """The SHA-256 of every file under ``folder``, by relative path. The lock file
+    is left out: it holds no data, and taking the lock may create it."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != ".claimtrack.lock"
+    }
+
+
+CLAIMTRACK = Path(sys.executable).parent / "claimtrack"
+
+
+def run_claimtrack(*args: str, cwd: Path | str, input: str | None = None, **options) -> subprocess.CompletedProcess:
+    """Run the installed console script, as a user would. Standard input is ``input``,
+    or empty: never the terminal, where ``add`` would start asking questions."""
+    feed = {"input": input} if input is not None else {"stdin": subprocess.DEVNULL}
+    return subprocess.run(
+        [str(CLAIMTRACK), *map(str, args)], cwd=cwd, capture_output=True, text=True, **feed, **options
+    )

@@ -19,6 +19,9 @@ from claimtrack import wording
 from claimtrack.package import read_package
 from claimtrack.rows import find
 
+# Qualifiers by which the claimant speaks against a date rather than for it.
+SPOKEN_AGAINST = {"denied": "denied", "doubted": "doubted"}
+
 # How each qualifier reads before its number.
 QUALIFIER_WORDS = {
     "exact": "",
@@ -31,6 +34,8 @@ QUALIFIER_WORDS = {
 }
 
 _CHOICE = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")
+# A full date followed by more words takes a comma after its year: "May 15, 2013, that".
+_YEAR_MID_SENTENCE = re.compile(r"(\b\d{1,2}, \d{4})(?= [A-Za-z])")
 
 
 class CiteError(LookupError):
@@ -87,17 +92,38 @@ def who(claimant: dict) -> str:
 
 def sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, source: dict) -> str:
     """The attribution sentence for one claim, from rows of text."""
+    return _YEAR_MID_SENTENCE.sub(r"\1,", _sentence(claim, measure, claimant, via, source))
+
+
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, source: dict) -> str:
     body = clause(claim, measure)
-    body = body[0].upper() + body[1:]
+    # A sentence never opens with a numeral: then the attribution goes first.
+    lead_with_speaker = body[0].isdigit()
+    body = _capital(body)
     published = wording.day(source.get("published_on"))
     outlet = source["publisher"] + (f" ({published})" if published else "")
     said = wording.when(claim.get("said_on"))
     said = f" {said}" if said else ""
     if claimant["kind"] == "unattributed":
+        if lead_with_speaker:
+            return f"According to {outlet}, which does not say who said so, {clause(claim, measure)}."
         return f"{body}, according to {outlet}, which does not say who said so."
     if claimant["name"] == source["publisher"]:
+        if lead_with_speaker:
+            return f"{claimant['name']} reported{said} that {clause(claim, measure)}."
         return f"{body}, {claimant['name']} reported{said}."
     speaker = who(claimant)
+    against = SPOKEN_AGAINST.get(claim["qualifier"])
+    if lead_with_speaker and not against:
+        against = "said"
+    if against:
+        # "X denied on May 24, 2013 that the conference would take place on June 10, 2013"
+        body = f"{speaker[0].upper()}{speaker[1:]} {against}{said} that {clause(claim, measure)}"
+        speaker, said = "", ""
     if via is not None and claim.get("via_relation") == "told":
         verb = f"told {via['name']}{said}"
         according = f"according to {outlet}" if via["name"] != source["publisher"] else ""
@@ -106,11 +132,13 @@ def sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, sourc
         according = (
             f"according to {outlet}"
             if via["name"] == source["publisher"]
-            else f"according to a {via['name']} report published by {outlet}"
+            else f"according to {via['name']}, as published by {outlet}"
         )
     else:
         verb = f"said{said}"
         according = f"according to {outlet}"
+    if against:
+        return f"{body.rstrip(',')}, {according}." if according else f"{body}."
     # An appositive already ends in a comma: "the Observatory, a monitoring group, said".
     attribution = f"{speaker} {verb}" + (f", {according}" if according else "")
     return f"{body}, {attribution}."

@@ -281,7 +281,7 @@ def _card(claim: dict, related: dict, settles: list[str], sentence: str) -> str:
         ("status", claim["status"] + (f", settled by {claim['settled_by']}" if claim["settled_by"] else "")),
         ("status note", text(claim["status_note"])),
         ("settled", ", ".join(settles)),
-        ("quote", f'"{claim["quote"]}"'),
+        ("quote", claim["quote"]),
         ("note", text(claim["note"])),
         ("cite", sentence),
     ]

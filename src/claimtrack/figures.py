@@ -56,6 +56,12 @@ QUALIFIERS: dict[str, Qualifier] = {
         ),
         Qualifier("not before", "date", ("date_from",), ("date_from",), "open-ended: date_from at the earliest"),
         Qualifier("not after", "date", ("date_to",), ("date_to",), "date_to at the latest"),
+        Qualifier(
+            "denied", "date", ("date_from", "date_to"), ("date_from", "date_to"), "a date or range the claimant denies"
+        ),
+        Qualifier(
+            "doubted", "date", ("date_from", "date_to"), ("date_from", "date_to"), "a date or range the claimant doubts"
+        ),
     )
 }
 

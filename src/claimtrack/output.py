@@ -48,12 +48,35 @@ def as_csv(frame: pd.DataFrame) -> str:
     return buffer.getvalue()
 
 
+# Column headings for people; the machine formats keep the column names.
+HEADINGS = {
+    "claim_id": "claim",
+    "measure_id": "measure",
+    "claimant_id": "claimant",
+    "claimant_name": "claimant",
+    "figure_text": "figure as said",
+    "said_on": "said on",
+    "settled_by": "settled by",
+    "date_from": "from",
+    "date_to": "to",
+}
+
+
+def _for_reading(value):
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return value
+
+
 def as_table(frame: pd.DataFrame, columns: list[str] | None = None, style: str = "simple") -> str:
     from tabulate import tabulate
 
     shown = frame[columns] if columns else frame
-    rows = [["" if v is None else v for v in row.values()] for row in records(shown)]
-    return tabulate(rows, headers=list(shown.columns), tablefmt=style, disable_numparse=True)
+    rows = [[_for_reading(v) for v in row.values()] for row in records(shown)]
+    headers = [HEADINGS.get(c, c.replace("_", " ")) for c in shown.columns]
+    return tabulate(rows, headers=headers, tablefmt=style, disable_numparse=True)
 
 
 def render(frame: pd.DataFrame, fmt: str, columns: list[str] | None = None) -> str:

@@ -135,8 +135,13 @@ def add_claims(
                 if not isinstance(nested, dict):
                     raise RecordingError(f"{where}: {name} must be an object with the columns of {table_name}")
                 _add_nested(tables[table_name], nested, f"{where}, {name}")
-                key = tables[table_name].resource.primary_key[0]
-                values.setdefault(column, nested.get(key))
+                nested_id = nested.get(tables[table_name].resource.primary_key[0])
+                if values.get(column) is None:
+                    values[column] = nested_id
+                elif values[column] != nested_id:
+                    raise RecordingError(
+                        f"{where}: {column} is {values[column]!r} but the nested {name} is {nested_id!r}; give one of them"
+                    )
             values.setdefault("status", "reported")
             if not values.get("claim_id"):
                 prefix = values.get("source_id") or "claim"
@@ -165,9 +170,10 @@ def _add_nested(table: _Table, values: dict, where: str) -> None:
         existing = dict(zip(table.header, table.rows[key]))
         differs = [c for c, v in values.items() if _cell(v, where) != existing.get(c, "")]
         if differs:
+            line = int(table.raw.lines[table.keys.index(key)])
             raise RecordingError(
-                f"{where}: {key_column} {key!r} already exists in {table.resource.path} with other values in "
-                f"{', '.join(differs)}; give only its id, or a new id"
+                f"{where}: {key_column} {key!r} already exists in {table.resource.path}, line {line}, column "
+                f"{differs[0]}, with other values in {', '.join(differs)}; give only its id, or a new id"
             )
         return
     if not table.has(key):

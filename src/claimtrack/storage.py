@@ -35,6 +35,8 @@ def package_lock(
     lock = FileLock(str(Path(root) / LOCK_NAME))
     try:
         lock.acquire(timeout=0)
+    except PermissionError:
+        raise WriteError(f"cannot lock {root}: the folder is read-only; nothing was written") from None
     except Timeout:
         on_wait()
         try:
@@ -92,6 +94,7 @@ def write_files(root: Path, changes: dict[str, bytes]) -> None:
     are written first, so a failure on any of them changes nothing."""
     staged: list[tuple[str, Path]] = []
     moved: list[str] = []
+    relative = ""
     try:
         for relative, content in changes.items():
             target = Path(root) / relative
@@ -112,7 +115,7 @@ def write_files(root: Path, changes: dict[str, bytes]) -> None:
         if isinstance(error, WriteError):
             raise
         done = f"only {', '.join(moved)} was written" if moved else "nothing was written"
-        raise WriteError(f"could not write {error.filename or 'the package'}: {error.strerror}; {done}") from error
+        raise WriteError(f"could not write {relative or 'the package'}: {error.strerror}; {done}") from error
     finally:
         for _, temporary in staged:
             temporary.unlink(missing_ok=True)

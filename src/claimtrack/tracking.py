@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from claimtrack import wording
+from claimtrack.lifecycle import MOVES
 from claimtrack.views import claims_view
 
 
@@ -36,11 +37,11 @@ def list_claims(
     for column, value, kind, known in (
         ("measure_id", measure, "measure", tables["measures"]["measure_id"]),
         ("claimant_id", claimant, "claimant", tables["claimants"]["claimant_id"]),
-        ("status", status, "status", claims["status"]),
+        ("status", status, "status", pd.Series(list(MOVES))),
     ):
         if value is None:
             continue
-        if column != "status" and not (known == value).any():
+        if not (known == value).any():
             raise _unknown(kind, value, known)
         keep &= claims[column] == value
     return claims[keep.fillna(False)]
@@ -116,6 +117,12 @@ def compare(tables, names: list[str], as_of: dt.date | None = None) -> Compariso
         if maybe.any():
             ids = ", ".join(view.loc[maybe, "claim_id"])
             result.notes.append(f"not shown, as they may have been made after {wording.day(as_of)}: {ids}")
+        undated = view["said_on"].isna() & ~certain
+        if undated.any():
+            ids = ", ".join(view.loc[undated, "claim_id"])
+            result.notes.append(
+                f"not shown, as their sources do not say when they were made and were published later: {ids}"
+            )
         view = view[certain]
     retracted = view["status"] == "retracted"
     if retracted.any():
@@ -151,10 +158,12 @@ def _spread(estimates: pd.DataFrame) -> str | None:
         first, last = starts.min(), ends.max()
         return f"dates proposed from {wording.day(first)} to {wording.day(last)}: {(last - first).days} days apart"
     low, high = estimates["lowest"].min(), estimates["highest"].max()
+    vague = int(estimates["lowest"].isna().sum())
+    also = f"; {vague} give{'s' if vague == 1 else ''} no number" if vague else ""
     if pd.isna(low) or pd.isna(high):
-        return None
+        return "no figure gives a number"
     if low == high:
-        return f"every figure is {wording.number(low)}"
+        return f"every figure with a number is {wording.number(low)}{also}"
     if low == 0:
-        return f"from {wording.number(low)} to {wording.number(high)}"
-    return f"the highest figure ({wording.number(high)}) is {high / low:.2f} times the lowest ({wording.number(low)})"
+        return f"from {wording.number(low)} to {wording.number(high)}{also}"
+    return f"the highest figure ({wording.number(high)}) is {high / low:.2f} times the lowest ({wording.number(low)}){also}"

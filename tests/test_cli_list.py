@@ -1,0 +1,117 @@
+"""`claimtrack list`, run through the installed console script.
+
+Filters are proven on tests/fixtures/tracker/compare/ (see test_tracking.py for its
+claims); the machine formats on the real package, whose every column they must keep.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from claimtrack.package import read_package
+from conftest import REPO, TRACKER, build_package, run_claimtrack
+
+COLUMNS = read_package(REPO).resource("claims").field_names
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory):
+    return build_package(tmp_path_factory.mktemp("list") / "compare", "compare", TRACKER)
+
+
+def listed_ids(result) -> list[str]:
+    assert result.returncode == 0, result.stderr
+    return [claim["claim_id"] for claim in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--measure", "test-gadgets"], ["test-gadgets-01"]),
+        (["--claimant", "test-counter"], ["test-widgets-03", "test-widgets-04"]),
+        (["--status", "retracted"], ["test-widgets-05"]),
+        (["--status", "not realised"], ["mt-2013-05-16-01", "mt-2013-05-16-02"]),
+        (["--measure", "test-widgets", "--claimant", "test-rival"], ["test-widgets-05", "test-widgets-06"]),
+    ],
+)
+def test_list_filters_by_measure_claimant_and_status(package, args, expected):
+    assert listed_ids(run_claimtrack("list", *args, "--format", "json", cwd=package)) == expected
+
+
+def test_list_prints_a_table_of_the_main_columns_and_counts_on_stderr(package):
+    result = run_claimtrack("list", "--claimant", "test-counter", cwd=package)
+    assert result.returncode == 0, result.stderr
+    header, rule, *rows = result.stdout.splitlines()
+    assert re.split(r"\s{2,}", header.strip()) == [
+        "claim",
+        "measure",
+        "claimant",
+        "figure as said",
+        "said on",
+        "status",
+    ]
+    assert set(rule) <= {"-", " "}
+    assert [row.split()[0] for row in rows] == ["test-widgets-03", "test-widgets-04"]
+    assert "at least 12" in rows[0]
+    assert result.stderr == "2 claim(s).\n"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--measure", "test-widget"], "Error: there is no measure 'test-widget'; did you mean test-widgets"),
+        (["--claimant", "test-rivals"], "Error: there is no claimant 'test-rivals'; did you mean test-rival"),
+    ],
+)
+def test_an_unknown_measure_or_claimant_exits_1_with_a_did_you_mean_hint(package, args, message):
+    result = run_claimtrack("list", *args, cwd=package)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(message) and result.stderr.endswith("?\n")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_list_json_prints_objects_keyed_by_exactly_the_schemas_columns_in_order():
+    result = run_claimtrack("list", "--format", "json", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    claims = json.loads(result.stdout)
+    with (REPO / "data" / "claims.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(claims) == len(rows)
+    assert all(list(claim) == COLUMNS for claim in claims)
+    integers = ("low", "value", "high")
+    for claim, row in zip(claims, rows):
+        for column in COLUMNS:
+            if row[column] == "":
+                assert claim[column] is None, (row["claim_id"], column)
+            elif column in integers:
+                assert claim[column] == int(row[column]) and type(claim[column]) is int
+            else:
+                assert claim[column] == row[column], (row["claim_id"], column)
+
+
+def test_list_csv_prints_the_claims_file_header_and_its_rows():
+    result = run_claimtrack("list", "--format", "csv", "--measure", "syria-deaths", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    with (REPO / "data" / "claims.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle))
+    printed = list(csv.reader(io.StringIO(result.stdout)))
+    assert printed[0] == header == COLUMNS
+    with (REPO / "data" / "claims.csv").open(encoding="utf-8-sig", newline="") as handle:
+        expected = [row for row in csv.reader(handle) if row[1] == "syria-deaths"]
+    assert printed[1:] == expected
+
+
+def test_an_invalid_package_is_not_listed(make_package):
+    result = run_claimtrack("list", cwd=make_package("type-integer"))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        "Error: the package is not valid; fix it before reading it (claimtrack validate)"
+    )
+    assert result.stderr.startswith('data/claims.csv, line 3, column low, value "94,000"')

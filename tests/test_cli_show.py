@@ -1,0 +1,97 @@
+"""`claimtrack show`, run through the installed console script, on tests/fixtures/tracker/compare/."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimtrack.package import read_package
+from conftest import REPO, TRACKER, build_package, run_claimtrack
+
+RESOURCES = {r.name: r.field_names for r in read_package(REPO).resources}
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory):
+    return build_package(tmp_path_factory.mktemp("show") / "compare", "compare", TRACKER)
+
+
+def card(result) -> dict[str, str]:
+    """The card's lines by label; continuation lines are joined to their label's."""
+    assert result.returncode == 0, result.stderr
+    fields: dict[str, str] = {}
+    label = None
+    for line in result.stdout.splitlines():
+        if line.startswith(" "):
+            fields[label] += "\n" + line.strip()
+        else:
+            label, _, value = line.partition("  ")
+            fields[label.strip()] = value.strip()
+    return fields
+
+
+def test_show_gives_the_claim_with_its_source_claimant_quote_status_and_sentence(package):
+    shown = card(run_claimtrack("show", "test-widgets-01", cwd=package))
+    assert shown == {
+        "claim": "test-widgets-01",
+        "measure": "Widgets made (made up for tests) [test-widgets], widgets made in May 2013 in the test article",
+        "figure": "between 10 and 20 widgets (range; low 10; high 20)",
+        "claimant": "a test speaker",
+        "source": 'The Test Gazette, "Widget Count Narrows", May 16, 2013\nhttps://example.org/claimtrack/test-article',
+        "said on": '2013-05-14 (inferred from weekday: "said on Tuesday")',
+        "as of": "2013-05 (stated)",
+        "status": "confirmed, settled by test-widgets-02",
+        "status note": "The count on Thursday fell within the range.",
+        "quote": "A test speaker said on Tuesday that between 10 and 20 widgets were made in May.",
+        "note": "Made up: a test claim.",
+        "cite": "Between 10 and 20 widgets were made in May 2013, a test speaker said on May 14, 2013, according to "
+        "The Test Gazette (May 16, 2013).",
+    }
+
+
+def test_show_names_the_claims_a_claim_settled(package):
+    assert card(run_claimtrack("show", "test-widgets-02", cwd=package))["settled"] == "test-widgets-01"
+
+
+def test_show_gives_the_intermediary_and_how_the_claim_reached_it(package):
+    shown = card(run_claimtrack("show", "mt-2013-05-16-02", cwd=package))
+    assert shown["via"] == "Interfax (told)"
+    assert shown["claimant"] == "an unnamed diplomatic official in New York; diplomatic official in New York"
+    assert shown["figure"] == "June 10-12 (between; date_from 2013-06-10; date_to 2013-06-12)"
+    assert "told Interfax on May 16, 2013" in shown["cite"]
+
+
+def test_show_describes_a_claimant_with_its_stance_and_description(package):
+    shown = card(run_claimtrack("show", "mt-2013-05-16-09", cwd=package))
+    assert shown["claimant"] == "Syrian Observatory for Human Rights; pro-opposition; a British-based monitoring group"
+    assert "via" not in shown
+
+
+def test_show_json_gives_the_claims_columns_and_its_rows_nested(package):
+    result = run_claimtrack("show", "mt-2013-05-16-02", "--format", "json", cwd=package)
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert list(shown) == RESOURCES["claims"] + ["source", "claimant", "via", "measure"]
+    assert list(shown["source"]) == RESOURCES["sources"]
+    assert list(shown["claimant"]) == list(shown["via"]) == RESOURCES["claimants"]
+    assert list(shown["measure"]) == RESOURCES["measures"]
+    assert (shown["source"]["source_id"], shown["claimant"]["claimant_id"]) == (
+        "mt-2013-05-16",
+        "diplomatic-official-new-york",
+    )
+    assert (shown["via"]["claimant_id"], shown["measure"]["measure_id"]) == ("interfax", "geneva-2-date")
+    assert shown["date_from"] == "2013-06-10" and shown["low"] is None and shown["settled_by"] is None
+
+
+def test_show_json_of_a_claim_with_no_intermediary_has_via_null(package):
+    shown = json.loads(run_claimtrack("show", "test-widgets-01", "--format", "json", cwd=package).stdout)
+    assert shown["via"] is None
+    assert (shown["low"], shown["value"], shown["high"]) == (10, None, 20)
+
+
+def test_show_an_unknown_claim_exits_1_with_a_did_you_mean_hint(package):
+    result = run_claimtrack("show", "test-widgets-3", cwd=package)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: there is no claim 'test-widgets-3'; did you mean test-widgets-03")

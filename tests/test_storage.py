@@ -1,0 +1,194 @@
+"""claimtrack.storage: rows appended and replaced byte for byte, files replaced atomically."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from claimtrack import storage
+
+ROW = ["c-2", "two, with a comma", 'a "quoted" word']
+ROW_LF = b'c-2,"two, with a comma","a ""quoted"" word"\n'
+
+
+@pytest.mark.parametrize(
+    "data, newline",
+    [
+        (b"a,b\nc,d\n", b"\n"),
+        (b"a,b\r\nc,d\r\n", b"\r\n"),
+        (b"a,b\rc,d\r", b"\r"),
+        (b"a,b", b"\n"),  # one line with no ending: the default
+        (b"", b"\n"),
+        (b"\xef\xbb\xbfa,b\r\n", b"\r\n"),
+        (b'a,b\r\n"x\ny",z\r\n', b"\r\n"),  # judged by the header, not by a newline inside a cell
+    ],
+    ids=["LF", "CRLF", "CR", "no-ending", "empty", "BOM-CRLF", "CRLF-with-LF-in-a-cell"],
+)
+def test_newline_of_judges_the_file_by_its_first_line(data, newline):
+    assert storage.newline_of(data) == newline
+
+
+def test_appended_adds_the_rows_after_the_last_byte():
+    data = b"id,text,note\nc-1,one,\n"
+    assert storage.appended(data, [ROW]) == data + ROW_LF
+
+
+def test_appended_keeps_crlf_line_endings():
+    data = b"id,text,note\r\nc-1,one,\r\n"
+    assert (
+        storage.appended(data, [ROW, ["c-3", "three", ""]]) == data + ROW_LF.replace(b"\n", b"\r\n") + b"c-3,three,\r\n"
+    )
+
+
+def test_appended_keeps_cr_line_endings():
+    data = b"id,text,note\rc-1,one,\r"
+    assert storage.appended(data, [["c-2", "two", ""]]) == data + b"c-2,two,\r"
+
+
+@pytest.mark.parametrize(
+    "data, ending",
+    [(b"id,text,note\nc-1,one,", b"\n"), (b"id,text,note\r\nc-1,one,", b"\r\n")],
+    ids=["LF", "CRLF"],
+)
+def test_appended_ends_a_last_line_that_has_no_line_ending_first(data, ending):
+    assert storage.appended(data, [["c-2", "two", ""]]) == data + ending + b"c-2,two," + ending
+
+
+def test_appended_completes_a_crlf_cut_after_its_cr():
+    data = b"id,text,note\r\nc-1,one,\r"
+    assert storage.appended(data, [["c-2", "two", ""]]) == data + b"\n" + b"c-2,two,\r\n"
+
+
+def test_appended_keeps_a_byte_order_mark_and_adds_none():
+    data = b"\xef\xbb\xbfid,text,note\nc-1,one,\n"
+    new = storage.appended(data, [["c-2", "two", ""]])
+    assert new == data + b"c-2,two,\n"
+    assert new.count(b"\xef\xbb\xbf") == 1
+
+
+def test_appended_writes_utf8_and_quotes_a_cell_with_a_newline():
+    new = storage.appended(b"id,text,note\n", [["c-2", "Zhunusov said:\nseveral", "caf\u00e9"]])
+    assert new == b'id,text,note\nc-2,"Zhunusov said:\nseveral",caf\xc3\xa9\n'
+
+
+MULTILINE = b'id,text,note\r\nc-1,one,\r\nc-2,"a quote\r\nover two lines",old\r\nc-3,three,\r\n'
+
+
+def test_replaced_swaps_a_record_that_spans_several_lines_and_nothing_else():
+    # c-2 starts on line 3 and runs to before line 5, where c-3 starts.
+    new = storage.replaced(MULTILINE, 3, 5, ["c-2", "a quote\r\nover two lines", "new"])
+    assert new == MULTILINE.replace(b'lines",old\r\n', b'lines",new\r\n')
+
+
+def test_replaced_can_shorten_a_multiline_record_to_one_line():
+    new = storage.replaced(MULTILINE, 3, 5, ["c-2", "short", ""])
+    assert new == b"id,text,note\r\nc-1,one,\r\nc-2,short,\r\nc-3,three,\r\n"
+
+
+def test_replaced_swaps_the_first_record():
+    new = storage.replaced(MULTILINE, 2, 3, ["c-1", "ONE", "x"])
+    assert new == MULTILINE.replace(b"c-1,one,\r\n", b"c-1,ONE,x\r\n")
+
+
+def test_replaced_swaps_the_last_record_and_keeps_a_missing_final_line_ending_missing():
+    data = b"id,text,note\nc-1,one,\nc-2,two,"
+    assert storage.replaced(data, 3, None, ["c-2", "TWO", ""]) == b"id,text,note\nc-1,one,\nc-2,TWO,"
+
+
+def test_replaced_keeps_the_byte_order_mark():
+    data = b"\xef\xbb\xbfid,text,note\nc-1,one,\n"
+    assert storage.replaced(data, 2, None, ["c-1", "ONE", ""]) == b"\xef\xbb\xbfid,text,note\nc-1,ONE,\n"
+
+
+# --- write_files ----------------------------------------------------------------------------
+
+
+def _leftovers(folder) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*.tmp"))
+
+
+def test_write_files_replaces_each_file_and_leaves_no_temporary_file(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.csv").write_bytes(b"old a\n")
+    (tmp_path / "data" / "b.csv").write_bytes(b"old b\n")
+    storage.write_files(tmp_path, {"data/a.csv": b"new a\n", "data/b.csv": b"new b\n"})
+    assert (tmp_path / "data" / "a.csv").read_bytes() == b"new a\n"
+    assert (tmp_path / "data" / "b.csv").read_bytes() == b"new b\n"
+    assert _leftovers(tmp_path) == []
+
+
+def test_write_files_keeps_the_files_permissions(tmp_path):
+    target = tmp_path / "a.csv"
+    target.write_bytes(b"old\n")
+    target.chmod(0o640)
+    storage.write_files(tmp_path, {"a.csv": b"new\n"})
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_an_interrupted_replace_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / "a.csv"
+    target.write_bytes(b"old\n")
+
+    def crash(source, destination):
+        raise OSError(28, "No space left on device", str(destination))
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(
+        storage.WriteError, match=r"could not write .*a\.csv: No space left on device; nothing was written"
+    ):
+        storage.write_files(tmp_path, {"a.csv": b"new\n"})
+    assert target.read_bytes() == b"old\n"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_crash_while_staging_the_second_file_changes_neither(tmp_path, monkeypatch):
+    (tmp_path / "a.csv").write_bytes(b"old a\n")
+    (tmp_path / "b.csv").write_bytes(b"old b\n")
+    real_fsync, calls = os.fsync, []
+
+    def fsync_then_fail_on_the_second(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(5, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync_then_fail_on_the_second)
+    with pytest.raises(storage.WriteError, match="nothing was written"):
+        storage.write_files(tmp_path, {"a.csv": b"new a\n", "b.csv": b"new b\n"})
+    assert (tmp_path / "a.csv").read_bytes() == b"old a\n"
+    assert (tmp_path / "b.csv").read_bytes() == b"old b\n"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_crash_between_two_replaces_says_which_file_was_written(tmp_path, monkeypatch):
+    (tmp_path / "a.csv").write_bytes(b"old a\n")
+    (tmp_path / "b.csv").write_bytes(b"old b\n")
+    real_replace = os.replace
+
+    def replace_only_a(source, destination):
+        if str(destination).endswith("b.csv"):
+            raise OSError(5, "Input/output error", str(destination))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", replace_only_a)
+    with pytest.raises(storage.WriteError, match="only a.csv was written"):
+        storage.write_files(tmp_path, {"a.csv": b"new a\n", "b.csv": b"new b\n"})
+    assert (tmp_path / "a.csv").read_bytes() == b"new a\n"  # each file is whole: old or new
+    assert (tmp_path / "b.csv").read_bytes() == b"old b\n"
+    assert _leftovers(tmp_path) == []
+
+
+def test_package_lock_calls_on_wait_only_when_another_holds_the_lock(tmp_path):
+    from filelock import FileLock
+
+    waits: list[str] = []
+    with storage.package_lock(tmp_path, lambda: waits.append("waited")):
+        pass
+    assert waits == []
+    other = FileLock(str(tmp_path / storage.LOCK_NAME))
+    with other:
+        with pytest.raises(storage.WriteError, match="kept .* locked for 0 seconds; nothing was written"):
+            with storage.package_lock(tmp_path, lambda: waits.append("waited"), timeout=0.01):
+                pass  # pragma: no cover
+    assert waits == ["waited"]
