@@ -39,9 +39,9 @@ def test_a_legal_move_rewrites_only_that_claims_status_settled_by_and_note(real_
 
 def test_a_move_that_needs_no_settling_claim_changes_only_the_status(real_package):
     before = (real_package / CLAIMS).read_bytes()
-    result = run_claimtrack("status", "mt-2013-05-16-14", "--set", "tentative", cwd=real_package)
+    result = run_claimtrack("status", "mt-2013-05-16-12", "--set", "tentative", cwd=real_package)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "mt-2013-05-16-14: reported -> tentative.\n"
+    assert result.stdout == "mt-2013-05-16-12: reported -> tentative.\n"
     [(old, new)] = changed_lines(before, (real_package / CLAIMS).read_bytes())
     assert new == old.replace(b",reported,,,", b",tentative,,,")
 
@@ -50,7 +50,7 @@ def test_a_status_change_keeps_crlf_line_endings(real_package):
     path = real_package / CLAIMS
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     before = path.read_bytes()
-    result = run_claimtrack("status", "mt-2013-05-16-14", "--set", "tentative", cwd=real_package)
+    result = run_claimtrack("status", "mt-2013-05-16-12", "--set", "tentative", cwd=real_package)
     assert result.returncode == 0, result.stderr
     [(old, new)] = changed_lines(before, path.read_bytes())
     assert new.endswith(b"\r\n") and new == old.replace(b",reported,,,", b",tentative,,,")
@@ -64,7 +64,7 @@ REFUSED = {
     "from-a-final-status": (
         ["mt-2013-05-16-01", "--set", "confirmed"],
         [
-            "Error: mt-2013-05-16-01 cannot become 'confirmed': the claim is 'not realised', which is final: a "
+            "Error: mt-2013-05-16-01 cannot become 'confirmed': the claim is 'superseded', which is final: a "
             "settled claim is not reopened; record what is new as a new claim"
         ],
     ),
@@ -89,7 +89,7 @@ REFUSED = {
         ["mt-2013-05-16-06", "--set", "superseded", "--by", "mt-2013-05-16-10"],
         [
             'data/claims.csv, line 7, column settled_by, value "mt-2013-05-16-10": mt-2013-05-16-10 was made on '
-            "2013-05-14, before this claim (2013-05-16): a claim is settled by a later one [settled-by]",
+            "2013-05-14, before this claim (2013-05-16): a claim is superseded or retracted by a later one [settled-by]",
             "Error: the change was refused: the package would not be valid; nothing was written",
         ],
     ),

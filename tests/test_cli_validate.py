@@ -11,7 +11,10 @@ def test_a_valid_package_exits_0_with_a_one_line_summary(make_package):
     result = run_claimtrack("validate", "--archive", TEST_ARCHIVE, cwd=make_package())
     assert result.returncode == 0, result.stderr
     summary, *notes = result.stdout.splitlines()
-    assert summary == "claimtrack-syria 0.1.0: valid (2 sources, 4 claimants, 3 measures, 4 claims)."
+    version = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    assert (
+        summary == f"claimtrack-syria {version}: valid (2 sources, 4 claimants, 3 measures, 4 claims, 0 appearances)."
+    )
     assert notes and all(note.startswith("  ") for note in notes)  # notes are indented under it
     assert result.stderr == ""
 

@@ -118,6 +118,12 @@ def test_a_header_that_differs_from_the_schema_is_reported_on_line_1(make_packag
 CROSS_FIELD_CASES = {
     "duplicate-claim": [(CLAIMS, 6, "claim_id", "mt-2013-05-16-99", "duplicate-claim")],
     "status-kind": [(CLAIMS, 3, "status", "not realised", "status-kind")],
+    "appearance-source": [("data/appearances.csv", 2, "source_id", "mt-2013-05-16", "appearance-source")],
+    # an appearance in a source published before the claim was made; its via lacks via_relation
+    "appearance-before-said": [
+        ("data/appearances.csv", 2, "source_id", "early-report", "said-before-published"),
+        ("data/appearances.csv", 2, "via_relation", "", "via-relation"),
+    ],
     "via-relation-missing": [(CLAIMS, 2, "via_relation", "", "via-relation")],
     "via-relation-without-via": [(CLAIMS, 3, "via_relation", "reported by", "via-relation")],
     "bounds-order-low-above-value": [(CLAIMS, 4, "low", "10", "bounds-order")],
@@ -225,6 +231,7 @@ def test_the_base_fixture_is_valid_and_its_quotes_are_checked_against_the_archiv
         "claimants": 4,
         "measures": 3,
         "claims": 4,
+        "appearances": 0,
     }
     assert report.notes == [
         f"2 quotes checked against 1 archived text(s) in {TEST_ARCHIVE}; "

@@ -70,27 +70,32 @@ def archive_rules(ctx: Context, folder: Path) -> ArchiveCheck:
             ),
         ),
     ]
-    if "claims" not in ctx.tables:
-        return result
-    claims = ctx.tables["claims"]
     usable = sources[matches]
     texts = {
         source_id: normalise_one(Path(path).read_text(encoding="utf-8", errors="replace"))
         for source_id, path in zip(usable["source_id"], paths[matches])
     }
     result.texts = len(texts)
-    quotes = normalise(claims["quote"])
-    found = pd.Series(True, index=claims.index)
-    checked = claims["source_id"].isin(list(texts)) & quotes.notna()
+    for table in ("claims", "appearances"):
+        if table in ctx.tables:
+            result.rules[table] = [_quote_rule(ctx.tables[table], texts, result)]
+    return result
+
+
+def _quote_rule(frame: pd.DataFrame, texts: dict[str, str], result: ArchiveCheck) -> Rule:
+    """Every quote of ``frame`` whose source has an archived text is found in it."""
+    quotes = normalise(frame["quote"])
+    found = pd.Series(True, index=frame.index)
+    checked = frame["source_id"].isin(list(texts)) & quotes.notna()
     for source_id, text in texts.items():
-        mine = checked & (claims["source_id"] == source_id)
+        mine = checked & (frame["source_id"] == source_id)
         found[mine] = contains(text, quotes[mine])
-    result.quotes_checked = int(checked.sum())
-    result.quotes_unchecked = int((~checked).sum())
+    result.quotes_checked += int(checked.sum())
+    result.quotes_unchecked += int((~checked).sum())
 
     def explain(index: pd.Index) -> list[str]:
         messages = []
-        for source_id, quote in zip(claims.loc[index, "source_id"], quotes.loc[index]):
+        for source_id, quote in zip(frame.loc[index, "source_id"], quotes.loc[index]):
             prefix = longest_prefix_found(texts[source_id], quote)
             if len(prefix) < 12:
                 where = "its opening words are not there either"
@@ -100,5 +105,4 @@ def archive_rules(ctx: Context, folder: Path) -> ArchiveCheck:
             messages.append(f"the quote is not word for word in the archived text of {source_id}: {where}")
         return messages
 
-    result.rules["claims"] = [Rule("quote-in-source", "quote", lambda: found, explain)]
-    return result
+    return Rule("quote-in-source", "quote", lambda: found, explain)

@@ -74,15 +74,20 @@ def clause(claim: dict, measure: dict) -> str:
     return " ".join(text.split())
 
 
-def who(claimant: dict) -> str:
-    """The claimant as a reporter introduces them, with the description the data holds."""
-    name, kind = claimant["name"], claimant["kind"]
-    stance, description, role = claimant.get("stance"), claimant.get("description"), claimant.get("role")
+def named(claimant: dict) -> str:
+    """The claimant's name with the article a reporter puts before it: "the Arctic Council"."""
+    name, kind, stance = claimant["name"], claimant["kind"], claimant.get("stance")
     if kind in ("organisation", "government body"):
         bare = name[4:] if name.startswith("The ") else name
-        text = "the " + (f"{stance} " if _given(stance) else "") + bare
-    else:
-        text = (f"the {stance} " if _given(stance) and kind == "news organisation" else "") + name
+        return "the " + (f"{stance} " if _given(stance) else "") + bare
+    return (f"the {stance} " if _given(stance) and kind == "news organisation" else "") + name
+
+
+def who(claimant: dict) -> str:
+    """The claimant as a reporter introduces them, with the description the data holds."""
+    kind = claimant["kind"]
+    description, role = claimant.get("description"), claimant.get("role")
+    text = named(claimant)
     if kind == "person" and _given(role):
         text += ", " + (role if role.split(" ", 1)[0].lower() in ("a", "an", "the") else f"the {role}") + ","
     elif _given(description):
@@ -113,9 +118,10 @@ def _sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, sour
             return f"According to {outlet}, which does not say who said so, {clause(claim, measure)}."
         return f"{body}, according to {outlet}, which does not say who said so."
     if claimant["name"] == source["publisher"]:
+        publisher = named(claimant)
         if lead_with_speaker:
-            return f"{claimant['name']} reported{said} that {clause(claim, measure)}."
-        return f"{body}, {claimant['name']} reported{said}."
+            return f"{_capital(publisher)} reported{said} that {clause(claim, measure)}."
+        return f"{body}, {publisher} reported{said}."
     speaker = who(claimant)
     against = SPOKEN_AGAINST.get(claim["qualifier"])
     if lead_with_speaker and not against:

@@ -245,13 +245,17 @@ def show(package_dir, claim_id, output_format) -> None:
         match = frame[frame[key] == claim[column]] if output.plain(claim[column]) is not None else frame.iloc[0:0]
         related[name] = output.records(match)[0] if len(match) else None
     record = output.records(claim.to_frame().T)[0]
+    appearances = tables["appearances"]
+    also = output.records(appearances[appearances["claim_id"] == claim_id].drop(columns="claim_id"))
     if output_format == "json":
-        click.echo(json.dumps(record | related, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(record | related | {"appearances": also}, ensure_ascii=False, indent=2))
         return
-    click.echo(_card(record, related, tracking.settled_by_this(tables, claim_id), cite(package_dir, claim_id)))
+    sources = {row["source_id"]: row for row in output.records(tables["sources"])}
+    settles = tracking.settled_by_this(tables, claim_id)
+    click.echo(_card(record, related, settles, also, sources, cite(package_dir, claim_id)))
 
 
-def _card(claim: dict, related: dict, settles: list[str], sentence: str) -> str:
+def _card(claim: dict, related: dict, settles: list[str], also: list[dict], sources: dict, sentence: str) -> str:
     from claimtrack import wording
 
     def text(value) -> str:
@@ -282,6 +286,7 @@ def _card(claim: dict, related: dict, settles: list[str], sentence: str) -> str:
         ("status note", text(claim["status_note"])),
         ("settled", ", ".join(settles)),
         ("quote", claim["quote"]),
+        ("also in", "\n".join(_reported_again(a, sources[a["source_id"]]) for a in also)),
         ("note", text(claim["note"])),
         ("cite", sentence),
     ]
@@ -294,6 +299,14 @@ def _card(claim: dict, related: dict, settles: list[str], sentence: str) -> str:
         out.append(f"{label:<{width}}  {first}")
         out.extend(" " * (width + 2) + line for line in rest)
     return "\n".join(out)
+
+
+def _reported_again(appearance: dict, source: dict) -> str:
+    from claimtrack import wording
+
+    published = wording.day(source["published_on"])
+    via = f", via {appearance['via_id']}" if appearance["via_id"] else ""
+    return f"{source['publisher']}{f' ({published})' if published else ''}{via}: {appearance['quote']}\n{source['url']}"
 
 
 class _ClaimColumns(click.Command):

@@ -9,8 +9,9 @@ from __future__ import annotations
 # Statuses that say another claim settled this one; only these take ``settled_by``.
 SETTLED_STATUSES = ("confirmed", "realised", "not realised", "superseded", "retracted")
 
-# A settled claim is not reopened: new information is a new claim.
-FINAL_STATUSES = ("realised", "not realised", "superseded", "retracted")
+# A settled claim is not reopened: new information is a new claim. A date that was
+# not realised may still be found to have been replaced: it can become superseded.
+FINAL_STATUSES = ("realised", "superseded", "retracted")
 
 # Statuses that only a date can have: a count is not "realised".
 DATE_ONLY_STATUSES = ("realised", "not realised")
@@ -30,7 +31,7 @@ MOVES: dict[str, tuple[str, ...]] = {
     "tentative": ("confirmed", "realised", "not realised", "superseded", "retracted"),
     "confirmed": ("realised", "not realised", "superseded", "retracted"),
     "realised": (),
-    "not realised": (),
+    "not realised": ("superseded",),
     "superseded": (),
     "retracted": (),
 }

@@ -68,15 +68,20 @@ CATALOGUE = (
         "rule",
         "the qualifier agrees with the bounds it has: `at least` has a `low` and no other bound; `on` is one day",
     ),
-    Check("via-relation", "rule", "`via_relation` is given exactly when `via_id` is"),
+    Check("via-relation", "rule", "`via_relation` is given exactly when `via_id` is (in claims and appearances)"),
+    Check("appearance-source", "rule", "an appearance names a source other than the claim's own"),
     Check("said-on-basis", "rule", "`said_on` is given exactly when `said_on_basis` says the date is known"),
     Check("as-of-basis", "rule", "`as_of_basis` is given exactly when `as_of` is"),
-    Check("said-before-published", "rule", "a claim is made no later than its source was published"),
+    Check(
+        "said-before-published",
+        "rule",
+        "a claim is made no later than its source, or any other source that reported it, was published",
+    ),
     Check("as-of-before-said", "rule", "the date a figure refers to is no later than the claim"),
     Check(
         "settled-by",
         "rule",
-        "a superseded claim names the claim that superseded it; a settling claim is of the same measure, not earlier, and not the claim itself; only settled statuses name one",
+        "a superseded claim names the claim that superseded it; a settling claim is of the same measure and not the claim itself, and one that supersedes or retracts is not earlier; only settled statuses name one",
     ),
     Check("status-kind", "rule", "only a date can be `realised` or `not realised`"),
     Check(

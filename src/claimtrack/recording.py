@@ -115,12 +115,15 @@ def add_claims(
     root: str | Path, items: list[dict], archive: Path | None = None, on_wait: Callable[[], None] = lambda: None
 ) -> Change:
     """Add the claims in ``items`` (the claims table's columns, with optional nested
-    ``source``, ``claimant``, ``via`` and ``measure`` rows for new entries)."""
+    ``source``, ``claimant``, ``via`` and ``measure`` rows for new entries, and a list
+    of ``appearances``: further sources that reported the same claim). An item that
+    names only an existing ``claim_id`` and ``appearances`` adds the appearances."""
     package = read_package(root)
     if not items:
         raise RecordingError("there is no claim to add")
     with storage.package_lock(package.root, on_wait):
-        tables = {name: _Table(package, name) for name in ("sources", "claimants", "measures", "claims")}
+        names = ("sources", "claimants", "measures", "claims", "appearances")
+        tables = {name: _Table(package, name) for name in names}
         claims = tables["claims"]
         change = Change()
         for number, item in enumerate(items, start=1):
@@ -128,36 +131,56 @@ def add_claims(
             if not isinstance(item, dict):
                 raise RecordingError(f"{where} must be an object of column names and values")
             values = dict(item)
-            for name, (table_name, column) in NESTED.items():
-                nested = values.pop(name, None)
-                if nested is None:
-                    continue
-                if not isinstance(nested, dict):
-                    raise RecordingError(f"{where}: {name} must be an object with the columns of {table_name}")
-                _add_nested(tables[table_name], nested, f"{where}, {name}")
-                nested_id = nested.get(tables[table_name].resource.primary_key[0])
-                if values.get(column) is None:
-                    values[column] = nested_id
-                elif values[column] != nested_id:
-                    raise RecordingError(
-                        f"{where}: {column} is {values[column]!r} but the nested {name} is {nested_id!r}; give one of them"
-                    )
-            values.setdefault("status", "reported")
-            if not values.get("claim_id"):
-                prefix = values.get("source_id") or "claim"
-                values["claim_id"] = _next_id(claims, str(prefix))
-            claims.new.append(claims.row_from(values, where))
-            change.claim_ids.append(values["claim_id"])
-        # Referenced rows first, claims last: a crash between files leaves rows
-        # nothing points to yet, never a claim pointing at nothing.
+            appearances = values.pop("appearances", None) or []
+            if not isinstance(appearances, list):
+                raise RecordingError(f"{where}: appearances must be a list of objects")
+            _take_nested(tables, values, where)
+            existing = set(values) == {"claim_id"} and values["claim_id"] in claims.rows
+            if not existing:
+                values.setdefault("status", "reported")
+                if not values.get("claim_id"):
+                    prefix = values.get("source_id") or "claim"
+                    values["claim_id"] = _next_id(claims, str(prefix))
+                claims.new.append(claims.row_from(values, where))
+                change.claim_ids.append(values["claim_id"])
+            for count, appearance in enumerate(appearances, start=1):
+                there = f"{where}, appearance {count}"
+                if not isinstance(appearance, dict):
+                    raise RecordingError(f"{there} must be an object with the columns of appearances")
+                row = dict(appearance)
+                _take_nested(tables, row, there)
+                row["claim_id"] = values["claim_id"]
+                tables["appearances"].new.append(tables["appearances"].row_from(row, there))
+        # Referenced rows first, claims and their appearances last: a crash between
+        # files leaves rows nothing points to yet, never a row pointing at nothing.
         changes = {}
-        for name in ("sources", "claimants", "measures", "claims"):
+        for name in names:
             table = tables[name]
             if table.new:
                 changes[table.resource.path] = storage.appended(table.data, table.new)
                 change.added[table.resource.path] = len(table.new)
         _check_and_write(package, changes, archive)
         return change
+
+
+def _take_nested(tables: dict[str, _Table], values: dict, where: str) -> None:
+    """Move nested rows out of ``values`` into their tables, filling the id columns."""
+    for name, (table_name, column) in NESTED.items():
+        if name not in values:
+            continue
+        nested = values.pop(name)
+        if nested is None:
+            continue
+        if not isinstance(nested, dict):
+            raise RecordingError(f"{where}: {name} must be an object with the columns of {table_name}")
+        _add_nested(tables[table_name], nested, f"{where}, {name}")
+        nested_id = nested.get(tables[table_name].resource.primary_key[0])
+        if values.get(column) is None:
+            values[column] = nested_id
+        elif values[column] != nested_id:
+            raise RecordingError(
+                f"{where}: {column} is {values[column]!r} but the nested {name} is {nested_id!r}; give one of them"
+            )
 
 
 def _add_nested(table: _Table, values: dict, where: str) -> None:

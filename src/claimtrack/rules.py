@@ -58,7 +58,7 @@ def claim_rules(ctx: Context) -> list[Rule]:
         rules += _figure_shape_rules(ctx, claims)
     rules += _date_rules(ctx, claims)
     rules += _settled_rules(claims)
-    rules += _via_rules(claims)
+    rules += via_rules(claims)
     rules += _duplicate_rules(claims)
     rules += _wording_rules(claims)
     return rules
@@ -279,6 +279,10 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
     return rules
 
 
+# Statuses that a later claim brings about; a confirmation may come from an earlier record.
+OVERTAKEN = ("superseded", "retracted")
+
+
 def _settled_rules(claims: pd.DataFrame) -> list[Rule]:
     status, settled_by = claims["status"], claims["settled_by"]
     by_id = claims.dropna(subset=["claim_id"]).drop_duplicates(subset=["claim_id"]).set_index("claim_id")
@@ -324,9 +328,9 @@ def _settled_rules(claims: pd.DataFrame) -> list[Rule]:
         Rule(
             "settled-by",
             "settled_by",
-            lambda: ~(has & (settler_end < own_start)).fillna(False),
+            lambda: ~(has & status.isin(OVERTAKEN) & (settler_end < own_start)).fillna(False),
             explain_from(
-                "{by} was made on {theirs}, before this claim ({ours}): a claim is settled by a later one",
+                "{by} was made on {theirs}, before this claim ({ours}): a claim is superseded or retracted by a later one",
                 by=settled_by,
                 theirs=settler_said,
                 ours=claims["said_on"],
@@ -358,22 +362,22 @@ def _duplicate_rules(claims: pd.DataFrame) -> list[Rule]:
     ]
 
 
-def _via_rules(claims: pd.DataFrame) -> list[Rule]:
-    via, relation = claims["via_id"].notna(), claims["via_relation"].notna()
+def via_rules(frame: pd.DataFrame) -> list[Rule]:
+    via, relation = frame["via_id"].notna(), frame["via_relation"].notna()
     return [
         Rule(
             "via-relation",
             "via_relation",
             lambda: ~(via & ~relation),
             explain_from(
-                "via_id names {via}: say how the claim reached it, 'told' or 'reported by'", via=claims["via_id"]
+                "via_id names {via}: say how the claim reached it, 'told' or 'reported by'", via=frame["via_id"]
             ),
         ),
         Rule(
             "via-relation",
             "via_relation",
             lambda: ~(relation & ~via),
-            explain_from("via_relation is '{relation}' but via_id is empty", relation=claims["via_relation"]),
+            explain_from("via_relation is '{relation}' but via_id is empty", relation=frame["via_relation"]),
         ),
     ]
 
@@ -407,4 +411,39 @@ def source_rules(ctx: Context) -> list[Rule]:
     ]
 
 
-RULES = {"claims": claim_rules, "sources": source_rules}
+def appearance_rules(ctx: Context) -> list[Rule]:
+    appearances = ctx.tables["appearances"]
+    rules = via_rules(appearances)
+    if "claims" not in ctx.tables:
+        return rules
+    own_source = ctx.lookup("claims", "claim_id", "source_id", appearances["claim_id"])
+    same = (own_source == appearances["source_id"]).fillna(False)
+    rules.append(
+        Rule(
+            "appearance-source",
+            "source_id",
+            lambda: ~same,
+            explain_from("{source} is already the claim's own source in claims.csv", source=appearances["source_id"]),
+        )
+    )
+    if "sources" in ctx.tables:
+        said_start, _ = partial_date_span(ctx.lookup("claims", "claim_id", "said_on", appearances["claim_id"]))
+        published = ctx.lookup("sources", "source_id", "published_on", appearances["source_id"]).astype(
+            "datetime64[ns]"
+        )
+        rules.append(
+            Rule(
+                "said-before-published",
+                "source_id",
+                lambda: ~(said_start > published).fillna(False),
+                explain_from(
+                    "the claim was made on {said}, after this source was published on {published}",
+                    said=said_start,
+                    published=published,
+                ),
+            )
+        )
+    return rules
+
+
+RULES = {"claims": claim_rules, "sources": source_rules, "appearances": appearance_rules}
