@@ -47,9 +47,9 @@ def test_every_chart_has_title_subtitle_source_line_and_description(tables, name
     assert spec["title"]["text"]
     assert spec["title"]["subtitle"]
     assert len(spec["description"]) > 40
-    source_chart = spec["vconcat"][-1]
-    assert source_chart["encoding"]["text"]["value"].startswith("Source")
-    assert "The Moscow Times" in source_chart["encoding"]["text"]["value"]
+    source_line = spec["vconcat"][-1]["encoding"]["text"]["value"]
+    assert source_line.startswith("Source")
+    assert "sources.csv" in source_line or "The Moscow Times" in source_line
 
 
 @pytest.mark.parametrize("name", CHARTS)
@@ -98,12 +98,23 @@ def test_a_vague_several_gets_no_invented_number(tables):
     assert "Several" in spec["description"]
 
 
-def test_conference_dates_show_the_working_date_as_not_realised(tables):
+def test_conference_dates_show_the_working_date_overtaken_and_the_opening_realised(tables):
     frame = conference_dates.data(tables)
     row = frame[frame["Figure as said"] == "June 10-12"].iloc[0]
     assert (row["from"], row["to"]) == ("2013-06-10", "2013-06-13")  # bars end after the last day
-    assert row["status"] == "not realised"
+    assert row["status"] == "superseded"
     assert row["said"] == "2013-05-16"
+    assert conference_dates.realised(frame)["date"].tolist() == ["2014-01-22"]
+    denied = frame[frame["stance"] == "denied"].iloc[0]
+    assert denied["label"] == "denied: June 10"
+
+
+def test_death_tolls_draw_one_scope_and_name_the_others(tables):
+    frame = death_tolls.data(tables)
+    assert set(frame["measure"]) == {"Deaths in the Syrian conflict"}
+    spec = death_tolls.chart(tables).to_dict()
+    subtitle = " ".join(spec["title"]["subtitle"])
+    assert "government forces not counted" in subtitle and "an activist count" in subtitle
 
 
 def test_a_claim_without_a_date_is_listed_as_such_not_given_a_date(tables):

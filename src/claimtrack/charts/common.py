@@ -62,6 +62,15 @@ def source_line(rows: pd.DataFrame, package_name: str = "claimtrack-syria") -> s
     return f"Sources: {len(sources)} reports listed in the {package_name} data package (sources.csv)."
 
 
+def left_out(labels: list[str]) -> list[str]:
+    """Subtitle lines naming measures of another scope that a chart does not draw."""
+    import textwrap
+
+    if not labels:
+        return []
+    return textwrap.wrap(f"Not shown, as they count something else: {'; '.join(labels)}.", width=100)
+
+
 def figure_words(rows: pd.DataFrame) -> pd.Series:
     """The figure as the source put it, with who put it that way."""
     return rows["figure_text"] + " (" + rows["claimant_name"] + ")"

@@ -3,7 +3,9 @@
 One row per claim, in the order the claims were made. On each row, a bar spans
 the date or range proposed, and a black tick marks the day the claim was made, on
 the same time axis, so the slipping target reads from top to bottom. Bars are
-coloured by what became of each claim; a green line marks the date realised.
+coloured by what became of each claim; a green line marks the date realised. A
+date the claimant denied or doubted is an outlined bar, labelled as such, not a
+date proposed; an open-ended date ("August at the earliest") ends in an arrow.
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ def data(tables) -> pd.DataFrame:
     # A one-day target is drawn as a whole day wide, so that it shows.
     frame["to"] = end.fillna(start + pd.Timedelta(days=OPEN_END_DAYS)) + pd.Timedelta(days=1)
     frame["open"] = open_end.map({True: "later", False: ""}).where(~open_start, "earlier")
+    frame["one_day"] = (end == start).fillna(False)
+    frame["stance"] = rows["qualifier"].map({"denied": "denied", "doubted": "doubted"}).fillna("proposed")
+    frame["label"] = [
+        text if stance == "proposed" else f"{stance}: {text}"
+        for text, stance in zip(rows["figure_text"], frame["stance"])
+    ]
     frame["said"] = rows["said_on_start"]
     frame["said_known"] = rows["said_on"].notna().map({True: "date said", False: "date said not stated"})
     frame["status"] = rows["status"]
@@ -75,17 +83,31 @@ def chart(tables) -> alt.VConcatChart:
     # Rows are keyed by their order, not their label: one claimant can make two
     # claims on one day. The label is a text mark left of the plot.
     base = alt.Chart(frame).encode(y=alt.Y("order:O", axis=None, title=None))
-    bars = base.mark_bar(height=12, cornerRadius=2).encode(
-        x=alt.X("from:T", axis=axis, scale=scale),
-        x2="to:T",
-        color=alt.Color(
-            "status:N",
-            title="What became of the claim",
-            scale=alt.Scale(domain=statuses, range=[theme.STATUS_COLOURS[s] for s in statuses]),
-        ),
-        tooltip=tooltip,
+    colour = alt.Color(
+        "status:N",
+        title="What became of the claim",
+        scale=alt.Scale(domain=statuses, range=[theme.STATUS_COLOURS[s] for s in statuses]),
     )
-    labels = base.mark_text(align="left", dx=5, fontSize=11).encode(x="to:T", text="Figure as said:N", tooltip=tooltip)
+    x = alt.X("from:T", axis=axis, scale=scale)
+    proposed = base.transform_filter("datum.stance == 'proposed'")
+    bars = proposed.mark_bar(height=12, cornerRadius=2).encode(x=x, x2="to:T", color=colour, tooltip=tooltip)
+    spoken_against = (
+        base.transform_filter("datum.stance != 'proposed'")
+        .mark_bar(height=12, cornerRadius=2, fill="white", strokeWidth=1.5, strokeDash=[3, 2])
+        .encode(x=x, x2="to:T", stroke=colour, tooltip=tooltip)
+    )
+    # A one-day target is a diamond, so that it shows at this scale.
+    days = (
+        proposed.transform_filter("datum.one_day")
+        .mark_point(shape="diamond", size=90, filled=True)
+        .encode(x="from:T", color=colour, tooltip=tooltip)
+    )
+    arrows = (
+        base.transform_filter("datum.open == 'later'")
+        .mark_point(shape="triangle-right", size=70, filled=True)
+        .encode(x="to:T", color=colour, tooltip=tooltip)
+    )
+    labels = base.mark_text(align="left", dx=7, fontSize=11).encode(x="to:T", text="label:N", tooltip=tooltip)
     said = (
         base.transform_filter("isValid(datum.said)")
         .mark_tick(thickness=2.5, size=18, color=theme.INK)
@@ -98,7 +120,7 @@ def chart(tables) -> alt.VConcatChart:
     row_labels = base.mark_text(align="right", dx=-10, fontSize=11, limit=300).encode(
         x=alt.value(0), text="row:N", tooltip=tooltip
     )
-    layers = [bars, said, labels, row_labels]
+    layers = [bars, spoken_against, days, arrows, said, labels, row_labels]
     done = realised(frame)
     if not done.empty:
         marker = alt.Chart(done).encode(x="date:T")
@@ -116,6 +138,7 @@ def chart(tables) -> alt.VConcatChart:
         subtitle=[
             "Dates proposed for the Geneva II conference on Syria, one claim per row in the order made.",
             "Each bar spans the date or range proposed; the black tick marks the day the claim was made.",
+            "An outlined bar is a date the claimant denied or doubted; an arrow, a date with no latest day.",
         ],
         source=common.source_line(rows),
         description=describe(frame),

@@ -1,8 +1,13 @@
 """How many have died: competing death-toll estimates, each at the date it was given.
 
+Only one measure is drawn: all deaths since March 2011, on all sides. Counts of
+another scope (deaths excluding government forces, one year's deaths) are not the
+same figure and are named under the title instead of being set beside it.
+
 A figure given as such is a dot; "at least" is a triangle pointing up (the toll is
 this or more), "as high as" a triangle pointing down (this or less); a range is a
-bar from its low to its high. Colour is the claimant.
+bar from its low to its high. Colour is the claimant; each claimant's latest
+figure is labelled.
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from claimtrack.charts import common, theme
 
 NAME = "death_tolls"
 TOPIC = "death toll"
+MEASURE = "syria-deaths"
 
 
 def data(tables) -> pd.DataFrame:
     rows = common.rows_for(tables, TOPIC)
-    rows = rows[rows["said_on"].notna() & rows["qualifier"].ne("several")]
+    rows = rows[(rows["measure_id"] == MEASURE) & rows["said_on"].notna() & rows["qualifier"].ne("several")]
     frame = common.tooltip_frame(rows)
     frame["claimant"] = rows["claimant_name"]
     frame["said_plain"] = rows["said_on"].map(wording.partial)
@@ -30,7 +36,16 @@ def data(tables) -> pd.DataFrame:
     frame["high"] = rows["high"].astype("float")
     frame["said_from"] = rows["said_on_start"].dt.strftime("%Y-%m-%d")
     frame["said_to"] = rows["said_on_end"].dt.strftime("%Y-%m-%d")
-    return frame.sort_values(["said_from", "claimant", "number"]).reset_index(drop=True)
+    frame = frame.sort_values(["said_from", "claimant", "number"]).reset_index(drop=True)
+    last = frame.groupby("claimant")["said_from"].transform("max") == frame["said_from"]
+    frame["label"] = frame["Figure as said"].where(last & ~frame.duplicated(["claimant", "said_from"], keep="last"))
+    return frame
+
+
+def other_scopes(tables) -> list[str]:
+    """The labels of the topic's other measures, which the chart leaves out."""
+    rows = common.rows_for(tables, TOPIC)
+    return sorted(rows.loc[rows["measure_id"] != MEASURE, "measure_label"].unique())
 
 
 def describe(frame: pd.DataFrame) -> str:
@@ -55,7 +70,7 @@ def chart(tables) -> alt.VConcatChart:
     bounds = [b for b in common.BOUND_SHAPES if b in set(frame["bound"])]
     base = alt.Chart(frame).encode(
         x=alt.X("said_from:T", axis=axis, scale=scale),
-        color=alt.Color("claimant:N", title="Claimant"),
+        color=alt.Color("claimant:N", title="Claimant", legend=alt.Legend(columns=2)),
     )
     marks = base.mark_point(size=110, filled=True, opacity=0.9).encode(
         y=alt.Y("number:Q", title="People killed", axis=alt.Axis(format=",d"), scale=alt.Scale(zero=True)),
@@ -76,8 +91,10 @@ def chart(tables) -> alt.VConcatChart:
         .mark_rule(strokeWidth=1.5, strokeDash=[3, 2])
         .encode(x2="said_to:T", y="number:Q", tooltip=tooltip)
     )
-    labels = base.mark_text(align="left", dx=9, fontSize=11).encode(
-        y="number:Q", text="Figure as said:N", tooltip=tooltip
+    labels = (
+        base.transform_filter("isValid(datum.label)")
+        .mark_text(align="left", dx=9, fontSize=11)
+        .encode(y="number:Q", text="label:N", tooltip=tooltip)
     )
     layered = alt.layer(ranges, month_only, marks, labels).properties(width=theme.WIDTH, height=360)
     rows = common.rows_for(tables, TOPIC)
@@ -85,9 +102,11 @@ def chart(tables) -> alt.VConcatChart:
         layered,
         title="How many have died in Syria's war: the estimates side by side",
         subtitle=[
-            "Each mark is a figure at the date it was given. ▲ at least: the toll is this or more;",
-            "▼ as high as: this or less; ● a figure given as such. A dashed line spans a month when only the month is known.",
-        ],
-        source=common.source_line(rows),
+            "All deaths since March 2011, on all sides. Each mark is a figure at the date it was given:",
+            "▲ at least, the toll is this or more; ▼ as high as, this or less; ● a figure given as such.",
+            "A dashed line spans a month when only the month is known; each claimant's latest figure is labelled.",
+        ]
+        + common.left_out(other_scopes(tables)),
+        source=common.source_line(rows[rows["measure_id"] == MEASURE]),
         description=describe(frame),
     )

@@ -29,6 +29,7 @@ def data(tables) -> pd.DataFrame:
     frame["low"] = rows["low"].astype("float")
     frame["high"] = rows["high"].astype("float")
     frame["vague"] = rows["qualifier"].eq("several")
+    frame["bound"] = rows["qualifier"].map(common.BOUND_OF)
     frame["label"] = [
         text + (f" ({'; '.join(notes)})" if notes else "")
         for text, notes in zip(
@@ -42,7 +43,14 @@ def data(tables) -> pd.DataFrame:
     ]
     frame["date"] = rows["known_by"].dt.strftime("%Y-%m-%d")
     frame["said_known"] = rows["said_on"].notna()
-    return frame.sort_values(["panel", "date"]).reset_index(drop=True)
+    # A range without a best estimate is a bar only: no dot pretends to a figure inside it.
+    frame["dot"] = ~frame["vague"] & ~(rows["qualifier"].eq("range") & rows["value"].isna())
+    # Counts of people from one place first, then the totals from all countries.
+    frame["totals"] = frame["origin"].eq("all countries")
+    frame = frame.sort_values(["totals", "origin", "panel", "date"]).reset_index(drop=True)
+    # Labels of neighbouring figures in a panel alternate above and below their marks.
+    frame["lift"] = frame.groupby("panel").cumcount() % 2 == 1
+    return frame
 
 
 def describe(frame: pd.DataFrame) -> str:
@@ -51,7 +59,7 @@ def describe(frame: pd.DataFrame) -> str:
     parts = [
         f"Chart of {len(frame)} counts of foreign fighters in Syria, in {frame['panel'].nunique()} panels, one per measure."
     ]
-    for panel, group in frame.groupby("panel", sort=True):
+    for panel, group in frame.groupby("panel", sort=False):
         figures = "; ".join(
             f"{row['Figure as said']} ({row['Claimant']}, {row['Said']})" for _, row in group.iterrows()
         )
@@ -59,21 +67,30 @@ def describe(frame: pd.DataFrame) -> str:
     return " ".join(parts)
 
 
-def panel(frame: pd.DataFrame, title: str, x: alt.X, show_x_axis: bool) -> alt.LayerChart:
+def panel(frame: pd.DataFrame, title: str, x: alt.X, show_x_axis: bool, shapes: alt.Shape) -> alt.LayerChart:
     """One measure's counts, on a scale of its own."""
     tooltip = ["Claimant", "Figure as said", "Said", "Source", "Status"]
     base = alt.Chart(frame).encode(x=x if show_x_axis else x.axis(labels=False, ticks=False, title=None))
     layers = []
     numbered = frame[~frame["vague"]]
     if not numbered.empty:
-        y = alt.Y("number:Q", title="People", axis=alt.Axis(format=",d", tickCount=4), scale=alt.Scale(zero=True))
+        scale = alt.Scale(zero=True)
+        axis = alt.Axis(format=",d", tickCount=4)
+        y = alt.Y("number:Q", title="People", axis=axis, scale=scale)
         some = base.transform_filter("!datum.vague")
         layers += [
             some.transform_filter("isValid(datum.low) && isValid(datum.high)")
-            .mark_rule(strokeWidth=2.5, color=theme.PALETTE[0])
-            .encode(y=y, y2="high:Q", tooltip=tooltip),
-            some.mark_point(size=90, filled=True, color=theme.PALETTE[0]).encode(y=y, tooltip=tooltip),
-            some.mark_text(align="left", dx=8, fontSize=11).encode(y=y, text="label:N", tooltip=tooltip),
+            .mark_rule(strokeWidth=4, color=theme.PALETTE[0])
+            .encode(y=alt.Y("low:Q", title="People", axis=axis, scale=scale), y2="high:Q", tooltip=tooltip),
+            some.transform_filter("datum.dot")
+            .mark_point(size=90, filled=True, color=theme.PALETTE[0])
+            .encode(y=y, shape=shapes, tooltip=tooltip),
+            some.transform_filter("!datum.lift")
+            .mark_text(align="left", dx=8, dy=6, fontSize=11)
+            .encode(y=y, text="label:N", tooltip=tooltip),
+            some.transform_filter("datum.lift")
+            .mark_text(align="left", dx=8, dy=-8, fontSize=11)
+            .encode(y=y, text="label:N", tooltip=tooltip),
         ]
     if frame["vague"].any():
         layers.append(
@@ -94,13 +111,20 @@ def chart(tables) -> alt.VConcatChart:
     frame = data(tables)
     axis, scale = common.time_axis(frame["date"], "Date the figure was given")
     x = alt.X("date:T", axis=axis, scale=scale)
-    groups = list(frame.groupby("panel", sort=True))
+    groups = list(frame.groupby("panel", sort=False))
+    bounds = [b for b in common.BOUND_SHAPES if b in set(frame.loc[frame["dot"], "bound"])]
+    shapes = alt.Shape(
+        "bound:N",
+        title="How the figure was given",
+        scale=alt.Scale(domain=bounds, range=[common.BOUND_SHAPES[b] for b in bounds]),
+    )
     panels = [
-        panel(group, title, x, show_x_axis=(number == len(groups) - 1)) for number, (title, group) in enumerate(groups)
+        panel(group, title, x, show_x_axis=(number == len(groups) - 1), shapes=shapes)
+        for number, (title, group) in enumerate(groups)
     ]
     rows = common.rows_for(tables, TOPIC)
     return theme.finish(
-        alt.vconcat(*panels, spacing=16),
+        alt.vconcat(*panels, spacing=16).resolve_legend(shape="shared"),
         title="Foreign fighters in Syria: who counted whom",
         subtitle=[
             "One panel per measure: counts of different groups are not the same figure, and each panel has its own scale.",

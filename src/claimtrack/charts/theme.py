@@ -26,11 +26,11 @@ PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 STATUS_COLOURS = {
     "reported": "#0072B2",
     "tentative": "#56B4E9",
-    "confirmed": "#009E73",
+    "confirmed": "#CC79A7",
     "realised": "#009E73",
     "not realised": "#D55E00",
     "superseded": "#999999",
-    "retracted": "#CC79A7",
+    "retracted": "#000000",
 }
 
 
