@@ -17,7 +17,7 @@ from pathlib import Path
 
 from claimtrack import wording
 from claimtrack.package import read_package
-from claimtrack.rows import find
+from claimtrack.rows import RELATED, find
 
 # Qualifiers by which the claimant speaks against a date rather than for it.
 SPOKEN_AGAINST = {"denied": "denied", "doubted": "doubted"}
@@ -157,12 +157,7 @@ def cite(root: str | Path, claim_id: str) -> str:
     if claim is None:
         raise CiteError(f"there is no claim {claim_id!r} in {package.resource('claims').path}")
     looked_up = {}
-    for name, resource, key in (
-        ("measure", "measures", "measure_id"),
-        ("claimant", "claimants", "claimant_id"),
-        ("source", "sources", "source_id"),
-        ("via", "claimants", "via_id"),
-    ):
+    for name, (resource, key) in RELATED.items():
         if not _given(claim.get(key)):
             looked_up[name] = None
             continue

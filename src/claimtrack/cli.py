@@ -227,6 +227,7 @@ def show(package_dir, claim_id, output_format) -> None:
 
     from claimtrack import output, tracking
     from claimtrack.citing import cite
+    from claimtrack.rows import RELATED
 
     tables = _load(package_dir)
     try:
@@ -234,12 +235,7 @@ def show(package_dir, claim_id, output_format) -> None:
     except tracking.TrackingError as error:
         _fail(str(error))
     related = {}
-    for name, table, column in (
-        ("source", "sources", "source_id"),
-        ("claimant", "claimants", "claimant_id"),
-        ("via", "claimants", "via_id"),
-        ("measure", "measures", "measure_id"),
-    ):
+    for name, (table, column) in RELATED.items():
         frame = tables[table]
         key = frame.columns[0]
         match = frame[frame[key] == claim[column]] if output.plain(claim[column]) is not None else frame.iloc[0:0]

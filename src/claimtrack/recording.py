@@ -19,15 +19,8 @@ from claimtrack.csvread import read_raw
 from claimtrack.lifecycle import refusal
 from claimtrack.package import Package, read_package
 from claimtrack.problems import Problem
+from claimtrack.rows import RELATED
 from claimtrack.validation import read_bytes, validate
-
-# Nested objects an added claim may carry, each a row for another table.
-NESTED = {
-    "source": ("sources", "source_id"),
-    "claimant": ("claimants", "claimant_id"),
-    "via": ("claimants", "via_id"),
-    "measure": ("measures", "measure_id"),
-}
 
 
 class RecordingError(ValueError):
@@ -165,7 +158,7 @@ def add_claims(
 
 def _take_nested(tables: dict[str, _Table], values: dict, where: str) -> None:
     """Move nested rows out of ``values`` into their tables, filling the id columns."""
-    for name, (table_name, column) in NESTED.items():
+    for name, (table_name, column) in RELATED.items():
         if name not in values:
             continue
         nested = values.pop(name)

@@ -13,6 +13,14 @@ from pathlib import Path
 
 from claimtrack.package import Package
 
+# The rows a claim points to: name -> (table, the claims column holding its id).
+RELATED = {
+    "source": ("sources", "source_id"),
+    "claimant": ("claimants", "claimant_id"),
+    "via": ("claimants", "via_id"),
+    "measure": ("measures", "measure_id"),
+}
+
 
 def iter_rows(package: Package, resource: str) -> Iterator[dict[str, str]]:
     path = Path(package.root) / package.resource(resource).path
