@@ -638,5 +638,104 @@ def cite(package_dir, claim_ids) -> None:
             _fail(str(error))
 
 
+EXTRACT_COLUMNS = ["id", "text", "qualifier", "figure", "said_on", "claimant", "measure"]
+
+
+@main.command()
+@package_option
+@archive_option
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--published", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="The article's publication date."
+)
+@click.option("--source-id", metavar="ID", help="The article's source_id in sources.csv (needed to accept drafts).")
+@click.option("--accept", metavar="all|ID,...", help="Record these drafts as claims, through the same checks as add.")
+@format_option("table", "json")
+def extract(package_dir, archive, file, published, source_id, accept, output_format) -> None:
+    """Draft claims from a plain-text article, for review.
+
+    Finds every figure (numbers with their qualifiers, dates and ranges, vague words
+    like "several"), the sentence it stands in, the speaker where an attribution
+    names one, and when it was said, resolving "on Tuesday" or "last week" against
+    --published. Nothing is written unless drafts are accepted with --accept; they
+    then go through the same validation and locked, atomic write as `claimtrack add`.
+
+    \b
+    Example:
+        claimtrack extract article.txt --published 2013-05-16
+        claimtrack extract article.txt --published 2013-05-16 \\
+            --source-id mt-2013-05-16 --accept d14,d20
+    """
+    import json
+
+    from claimtrack import extracting, recording, storage
+    from claimtrack.citing import cite
+    from claimtrack.package import read_package
+    from claimtrack.problems import ValidationError
+    from claimtrack.rows import iter_rows
+
+    try:
+        package = read_package(package_dir)
+        measures = list(iter_rows(package, "measures"))
+    except (ValidationError, KeyError, OSError):
+        package, measures = None, []  # drafting needs no package; accepting does
+    try:
+        text = file.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError as error:
+        _fail(f"cannot read {file}: {error.strerror}")
+    drafts = extracting.extract(text, published.date(), measures)
+    if not accept:
+        if output_format == "json":
+            click.echo(json.dumps([d.to_dict() for d in drafts], ensure_ascii=False, indent=2))
+        else:
+            click.echo(_drafts_table(drafts) if drafts else "No figures found.")
+            click.echo(f"{len(drafts)} draft(s) from {file}; nothing written (--accept records them).", err=True)
+        return
+    if package is None:
+        _fail(f"{package_dir} holds no valid datapackage.json to record claims in")
+    if not source_id:
+        _fail("--accept needs --source-id, the article's row in sources.csv")
+    wanted = {d.id for d in drafts} if accept == "all" else {part.strip() for part in accept.split(",") if part.strip()}
+    unknown = sorted(wanted - {d.id for d in drafts})
+    if unknown:
+        _fail(f"no draft {', '.join(unknown)}; the drafts are d01 to d{len(drafts):02d}")
+    source = next((row for row in iter_rows(package, "sources") if row["source_id"] == source_id), None)
+    if source is None:
+        _fail(f"there is no source {source_id!r} in {package.resource('sources').path}; add it first")
+    chosen = [d for d in drafts if d.id in wanted]
+    try:
+        items = extracting.to_claims(chosen, source, list(iter_rows(package, "claimants")))
+        change = recording.add_claims(package_dir, items, archive=archive, on_wait=_waiting)
+    except extracting.AcceptError as error:
+        _fail(str(error))
+    except recording.RecordingError as error:
+        _fail(str(error), error.problems)
+    except storage.WriteError as error:
+        _fail(str(error))
+    for path, count in change.added.items():
+        click.echo(f"Added {count} row(s) to {path}.")
+    for claim_id in change.claim_ids:
+        click.echo(f"{claim_id}: {cite(package_dir, claim_id)}")
+
+
+def _drafts_table(drafts) -> str:
+    from tabulate import tabulate
+
+    from claimtrack import wording
+
+    def figure(d) -> str:
+        if d.date_from or d.date_to:
+            return " to ".join(x for x in (d.date_from, d.date_to) if x) if d.date_from != d.date_to else d.date_from
+        return " to ".join(wording.number(x) for x in (d.low, d.value, d.high) if x is not None)
+
+    rows = [
+        [d.id, d.text, d.qualifier, figure(d), d.said_on or "not stated", d.claimant or "", d.measure or ""]
+        for d in drafts
+    ]
+    return tabulate(
+        rows, headers=["draft", "figure as written", "qualifier", "figure", "said on", "speaker", "measure"]
+    )
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
