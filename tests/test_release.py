@@ -1,0 +1,106 @@
+"""The release zip: the declared files only, sorted, the same bytes every time, and
+checked by unzipping it into a fresh folder and validating what is there."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+
+import pytest
+
+from claimtrack.package import read_package
+from claimtrack.release import DOCUMENTS, FIXED_TIME, check_release, release_files, write_zip, zip_name
+from conftest import REPO
+
+EXPECTED = [
+    "CHANGELOG.md",
+    "CITATION.cff",
+    "LICENSE",
+    "LICENSE-DATA",
+    "README.md",
+    "data/appearances.csv",
+    "data/claimants.csv",
+    "data/claims.csv",
+    "data/measures.csv",
+    "data/sources.csv",
+    "datapackage.json",
+    "schemas/appearances.json",
+    "schemas/claimants.json",
+    "schemas/claims.json",
+    "schemas/measures.json",
+    "schemas/sources.json",
+]
+
+
+def with_documents(folder):
+    for name in DOCUMENTS:
+        shutil.copy2(REPO / name, folder / name)
+    return folder
+
+
+def test_the_release_is_named_after_the_package_and_its_version():
+    assert zip_name(read_package(REPO)) == "claimtrack-syria-0.2.0.zip"
+
+
+def test_the_zip_holds_exactly_the_declared_files_and_documents_in_sorted_order(tmp_path, make_package):
+    package = read_package(with_documents(make_package()))
+    (package.root / "data" / "notes.txt").write_text("not declared", encoding="utf-8")
+    (package.root / "charts").mkdir()
+    (package.root / "charts" / "x.svg").write_text("<svg/>", encoding="utf-8")
+    write_zip(package, tmp_path / "r.zip")
+    with zipfile.ZipFile(tmp_path / "r.zip") as opened:
+        assert opened.namelist() == EXPECTED
+        for name in EXPECTED:
+            assert opened.read(name) == (package.root / name).read_bytes(), name
+
+
+def test_every_entry_has_the_fixed_time_stamp_and_mode(tmp_path, make_package):
+    package = read_package(with_documents(make_package()))
+    write_zip(package, tmp_path / "r.zip")
+    with zipfile.ZipFile(tmp_path / "r.zip") as opened:
+        for info in opened.infolist():
+            assert info.date_time == FIXED_TIME
+            assert info.external_attr >> 16 == 0o100644
+            assert info.create_system == 3
+            assert info.compress_type == zipfile.ZIP_DEFLATED
+
+
+def test_the_same_package_gives_the_same_bytes_whatever_the_files_times_and_modes(tmp_path, make_package):
+    package = read_package(with_documents(make_package()))
+    write_zip(package, tmp_path / "first.zip")
+    for name in release_files(package):
+        os.utime(package.root / name, (1_900_000_000, 1_900_000_000))
+        os.chmod(package.root / name, 0o600)
+    write_zip(package, tmp_path / "second.zip")
+    assert (tmp_path / "first.zip").read_bytes() == (tmp_path / "second.zip").read_bytes()
+
+
+def test_an_unzipped_valid_release_passes_frictionless_and_claimtrack(tmp_path, make_package):
+    package = read_package(with_documents(make_package()))
+    write_zip(package, tmp_path / "r.zip")
+    assert check_release(tmp_path / "r.zip", release_files(package)) == []
+
+
+def test_an_invalid_release_is_reported_by_frictionless_and_by_claimtrack(tmp_path, make_package):
+    package = read_package(with_documents(make_package("type-integer")))
+    write_zip(package, tmp_path / "r.zip")
+    reasons = check_release(tmp_path / "r.zip", release_files(package))
+    assert any(r.startswith("frictionless finds the unzipped release invalid: data/claims.csv, row") for r in reasons)
+    assert any(r.startswith("the unzipped release is not valid: data/claims.csv, line") for r in reasons)
+
+
+def test_a_zip_that_lacks_a_declared_file_or_holds_another_is_refused(tmp_path, make_package):
+    package = read_package(with_documents(make_package()))
+    with zipfile.ZipFile(tmp_path / "r.zip", "w") as archive:
+        for name in release_files(package):
+            if name != "data/claims.csv":
+                archive.write(package.root / name, name)
+        archive.writestr("extra.txt", "x")
+    (reason,) = check_release(tmp_path / "r.zip", release_files(package))
+    assert "it lacks data/claims.csv" in reason and "it also holds extra.txt" in reason
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_every_document_the_release_carries_is_in_the_repository(name):
+    assert (REPO / name).is_file()
