@@ -1,0 +1,118 @@
+// The page's own behaviour: draw the charts, sort and filter the claims table.
+// Everything runs on what is in the page; nothing is fetched.
+(function () {
+  "use strict";
+
+  // Charts: each spec sits in a <script type="application/json"> beside its figure.
+  function drawCharts() {
+    var views = document.querySelectorAll(".chart-view");
+    Array.prototype.forEach.call(views, function (view) {
+      var spec = JSON.parse(document.getElementById(view.getAttribute("data-spec")).textContent);
+      if (typeof window.vegaEmbed !== "function") {
+        fail(view, "the Vega libraries (vega.js) did not load");
+        return;
+      }
+      window.vegaEmbed(view, spec, { renderer: "svg", actions: false }).then(
+        function () {
+          view.setAttribute("data-rendered", "true");
+        },
+        function (error) {
+          fail(view, String(error));
+        }
+      );
+    });
+  }
+
+  function fail(view, why) {
+    view.setAttribute("data-rendered", "failed");
+    var message = document.createElement("p");
+    message.className = "chart-error";
+    message.textContent = "The chart could not be drawn (" + why + "); its SVG and PNG are linked below.";
+    view.appendChild(message);
+  }
+
+  // The claims table.
+  var table = document.getElementById("claims-table");
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+
+  function sortKey(row, column) {
+    var cell = row.cells[column];
+    var key = cell.getAttribute("data-sort");
+    return key === null ? cell.textContent.trim() : key;
+  }
+
+  function compare(a, b, numeric) {
+    if (numeric && isFinite(a) && isFinite(b)) {
+      return Number(a) - Number(b);
+    }
+    return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
+  }
+
+  function sortBy(column) {
+    var header = headers[column];
+    var descending = header.getAttribute("aria-sort") === "ascending";
+    var numeric = header.getAttribute("data-type") === "number";
+    headers.forEach(function (other) {
+      other.removeAttribute("aria-sort");
+    });
+    header.setAttribute("aria-sort", descending ? "descending" : "ascending");
+    var order = rows.map(function (row, index) {
+      return { row: row, key: sortKey(row, column), index: index };
+    });
+    order.sort(function (a, b) {
+      // Empty keys (no date, no number) go last whichever way the column is sorted.
+      var blank = (a.key === "") - (b.key === "");
+      if (blank) {
+        return blank;
+      }
+      var result = compare(a.key, b.key, numeric);
+      return (descending ? -result : result) || a.index - b.index;
+    });
+    order.forEach(function (item) {
+      body.appendChild(item.row);
+    });
+  }
+
+  headers.forEach(function (header, column) {
+    var button = header.querySelector("button");
+    if (button) {
+      button.addEventListener("click", function () {
+        sortBy(column);
+      });
+    }
+  });
+
+  var text = document.getElementById("filter-text");
+  var topic = document.getElementById("filter-topic");
+  var status = document.getElementById("filter-status");
+  var count = document.getElementById("claim-count");
+
+  function filter() {
+    var words = text.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    rows.forEach(function (row) {
+      var haystack = row.textContent.toLowerCase();
+      var match =
+        (!topic.value || row.getAttribute("data-topic") === topic.value) &&
+        (!status.value || row.getAttribute("data-status") === status.value) &&
+        words.every(function (word) {
+          return haystack.indexOf(word) !== -1;
+        });
+      row.hidden = !match;
+      shown += match ? 1 : 0;
+    });
+    count.textContent =
+      shown === rows.length ? rows.length + " claims." : "Showing " + shown + " of " + rows.length + " claims.";
+  }
+
+  text.addEventListener("input", filter);
+  topic.addEventListener("change", filter);
+  status.addEventListener("change", filter);
+  document.getElementById("claim-filters").addEventListener("submit", function (event) {
+    event.preventDefault();
+  });
+
+  drawCharts();
+})();
