@@ -59,7 +59,9 @@ ATTRIBUTION = r"said|says|told|tells|estimated|estimates|announced|reported|stat
 
 _word_unit = "|".join(sorted(UNITS, key=len, reverse=True))
 _word_tens = "|".join(TENS)
-WORD_NUMBER = rf"(?:(?:{_word_tens})(?:-(?:{_word_unit}))?|{_word_unit})(?:\s+(?:hundred|thousand|million|billion))?"
+_word_small = rf"(?:(?:{_word_tens})(?:-(?:{_word_unit}))?|{_word_unit})"
+# "eight", "twenty-five", "two hundred", "one hundred and fifty", "three thousand"
+WORD_NUMBER = rf"{_word_small}(?:\s+hundred(?:\s+(?:and\s+)?{_word_small})?)?(?:\s+(?:thousand|million|billion))?"
 DIGITS = r"\d{1,3}(?:,\d{3}){1,4}|\d{1,12}(?:\.\d{1,6})?"
 NUMBER = rf"(?:(?:{DIGITS})(?:\s+(?:million|billion|thousand))?|{WORD_NUMBER})"
 _before = "|".join(sorted((re.escape(k) for k in BEFORE), key=len, reverse=True))
@@ -88,6 +90,7 @@ DATE_PATTERNS = [
     ("day", rf"\b(?P<month>{_month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"),
     ("lastmonth", rf"\blast\s+(?P<month>{_month})\b"),
     ("month", rf"\b(?:in\s+)?(?P<month>{_month})\s+(?P<year>\d{{4}})\b"),
+    ("inmonth", rf"\bin\s+(?P<month>{_month})\b(?!\s+\d)"),
     ("weekday", rf"\b(?:on\s+)?(?P<weekday>{_weekday})(?:\s+(?:night|morning|afternoon|evening))?\b"),
     ("relative", r"\b(?P<rel>last\s+week|earlier\s+this\s+month|last\s+month|last\s+year|yesterday|today)\b"),
     ("year", r"\bin\s+(?P<year>(?:19|20)\d{2})\b"),
@@ -109,14 +112,15 @@ NUMBERS = re.compile(
     rf"|\b(?P<article_unit>(?:for\s+)?(?:an?)\s+(?:hour|day|week|month|year))\b",
     re.IGNORECASE,
 )
-TOLD = re.compile(r"\s+((?:[A-Z][\w'-]*\s?){1,3})")
-URLS = re.compile(r"https?://\S+|\]\([^)\s]*\)|\b\S+@\S+\.\w+")
+TOLD = re.compile(r"\s+((?:[A-Z][\w'-]*\s?){1,3}|reporters|journalists)")
+URLS = re.compile(r"https?://\S+|\]\([^)\s]*\)")
 SPEAKING = re.compile(
     rf"^(?:He|She|They)\s+(?:was|were)\s+speaking\s+(?:on\s+)?(?P<weekday>{_weekday})\b", re.IGNORECASE
 )
 EARLIER = re.compile(r"\b(?:earlier\s+(?:hopes|plans|reports)|previously|had\s+hoped)\b", re.IGNORECASE)
-VERB = re.compile(rf"\b(?:{ATTRIBUTION})\b|\baccording\s+to\b", re.IGNORECASE)
-PREPOSITION = re.compile(r"^\s*(?:in|on|at|during|after|before|speaking|while)\b", re.IGNORECASE)
+# "An estimated 200" is a figure, not an attribution.
+VERB = re.compile(rf"(?<!\ban )(?<!\bthe )\b(?:{ATTRIBUTION})\b|\baccording\s+to\b", re.IGNORECASE)
+PREPOSITION = re.compile(r"^\s*(?:in|on|at(?!\s+least\b)|during|after|before|speaking|while)\b", re.IGNORECASE)
 APPOSITIVE = re.compile(r"^\s*(?:a|an)\s", re.IGNORECASE)
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|No|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|e\.g|i\.e)\.)$"
@@ -158,6 +162,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     next paragraph carries on in lower case (a line broken in the middle of a sentence)."""
     spans: list[tuple[int, int]] = []
     start = 0
+    quotes = Quotation()
     for match in SENTENCE_END.finditer(text):
         cut = match.end() if match.group().startswith((".", "!", "?")) else match.start()
         if match.group().startswith("."):
@@ -168,17 +173,31 @@ def sentences(text: str) -> list[tuple[int, int]]:
             following = text[match.end() : match.end() + 1]
             if following.islower():
                 continue
-        elif _inside_quotation(text[start:cut]):
+        elif quotes.open_at(text, cut):
             continue  # a full stop inside quoted words does not end the reporter's sentence
         spans.append((start, cut))
         start = match.end()
+        quotes.restart(start)
     spans.append((start, len(text)))
     return [(a + _lead(text, a, b), b - _trail(text, a, b)) for a, b in spans if text[a:b].strip()]
 
 
-def _inside_quotation(text: str) -> bool:
-    straight = text.count('"')
-    return straight % 2 == 1 or text.count("“") > text.count("”")
+class Quotation:
+    """Whether a quotation is open at a point of the current sentence, counting each
+    stretch of text once, so that a long open quotation costs no more than its length."""
+
+    def __init__(self) -> None:
+        self.restart(0)
+
+    def restart(self, position: int) -> None:
+        self.scanned, self.straight, self.opened = position, 0, 0
+
+    def open_at(self, text: str, position: int) -> bool:
+        stretch = text[self.scanned : position]
+        self.scanned = max(self.scanned, position)
+        self.straight += stretch.count('"')
+        self.opened += stretch.count("“") - stretch.count("”")
+        return self.straight % 2 == 1 or self.opened > 0
 
 
 def _lead(text: str, a: int, b: int) -> int:
@@ -196,27 +215,36 @@ def squeeze(text: str) -> str:
 # --- Numbers ------------------------------------------------------------------------------------
 
 
-def parse_number(words: str) -> int | None:
-    """ "94,000" -> 94000; "1.2 million" -> 1200000; "twenty-five" -> 25; "eight" -> 8."""
-    words = words.lower().strip()
-    scale = 1
-    for name, factor in SCALES.items():
-        if words.endswith(" " + name):
-            words, scale = words[: -len(name) - 1].strip(), factor
-            break
+def scale_of(words: str) -> str | None:
+    words = words.lower().split()
+    return words[-1] if words and words[-1] in ("thousand", "million", "billion") else None
+
+
+def parse_number(words: str, scale: str | None = None) -> int | None:
+    """'94,000' -> 94000; '1.2 million' -> 1200000; 'one hundred and fifty' -> 150; with
+    ``scale``, a bare number takes it ('3' in '3 to 4 million' -> 3000000)."""
+    words = " ".join(words.lower().replace("-", " ").split())
+    if not words:
+        return None
+    own = scale_of(words)
+    if own:
+        words = words[: -len(own)].strip()
+    factor = SCALES.get(own or scale or "", 1)
     try:
-        return round(float(words.replace(",", "")) * scale)
+        return round(float(words.replace(",", "")) * factor)
     except ValueError:
         pass
-    total = 0
-    for part in words.split("-"):
+    total, hundreds = 0, 0
+    for part in words.split():
         if part in UNITS:
             total += UNITS[part]
         elif part in TENS:
             total += TENS[part]
-        else:
+        elif part == "hundred":
+            hundreds, total = max(total, 1) * 100, 0
+        elif part != "and":
             return None
-    return total * scale
+    return (hundreds + total) * factor
 
 
 def number_figure(match: re.Match) -> dict | None:
@@ -225,10 +253,11 @@ def number_figure(match: re.Match) -> dict | None:
         return dict(qualifier="several", value=None, low=None, high=None)
     if match.group("article_unit"):
         return dict(qualifier="about", value=1, low=None, high=None)
-    first = parse_number(match.group("number"))
+    second_words = match.group("number2")
+    first = parse_number(match.group("number"), scale_of(second_words) if second_words else None)
     if first is None:
         return None
-    second = parse_number(match.group("number2")) if match.group("number2") else None
+    second = parse_number(second_words) if second_words else None
     if second is not None and (match.group("ranging") or match.group("between") or second > first):
         return dict(qualifier="range", value=None, low=first, high=second)
     if second is not None:
@@ -251,8 +280,12 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _year_for(month: int, given: str | None, published: dt.date) -> int:
-    return int(given) if given else published.year
+def _year_for(month: int, given: str | None, published: dt.date, ahead: bool = False) -> int:
+    """The year of a month named without one: the paper's, or the next when the sentence
+    looks ahead ("talks will open in January", in a December paper)."""
+    if given:
+        return int(given)
+    return published.year + 1 if ahead and month < published.month else published.year
 
 
 def _weekday_before(published: dt.date, name: str) -> dt.date:
@@ -267,8 +300,15 @@ def _last_week(published: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
-def date_figure(match: re.Match, published: dt.date) -> dict | None:
-    """Qualifier and days of a date phrase; None for a phrase that is no claim ("since ...")."""
+def _weekday_after(published: dt.date, name: str) -> dt.date:
+    """The day a weekday's name means in a sentence about what will happen: the paper's
+    own day, or the next one after it."""
+    return published + dt.timedelta(days=(WEEKDAYS[name.lower()] - published.weekday()) % 7)
+
+
+def date_figure(match: re.Match, published: dt.date, ahead: bool = False) -> dict | None:
+    """Qualifier and days of a date phrase; None for a phrase that is no claim ("since ...").
+    With ``ahead``, a weekday or a month without its year is read forward, not back."""
     kind = match.lastgroup
     prefix = f"{kind}_"
     groups = {k[len(prefix) :]: v for k, v in match.groupdict().items() if v is not None and k.startswith(prefix)}
@@ -280,7 +320,7 @@ def date_figure(match: re.Match, published: dt.date) -> dict | None:
         if kind == "since":
             return None
         if kind == "earliest":
-            start = dt.date(_year_for(month(), groups.get("year"), published), month(), 1)
+            start = dt.date(_year_for(month(), groups.get("year"), published, ahead), month(), 1)
             return dict(qualifier="not before", date_from=start, date_to=None)
         if kind == "byend":
             if groups.get("this"):
@@ -291,13 +331,13 @@ def date_figure(match: re.Match, published: dt.date) -> dict | None:
                 )
             elif groups.get("month"):
                 m = month()
-                end = _month_end(_year_for(m, groups.get("year2"), published), m)
+                end = _month_end(_year_for(m, groups.get("year2"), published, ahead), m)
             else:
                 end = dt.date(int(groups["year"]), 12, 31)
             return dict(qualifier="not after", date_from=None, date_to=end)
         if kind == "weekof":
             m = month()
-            year = _year_for(m, groups.get("year"), published)
+            year = _year_for(m, groups.get("year"), published, ahead)
             nth = ORDINAL_WEEKS[groups["nth"].lower()]
             last = calendar.monthrange(year, m)[1]
             first_day = last - 6 if nth == 5 else 7 * (nth - 1) + 1
@@ -306,33 +346,37 @@ def date_figure(match: re.Match, published: dt.date) -> dict | None:
             )
         if kind == "partof":
             m = month()
-            year = _year_for(m, groups.get("year"), published)
+            year = _year_for(m, groups.get("year"), published, ahead)
             first_day, last_day = {"early": (1, 10), "mid": (11, 20), "late": (21, calendar.monthrange(year, m)[1])}[
                 groups["part"].lower()
             ]
             return dict(qualifier="between", date_from=dt.date(year, m, first_day), date_to=dt.date(year, m, last_day))
         if kind == "range":
             m = month()
-            year = _year_for(m, groups.get("year"), published)
-            return dict(
-                qualifier="between",
-                date_from=dt.date(year, m, int(groups["day"])),
-                date_to=dt.date(year, m, int(groups["day2"])),
-            )
+            year = _year_for(m, groups.get("year"), published, ahead)
+            start, end = dt.date(year, m, int(groups["day"])), dt.date(year, m, int(groups["day2"]))
+            return dict(qualifier="between", date_from=start, date_to=end) if start <= end else None
         if kind == "day":
             m = month()
-            day = dt.date(_year_for(m, groups.get("year"), published), m, int(groups["day"]))
+            day = dt.date(_year_for(m, groups.get("year"), published, ahead), m, int(groups["day"]))
             return dict(qualifier="on", date_from=day, date_to=day)
         if kind == "lastmonth":
             m = month()
             year = published.year if m < published.month else published.year - 1
+            return dict(qualifier="between", date_from=dt.date(year, m, 1), date_to=_month_end(year, m))
+        if kind == "inmonth":
+            if not ahead:
+                return None  # in a look back, "in May" is the period of a figure, not a date claimed
+            m = month()
+            year = _year_for(m, None, published, ahead)
             return dict(qualifier="between", date_from=dt.date(year, m, 1), date_to=_month_end(year, m))
         if kind == "month":
             m = month()
             year = int(groups["year"])
             return dict(qualifier="between", date_from=dt.date(year, m, 1), date_to=_month_end(year, m))
         if kind == "weekday":
-            day = _weekday_before(published, groups["weekday"])
+            when = _weekday_after if ahead else _weekday_before
+            day = when(published, groups["weekday"])
             return dict(qualifier="on", date_from=day, date_to=day)
         if kind == "relative":
             start, end = _relative(groups["rel"], published)
@@ -340,8 +384,8 @@ def date_figure(match: re.Match, published: dt.date) -> dict | None:
         if kind == "year":
             year = int(groups["year"])
             return dict(qualifier="between", date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31))
-    except (ValueError, KeyError):
-        return None  # "February 30", "June 40": no such day
+    except (ValueError, KeyError, OverflowError):
+        return None  # "February 30", "June 40", a day before the calendar begins: no such day
     return None
 
 
@@ -399,7 +443,10 @@ def attribution(
         # "He was speaking Wednesday at a meeting ...", just before or after the claim.
         speaking = SPEAKING.search(neighbour)
         if speaking:
-            day = _weekday_before(published, speaking.group("weekday"))
+            try:
+                day = _weekday_before(published, speaking.group("weekday"))
+            except OverflowError:
+                break
             said = (day.isoformat(), speaking.group(), "inferred from weekday")
             break
     whom = told.group(1) if told else None
@@ -408,15 +455,32 @@ def attribution(
     return Attribution(claimant, *said, told=whom)
 
 
+# Between "told" and its date, only whom they told: "told Interfax on Thursday".
+RECIPIENT = re.compile(r"\s*(?:(?:[A-Z][\w'-]*\s+){1,3}|(?:reporters|journalists)\s+)?")
+FUTURE = re.compile(r"\b(?:will|would|is due|are due|to be held|scheduled|planned|next)\b", re.IGNORECASE)
+
+
+def said_phrase(sentence: str, verb: re.Match | None, match: re.Match) -> str | None:
+    """How a weekday or relative date dates the attribution itself, if it does: right
+    after the verb ("said on Tuesday", "told Interfax on Thursday"), or opening the
+    sentence before it ("In Bishkek on Wednesday, the head ... said")."""
+    if verb is None or match.lastgroup not in ("weekday", "relative"):
+        return None
+    gap = sentence[verb.end() : match.start()]
+    if match.start() >= verb.end() and RECIPIENT.fullmatch(gap):
+        return "near"
+    opening = sentence.split(",", 1)[0]
+    if match.end() <= len(opening) < verb.start() and PREPOSITION.match(opening):
+        return "opening"
+    return None
+
+
 def _said_date(sentence, verb, dates, published):
-    """A weekday or relative date in the attribution's clause: next to the verb, or
-    opening the sentence ("In Bishkek on Wednesday, the head ... said")."""
+    """The date of the attribution, from the phrase that dates it."""
     for match, figure in dates:
-        if match.lastgroup not in ("weekday", "relative"):
-            continue
-        near_verb = 0 <= match.start() - verb.end() <= 30 and "," not in sentence[verb.end() : match.start()]
-        opening = match.end() < verb.start() and "," in sentence[match.end() : verb.start()] and match.start() < 40
-        if near_verb or opening:
+        where = said_phrase(sentence, verb, match)
+        if where:
+            near_verb = where == "near"
             text = (
                 sentence[min(verb.start(), match.start()) : max(verb.end(), match.end())]
                 if near_verb
@@ -435,17 +499,24 @@ def _speaker(sentence: str, verb: re.Match) -> str | None:
     quote_end = max(before.rfind('," '), before.rfind(",” "))
     if quote_end != -1:
         before = before[quote_end + 3 :]
-    chunks = [c for c in before.split(",") if c.strip()]
+    chunks = [c for c in re.split(r",\s", before) if c.strip()]
     if chunks and PREPOSITION.match(chunks[0]):
         chunks = chunks[1:]  # "In Bishkek on Wednesday, the head ... said"
     if not chunks:
         return None
     first, rest = chunks[0], chunks[1:]
-    if len(first.split()) <= 8 and rest and all(APPOSITIVE.match(c) for c in rest):
+    reported = bool(NUMBERS.search(first) or DATES.search(first)) or len(first.split()) > 8
+    if not reported and rest and all(APPOSITIVE.match(c) for c in rest):
         return _clean_speaker(first)  # "The Observatory, a monitoring group, said"
     last = chunks[-1]
-    if len(chunks) >= 2 and _is_name(last) and len(chunks[-2].split()) <= 8:
-        return _clean_speaker(chunks[-2] + "," + last)  # "the head of the service, Beishenbai Zhunusov, told"
+    earlier = chunks[-2] if len(chunks) >= 2 else ""
+    if (
+        earlier
+        and _is_name(last)
+        and len(earlier.split()) <= 8
+        and not (NUMBERS.search(earlier) or DATES.search(earlier))
+    ):
+        return _clean_speaker(chunks[-2] + ", " + last)  # "the head of the service, Beishenbai Zhunusov, told"
     return _clean_speaker(last)
 
 
@@ -509,25 +580,34 @@ def _near(sentence: str, start: int, end: int, width: int = 40) -> set[str]:
 def extract(text: str, published: dt.date, measures: list[dict] | None = None) -> list[Draft]:
     """Draft claims for every figure in ``text``, a plain-text article published on ``published``."""
     measures = measures or []
-    taken_urls = [m.span() for m in URLS.finditer(text)]
+    urls = [m.span() for m in URLS.finditer(text)]
     spans = sentences(text)
     drafts: list[Draft] = []
+    first_url = 0
     for number, (start, end) in enumerate(spans):
         sentence = text[start:end]
         neighbours = [text[a:b] for a, b in spans[max(0, number - 1) : number + 2] if (a, b) != (start, end)]
-        local_urls = [(a - start, b - start) for a, b in taken_urls if a < end and b > start]
-        dates = []
-        blocked = list(local_urls)
+        while first_url < len(urls) and urls[first_url][1] <= start:
+            first_url += 1
+        local_urls = []
+        for a, b in urls[first_url:]:
+            if a >= end:
+                break
+            local_urls.append((a - start, b - start))
+        dates, read, taken = [], [], Taken(local_urls)
+        verb = VERB.search(sentence)
+        ahead = FUTURE.search(sentence) is not None
         for match in DATES.finditer(sentence):
-            if _overlaps(match.span(), blocked):
+            if taken.overlaps(match.span()):
                 continue
-            blocked.append(match.span())
-            figure = date_figure(match, published)
+            read.append(match.span())  # no number is read again out of a date, even an impossible one
+            figure = date_figure(match, published, ahead and not said_phrase(sentence, verb, match))
             if figure is not None:
                 dates.append((match, figure))
+        taken = Taken(sorted(local_urls + read))
         numbers = []
         for match in NUMBERS.finditer(sentence):
-            if _overlaps(match.span(), blocked):
+            if taken.overlaps(match.span()):
                 continue
             figure = number_figure(match)
             if figure is not None:
@@ -564,8 +644,17 @@ def extract(text: str, published: dt.date, measures: list[dict] | None = None) -
     return drafts
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in taken)
+class Taken:
+    """Spans already read, sorted and apart; asked in increasing order, as finditer does,
+    so that the checks over a sentence cost one pass."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans, self.next = spans, 0
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        while self.next < len(self.spans) and self.spans[self.next][1] <= span[0]:
+            self.next += 1
+        return self.next < len(self.spans) and self.spans[self.next][0] < span[1]
 
 
 # --- Accepting drafts ---------------------------------------------------------------------------

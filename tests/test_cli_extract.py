@@ -1,0 +1,374 @@
+"""`claimtrack extract`, run through the installed console script.
+
+The made-up article in tests/fixtures/extract/ names the base package's test
+speaker, its test-widgets measure and Interfax, and one speaker the package does
+not know. Published on Thursday, May 16, 2013, it gives five drafts:
+
+    d01 "on Monday"      a date with no measure in the base package
+    d02 "at least 12"    the test speaker, said on Monday, May 13
+    d03 "on Wednesday"   a date with no measure in the base package
+    d04 "as many as 30"  the test speaker, told Interfax on Wednesday, May 15
+    d05 "about 40"       Ursula Nobody, whom the package does not know
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+
+import pytest
+
+from claimtrack.extracting import squeeze
+from conftest import FIXTURES, REPO, TEST_ARCHIVE, run_claimtrack, snapshot
+
+EXTRACT = FIXTURES / "extract"
+MADE_UP = EXTRACT / "made-up-widget-article.txt"
+ARTICLE = "moscow-times-2013-05-16-syria-peace-conference.txt"
+CLAIMS = "data/claims.csv"
+PUBLISHED = ["--published", "2013-05-16"]
+FIELDS = [
+    "id", "text", "qualifier", "value", "low", "high", "date_from", "date_to", "said_on", "said_on_text",
+    "said_on_basis", "quote", "start", "end", "claimant", "measure", "told",
+]  # fmt: skip
+HEADER = ["draft", "figure", "as", "written", "qualifier", "figure", "said", "on", "speaker", "measure"]
+
+
+def drafts_json(*args, cwd) -> list[dict]:
+    result = run_claimtrack("extract", *args, "--format", "json", cwd=cwd)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def added_rows(package, before: bytes) -> list[dict[str, str]]:
+    """The claims an accept appended: the old bytes must be a prefix of the new."""
+    after = (package / CLAIMS).read_bytes()
+    assert after.startswith(before), f"{CLAIMS} was changed, not appended to"
+    header = before.decode("utf-8-sig").splitlines()[0]
+    return list(csv.DictReader(io.StringIO(header + "\n" + after[len(before) :].decode("utf-8"))))
+
+
+# --- Drafting --------------------------------------------------------------------------------
+
+
+def test_extract_prints_a_table_of_drafts_and_says_nothing_was_written(make_package):
+    package = make_package()
+    before = snapshot(package)
+    result = run_claimtrack("extract", MADE_UP, *PUBLISHED, cwd=package)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == HEADER
+    assert set(lines[1]) <= {"-", " "}
+    assert [line.split()[0] for line in lines[2:]] == ["d01", "d02", "d03", "d04", "d05"]
+    assert squeeze(lines[3]) == "d02 at least 12 at least 12 2013-05-13 A test speaker test-widgets"
+    assert squeeze(lines[5]) == "d04 as many as 30 as high as 30 2013-05-15 The test speaker test-widgets"
+    assert squeeze(lines[6]) == "d05 about 40 about 40 not stated Ursula Nobody test-widgets"
+    assert result.stderr == f"5 draft(s) from {MADE_UP}; nothing written (--accept records them).\n"
+    assert snapshot(package) == before
+
+
+def test_extract_prints_the_rows_the_readme_shows_for_the_article(real_package, corpus_dir):
+    result = run_claimtrack("extract", corpus_dir / ARTICLE, *PUBLISHED, cwd=real_package)
+    assert result.returncode == 0, result.stderr
+    printed = {squeeze(line) for line in result.stdout.splitlines()}
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Drafting claims from an article") :]
+    example = section[: section.index("```", section.index("```") + 3)]
+    shown = [squeeze(line) for line in example.splitlines() if line.startswith("d")]
+    assert len(shown) >= 2
+    assert [row for row in shown if row not in printed] == []
+    assert result.stderr.startswith("23 draft(s) from ")
+
+
+def test_extract_format_json_gives_an_array_of_drafts_with_every_field(make_package):
+    package = make_package()
+    drafts = drafts_json(MADE_UP, *PUBLISHED, cwd=package)
+    assert isinstance(drafts, list)
+    assert [list(draft) for draft in drafts] == [FIELDS] * 5
+    assert drafts[3] == {
+        "id": "d04",
+        "text": "as many as 30",
+        "qualifier": "as high as",
+        "value": None,
+        "low": None,
+        "high": 30,
+        "date_from": None,
+        "date_to": None,
+        "said_on": "2013-05-15",
+        "said_on_text": "told Interfax on Wednesday",
+        "said_on_basis": "inferred from weekday",
+        "quote": "The test speaker told Interfax on Wednesday that as many as 30 widgets were made in May.",
+        "start": drafts[3]["start"],
+        "end": drafts[3]["end"],
+        "claimant": "The test speaker",
+        "measure": "test-widgets",
+        "told": "Interfax",
+    }
+    assert drafts[0]["date_from"] == drafts[0]["date_to"] == "2013-05-13"
+    assert drafts[0]["measure"] is None
+
+
+def test_extract_json_offsets_slice_the_file_to_each_quote(make_package, corpus_dir):
+    package = make_package()
+    for path in (MADE_UP, corpus_dir / ARTICLE):
+        text = path.read_text(encoding="utf-8")
+        drafts = drafts_json(path, *PUBLISHED, cwd=package)
+        assert drafts
+        for draft in drafts:
+            assert squeeze(text[draft["start"] : draft["end"]]) == draft["quote"]
+
+
+def test_extract_json_of_a_file_with_no_figures_is_an_empty_array(tmp_path):
+    path = tmp_path / "calm.txt"
+    path.write_text("Nothing happened. Nobody said anything.\n", encoding="utf-8")
+    assert drafts_json(path, *PUBLISHED, cwd=tmp_path) == []
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n", b"Nothing happened.\n"], ids=["empty", "blank-lines", "no-figures"])
+def test_extract_of_a_file_with_no_figures_says_so(tmp_path, content):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    result = run_claimtrack("extract", path, *PUBLISHED, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "No figures found.\n"
+    assert result.stderr.startswith("0 draft(s) from ")
+
+
+def test_extract_reads_a_file_with_a_byte_order_mark_or_bytes_that_are_not_utf8(make_package, tmp_path):
+    text = MADE_UP.read_text(encoding="utf-8")
+    with_bom = tmp_path / "bom.txt"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    latin = tmp_path / "latin-1.txt"
+    latin.write_bytes((text + "\nCaf\u00e9 owners in S\u00e3o Paulo were not asked.\n").encode("latin-1"))
+    package = make_package()
+    plain = drafts_json(MADE_UP, *PUBLISHED, cwd=package)
+    assert drafts_json(with_bom, *PUBLISHED, cwd=package) == plain
+    assert [d["text"] for d in drafts_json(latin, *PUBLISHED, cwd=package)] == [d["text"] for d in plain]
+
+
+def test_extract_drafts_outside_a_package_with_no_measures(tmp_path):
+    drafts = drafts_json(MADE_UP, *PUBLISHED, cwd=tmp_path)
+    assert [d["text"] for d in drafts] == ["on Monday", "at least 12", "on Wednesday", "as many as 30", "about 40"]
+    assert {d["measure"] for d in drafts} == {None}
+
+
+def test_extract_resolves_weekdays_against_the_published_option(make_package):
+    drafts = drafts_json(MADE_UP, "--published", "2013-05-20", cwd=make_package())  # a Monday
+    assert [d["said_on"] for d in drafts[:4]] == ["2013-05-20", "2013-05-20", "2013-05-15", "2013-05-15"]
+
+
+# --- Usage errors ----------------------------------------------------------------------------
+
+
+def test_a_missing_file_is_a_usage_error(make_package):
+    package = make_package()
+    result = run_claimtrack("extract", "no-such-article.txt", *PUBLISHED, cwd=package)
+    assert result.returncode == 2
+    assert "Invalid value for 'FILE'" in result.stderr
+    assert "no-such-article.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [([], "Missing option '--published'"), (["--published", "16/05/2013"], "Invalid value for '--published'"),
+     (["--published", "2013-02-30"], "Invalid value for '--published'")],
+    ids=["missing", "not-iso", "no-such-day"],
+)  # fmt: skip
+def test_a_missing_or_bad_publication_date_is_a_usage_error(make_package, args, message):
+    result = run_claimtrack("extract", MADE_UP, *args, cwd=make_package())
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_a_folder_given_as_the_file_is_a_usage_error(make_package):
+    result = run_claimtrack("extract", EXTRACT, *PUBLISHED, cwd=make_package())
+    assert result.returncode == 2
+    assert "Invalid value for 'FILE'" in result.stderr
+
+
+def test_an_extreme_publication_date_is_no_traceback(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("The test speaker said yesterday that 5 widgets were made.\n", encoding="utf-8")
+    result = run_claimtrack("extract", path, "--published", "0001-01-01", cwd=tmp_path)
+    assert "Traceback" not in result.stderr
+    assert result.returncode in (0, 1)
+
+
+# --- Accepting drafts ------------------------------------------------------------------------
+
+
+def test_accept_without_a_source_id_exits_1_and_writes_nothing(make_package):
+    package = make_package()
+    before = snapshot(package)
+    result = run_claimtrack("extract", MADE_UP, *PUBLISHED, "--accept", "d02", cwd=package)
+    assert result.returncode == 1
+    assert result.stderr == "Error: --accept needs --source-id, the article's row in sources.csv\n"
+    assert result.stdout == ""
+    assert snapshot(package) == before
+
+
+@pytest.mark.parametrize("accept, unknown", [("d99", "d99"), ("d02,d06,x", "d06, x")])
+def test_accept_of_an_unknown_draft_exits_1_naming_it_and_writes_nothing(make_package, accept, unknown):
+    package = make_package()
+    before = snapshot(package)
+    result = run_claimtrack(
+        "extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", accept, cwd=package
+    )
+    assert result.returncode == 1
+    assert result.stderr == f"Error: no draft {unknown}; the drafts are d01 to d05\n"
+    assert snapshot(package) == before
+
+
+def test_accept_with_an_unknown_source_exits_1_and_writes_nothing(make_package):
+    package = make_package()
+    before = snapshot(package)
+    result = run_claimtrack(
+        "extract", MADE_UP, *PUBLISHED, "--source-id", "no-such-source", "--accept", "d02", cwd=package
+    )
+    assert result.returncode == 1
+    assert "there is no source 'no-such-source' in data/sources.csv; add it first" in result.stderr
+    assert snapshot(package) == before
+
+
+def test_accept_outside_a_package_exits_1(tmp_path):
+    result = run_claimtrack(
+        "extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", "d02", cwd=tmp_path
+    )
+    assert result.returncode == 1
+    assert "holds no valid datapackage.json to record claims in" in result.stderr
+
+
+def test_accept_of_drafts_already_in_the_package_is_refused_as_duplicates_and_changes_no_byte(make_package, corpus_dir):
+    # The base package holds two claims of the real article: June 10-12 (d05) and at least 94,000 (d14).
+    package = make_package()
+    before = snapshot(package)
+    result = run_claimtrack(
+        "extract", corpus_dir / ARTICLE, *PUBLISHED, "--source-id", "mt-2013-05-16", "--accept", "d05,d14", cwd=package
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("[duplicate-claim]") == 2
+    assert "this claim is already recorded as mt-2013-05-16-02" in result.stderr
+    assert "this claim is already recorded as mt-2013-05-16-09" in result.stderr
+    assert "nothing was written" in result.stderr
+    assert result.stdout == ""
+    assert snapshot(package) == before
+
+
+def test_accept_of_a_new_article_appends_the_claims_which_validate_and_cite(make_package):
+    package = make_package()
+    before = (package / CLAIMS).read_bytes()
+    others = {path: digest for path, digest in snapshot(package).items() if path != CLAIMS}
+    result = run_claimtrack(
+        "extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", "d02, d04", cwd=package
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"Added 2 row(s) to {CLAIMS}.",
+        "test-article-01: At least 12 widgets were made in May 2013, a test speaker said on May 13, 2013, "
+        "according to The Test Gazette (May 16, 2013).",
+        "test-article-02: As many as 30 widgets were made in May 2013, a test speaker told Interfax on May 15, 2013, "
+        "according to The Test Gazette (May 16, 2013).",
+    ]
+    rows = added_rows(package, before)
+    chosen = ("claim_id", "measure_id", "claimant_id", "via_id", "via_relation", "source_id", "figure_text",
+              "qualifier", "low", "value", "high", "said_on", "said_on_basis", "said_on_text", "status", "quote")  # fmt: skip
+    assert [tuple(row[c] for c in chosen) for row in rows] == [
+        ("test-article-01", "test-widgets", "test-speaker", "", "", "test-article", "at least 12", "at least",
+         "12", "", "", "2013-05-13", "inferred from weekday", "said on Monday", "reported",
+         "A test speaker said on Monday that at least 12 widgets were made in May."),
+        ("test-article-02", "test-widgets", "test-speaker", "interfax", "told", "test-article", "as many as 30",
+         "as high as", "", "", "30", "2013-05-15", "inferred from weekday", "told Interfax on Wednesday", "reported",
+         "The test speaker told Interfax on Wednesday that as many as 30 widgets were made in May."),
+    ]  # fmt: skip
+    assert {path: digest for path, digest in snapshot(package).items() if path != CLAIMS} == others
+    validated = run_claimtrack("validate", cwd=package)
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    for line in result.stdout.splitlines()[1:]:
+        claim_id, sentence = line.split(": ", 1)
+        assert run_claimtrack("cite", claim_id, cwd=package).stdout == sentence + "\n"
+
+
+def test_accepted_quotes_are_found_in_the_archived_article(make_package, tmp_path):
+    # The made-up article as a source of its own, with its text in an archive folder,
+    # so that the accept and validate check every quote against it.
+    package = make_package()
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy2(TEST_ARCHIVE / "test-article.txt", archive)
+    shutil.copy2(MADE_UP, archive)
+    digest = hashlib.sha256(MADE_UP.read_bytes()).hexdigest()
+    with (package / "data" / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(
+            ["test-extract", "The Test Gazette", "Widget Count Rises", "https://example.org/claimtrack/test-extract",
+             "2013-05-16", "news report", "en", MADE_UP.name, digest, "Made up: tests/fixtures/extract."]
+        )  # fmt: skip
+    assert run_claimtrack("validate", "--archive", archive, cwd=package).returncode == 0
+    before = (package / CLAIMS).read_bytes()
+    result = run_claimtrack(
+        "extract", MADE_UP, *PUBLISHED, "--archive", archive, "--source-id", "test-extract", "--accept", "d02,d04",
+        cwd=package,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert [row["claim_id"] for row in added_rows(package, before)] == ["test-extract-01", "test-extract-02"]
+    validated = run_claimtrack("validate", "--archive", archive, cwd=package)
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    assert "4 quotes checked against 2 archived text(s)" in validated.stdout
+
+
+def test_accept_of_a_draft_whose_speaker_is_no_claimant_is_refused_naming_the_draft(make_package):
+    package = make_package()
+    before = snapshot(package)
+    result = run_claimtrack(
+        "extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", "d02,d05", cwd=package
+    )
+    assert result.returncode == 1
+    assert "d05 'about 40': no claimant in the package (the text names 'Ursula Nobody')" in result.stderr
+    assert "d02" not in result.stderr
+    assert snapshot(package) == before
+
+
+def test_accept_all_lists_every_draft_that_cannot_be_accepted_and_writes_nothing(make_package):
+    package = make_package()
+    before = snapshot(package)
+    result = run_claimtrack(
+        "extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", "all", cwd=package
+    )
+    assert result.returncode == 1
+    refused = [line.strip() for line in result.stderr.splitlines()[1:]]
+    assert refused == [
+        "d01 'on Monday': no measure in the package",
+        "d03 'on Wednesday': no measure in the package",
+        "d05 'about 40': no claimant in the package (the text names 'Ursula Nobody')",
+    ]
+    assert snapshot(package) == before
+
+
+def test_accept_of_a_draft_twice_in_the_list_records_it_once(make_package):
+    package = make_package()
+    before = (package / CLAIMS).read_bytes()
+    result = run_claimtrack(
+        "extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", "d02,d02", cwd=package
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(added_rows(package, before)) == 1
+
+
+def test_accepting_the_same_draft_again_is_refused_as_a_duplicate(make_package):
+    package = make_package()
+    args = ("extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", "d02")
+    assert run_claimtrack(*args, cwd=package).returncode == 0
+    before = snapshot(package)
+    again = run_claimtrack(*args, cwd=package)
+    assert again.returncode == 1
+    assert "this claim is already recorded as test-article-01" in again.stderr
+    assert snapshot(package) == before
+
+
+def test_extract_help_has_an_example():
+    result = run_claimtrack("extract", "--help", cwd=REPO)
+    assert result.returncode == 0
+    assert "Example:" in result.stdout
+    assert "--accept" in result.stdout and "--source-id" in result.stdout and "--published" in result.stdout
