@@ -62,3 +62,25 @@ def edit_rows(path: Path, key: str, key_column: str, **changes) -> None:
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+# Ready packages already built in this test process, by hostility: building the charts is
+# the slow part, and a copy of a built package has charts as up to date as the original.
+_BUILT: dict[bool, Path] = {}
+
+
+def ready_copy(tmp_path_factory, name: str, hostile: bool = False) -> Path:
+    """A fresh copy of a ready package, in a new folder named after ``name``."""
+    if hostile not in _BUILT:
+        _BUILT[hostile] = ready_package(tmp_path_factory.mktemp("built") / "package", hostile=hostile)
+    return Path(shutil.copytree(_BUILT[hostile], tmp_path_factory.mktemp(name) / "package"))
+
+
+def published(tmp_path_factory, name: str, hostile: bool = False) -> Path:
+    """A ready package, published by the console script into its dist/ folder; returns dist/."""
+    from conftest import run_claimtrack
+
+    folder = ready_copy(tmp_path_factory, name, hostile=hostile)
+    result = run_claimtrack("publish", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "dist"

@@ -140,6 +140,43 @@ def build(package_dir: Path, archive: Path | None, output_format: str, max_error
             click.echo(f"Built {len(result.built)} charts in {result.folder}.")
 
 
+@main.command()
+@package_option
+@archive_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the release, the database and the site.  [default: dist/ in the package folder]",
+)
+def publish(package_dir: Path, archive: Path | None, out_dir: Path | None) -> None:
+    """Make the release zip, the SQLite database for Datasette and the static site.
+
+    Writes DIR/NAME-VERSION.zip (the declared files, validated once unzipped),
+    DIR/NAME.db with DIR/metadata.json, and DIR/site/index.html. Refuses, with the
+    reasons, exit status 1 and nothing written, when the package is invalid, its
+    version is not semantic, or the charts are stale (run claimtrack build).
+
+    \b
+    Example:
+        claimtrack build --archive ../shared/corpus
+        claimtrack publish --archive ../shared/corpus --out dist
+        datasette dist/claimtrack-syria.db --metadata dist/metadata.json
+    """
+    from claimtrack import publishing
+
+    def progress(line: str) -> None:
+        click.echo(f"  {line}", err=True)
+
+    try:
+        result = publishing.publish(package_dir, out_dir, archive=archive, progress=progress, on_wait=_waiting)
+    except publishing.PublishRefused as refused:
+        _fail(str(refused), refused.problems)
+    for path in result.written:
+        click.echo(f"Wrote {path}" + ("/index.html" if path.is_dir() else ""))
+
+
 def format_option(*choices: str):
     return click.option(
         "--format",
