@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 ARCHIVE ?= $(wildcard ../shared/corpus)
 ARCHIVE_FLAG := $(if $(ARCHIVE),--archive $(ARCHIVE),)
 
-.PHONY: build test validate lock clean
+.PHONY: build test validate publish changelog lock clean
 
 build: $(STAMP)
 	$(BIN)/claimtrack build $(ARCHIVE_FLAG)
@@ -19,6 +19,14 @@ build: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/claimtrack validate $(ARCHIVE_FLAG)
+
+# The release zip, the SQLite database for Datasette and the static site, in dist/.
+publish: $(STAMP)
+	$(BIN)/claimtrack publish $(ARCHIVE_FLAG)
+
+# CHANGELOG.md from the git history of the data.
+changelog: $(STAMP)
+	$(BIN)/python scripts/update_changelog.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto
