@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,10 +20,11 @@ from claimtrack.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
 _NEWLINES = r"\r\n|\r|\n"
-# A quote with text on both sides, outside any doubled quote: either a stray quote
-# in an unquoted cell or text after a closing quote. pyarrow would quietly drop
-# the latter's quotes, so such files take the exact path, which judges them.
-_QUOTE_AMID_TEXT = re.compile(r'[^,\r\n"]"[^,\r\n"]')
+_QUOTE = ord('"')
+# The bytes a well-placed quote may stand beside: a delimiter, a line end, another quote.
+_BESIDE_QUOTE = np.zeros(256, dtype=bool)
+_BESIDE_QUOTE[[ord(","), ord("\n"), ord("\r"), _QUOTE]] = True
+_CHUNK = 1 << 24
 
 
 @dataclass
@@ -42,29 +42,54 @@ class RawTable:
 def read_raw(data: bytes, file: str) -> tuple[RawTable | None, list[Problem]]:
     """Parse ``data`` (the file's bytes); ``file`` names it in problems."""
     problems: list[Problem] = []
-    text = _decode(data, file, problems)
-    if text is None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(Problem(file, 1, None, None, "the file is saved as UTF-16; save it as UTF-8", "encoding"))
         return None, problems
     has_bom = data.startswith(BOM)
-    if not text or text.isspace():
+    body = memoryview(data)[len(BOM) :] if has_bom else memoryview(data)
+    if len(body) < 1 << 16 and not bytes(body).strip():
         problems.append(
             Problem(file, 1, None, None, "the file is empty: it needs at least a header line", "empty-file")
         )
         return None, problems
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line = data.count(b"\n", 0, nul) + 1
         problems.append(
             Problem(file, line, None, None, "the file contains a NUL byte: it is not a text CSV file", "nul-byte")
         )
         return None, problems
-    body = data[len(BOM) :] if has_bom else data
-    table = _read_fast(body, text, file) if _plain_quoting(text) else None
+    table = _read_fast(data, body, file) if _plain_quoting(body) else None
     if table is None:
+        text = _decode(data, file, problems)
+        if text is None:
+            return None, problems
         table = _read_exact(text, file, problems)
     if table is not None:
         table.has_bom = has_bom
         _drop_blank_rows(table, problems)
     return table, problems
+
+
+def _plain_quoting(body: memoryview) -> bool:
+    """True when every quote in the file pairs up and sits at a cell's edge or beside
+    another quote: the files the fast parser reads exactly as the strict CSV reader
+    would. An odd number of quotes means one is never closed (pyarrow would swallow
+    the rest of the file into one cell); a quote with text on both sides is a stray
+    quote or text after a closing quote (pyarrow would silently drop the quotes).
+    Read in chunks with numpy, so that a large file costs no more than one pass."""
+    data = np.frombuffer(body, dtype=np.uint8)
+    size, quotes = len(data), 0
+    for start in range(0, size, _CHUNK):
+        where = np.flatnonzero(data[start : start + _CHUNK] == _QUOTE) + start
+        quotes += len(where)
+        if not len(where):
+            continue
+        before = _BESIDE_QUOTE[data[np.maximum(where - 1, 0)]] | (where == 0)
+        after = _BESIDE_QUOTE[data[np.minimum(where + 1, size - 1)]] | (where == size - 1)
+        if not (before | after).all():
+            return False
+    return quotes % 2 == 0
 
 
 def _drop_blank_rows(table: RawTable, problems: list[Problem]) -> None:
@@ -78,14 +103,6 @@ def _drop_blank_rows(table: RawTable, problems: list[Problem]) -> None:
         problems.append(Problem(table.file, int(line), None, None, "blank row: delete it", "blank-row"))
     table.frame = table.frame.loc[~blank].reset_index(drop=True)
     table.lines = table.lines[~blank]
-
-
-def _plain_quoting(text: str) -> bool:
-    """True when every quote in the file pairs up and sits at a cell's edge: the files
-    the fast parser reads exactly as the strict CSV reader would. An odd number of
-    quotes means one is never closed, and pyarrow would swallow the rest of the
-    file into one cell."""
-    return text.count('"') % 2 == 0 and _QUOTE_AMID_TEXT.search(text) is None
 
 
 def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
@@ -112,22 +129,17 @@ def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def _first_record(text: str) -> tuple[list[str], bool]:
-    """The header cells, and whether the header fits on the first line."""
-    first_line = re.match(r"[^\r\n]*", text).group()
-    try:
-        row = next(csv.reader([first_line], strict=True))
-    except (csv.Error, StopIteration):
-        return [], False
-    return row, True
-
-
-def _read_fast(body: bytes, text: str, file: str) -> RawTable | None:
+def _read_fast(data: bytes, body: memoryview, file: str) -> RawTable | None:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    header, ok = _first_record(text)
-    if not ok or not header:
+    end = next((i for i in (data.find(b"\n"), data.find(b"\r")) if i != -1), len(data))
+    try:
+        first_line = bytes(body[: end - (len(data) - len(body))]).decode("utf-8")
+        header = next(csv.reader([first_line], strict=True))
+    except (UnicodeDecodeError, csv.Error, StopIteration):
+        return None
+    if not header:
         return None
     names = [f"c{i}" for i in range(len(header))]
     invalid: list[object] = []
@@ -138,8 +150,8 @@ def _read_fast(body: bytes, text: str, file: str) -> RawTable | None:
 
     try:
         table = pacsv.read_csv(
-            io.BytesIO(body),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+            pa.BufferReader(pa.py_buffer(body)),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 22),
             parse_options=pacsv.ParseOptions(
                 newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid
             ),
@@ -150,16 +162,21 @@ def _read_fast(body: bytes, text: str, file: str) -> RawTable | None:
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowException):
-        return None
+        return None  # not UTF-8, or not CSV: the exact path says where
     if invalid:
         return None
+    rows = table.num_rows
+    starts = 2 + np.arange(rows, dtype=np.int64)
+    if data.count(b"\n") not in (rows, rows + 1):
+        # Some cells hold line breaks, or lines end in bare CRs: count the breaks in cells.
+        import pyarrow.compute as pc
+
+        embedded = np.zeros(rows, dtype=np.int64)
+        for column in table.columns:
+            embedded += pc.count_substring_regex(column, _NEWLINES).to_numpy(zero_copy_only=False)
+        starts[1:] += np.cumsum(embedded)[:-1]
     frame = table.to_pandas()
     frame.columns = range(len(header))
-    embedded = np.zeros(len(frame), dtype=np.int64)
-    for column in frame.columns:
-        embedded += frame[column].str.count(_NEWLINES).to_numpy(dtype=np.int64)
-    starts = 2 + np.arange(len(frame), dtype=np.int64)
-    starts[1:] += np.cumsum(embedded)[:-1]
     return RawTable(file=file, header=header, frame=frame, lines=starts)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from claimtrack import vectors
 from claimtrack.checks import Rule
 from claimtrack.figures import DATE_COLUMNS, MEASURE_FAMILY, NUMBER_COLUMNS, QUALIFIERS
 from claimtrack.lifecycle import DATE_ONLY_STATUSES, SETTLED_STATUSES
@@ -28,8 +29,8 @@ class Context:
 
     def lookup(self, table: str, key: str, column: str, values: pd.Series) -> pd.Series:
         """``column`` of the ``table`` row whose ``key`` equals each of ``values``."""
-        frame = self.tables[table].dropna(subset=[key]).drop_duplicates(subset=[key])
-        return values.map(frame.set_index(key)[column])
+        frame = self.tables[table]
+        return vectors.lookup(values, frame[key], frame[column])
 
 
 def _fmt(value: object) -> str:
@@ -99,9 +100,9 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
     """Count measures carry numbers, date measures carry dates, and each qualifier
     carries exactly the bounds it speaks of."""
     kind = ctx.lookup("measures", "measure_id", "kind", claims["measure_id"])
-    measure_family = kind.map(MEASURE_FAMILY)
+    measure_family = vectors.translate(kind, MEASURE_FAMILY)
     qualifier = claims["qualifier"]
-    qualifier_family = qualifier.map({w: q.family for w, q in QUALIFIERS.items()})
+    qualifier_family = vectors.translate(qualifier, {w: q.family for w, q in QUALIFIERS.items()})
     rules: list[Rule] = []
     for family, columns, wrong in (("number", DATE_COLUMNS, "dates"), ("date", NUMBER_COLUMNS, "numbers")):
         carries = "numbers in low, value and high" if family == "number" else "dates in date_from and date_to"
@@ -137,10 +138,16 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
         )
     )
     fits = qualifier_family.notna() & (qualifier_family == measure_family)
+    # Which qualifier each row has, as a position in QUALIFIERS (-1: none), read once.
+    which = vectors.positions(qualifier, pd.Series(list(QUALIFIERS), dtype="str"))
+
+    def per_row(flags: list[bool]) -> np.ndarray:
+        return np.append(np.asarray(flags, dtype=bool), False)[which]
+
     for column in NUMBER_COLUMNS + DATE_COLUMNS:
-        needs = qualifier.map({w: column in q.needs for w, q in QUALIFIERS.items()}).fillna(False).astype(bool)
-        own = qualifier.map({w: column in q.columns for w, q in QUALIFIERS.items()}).fillna(False).astype(bool)
-        takes = qualifier.map({w: column in q.takes for w, q in QUALIFIERS.items()}).fillna(False).astype(bool)
+        needs = per_row([column in q.needs for q in QUALIFIERS.values()])
+        own = per_row([column in q.columns for q in QUALIFIERS.values()])
+        takes = per_row([column in q.takes for q in QUALIFIERS.values()])
         present = claims[column].notna()
         lacking = fits & needs & ~present
         extra = fits & own & ~takes & present
@@ -160,7 +167,7 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
                 explain_from(
                     f"'{{qualifier}}' takes no {column}: it speaks of {{meaning}}",
                     qualifier=qualifier,
-                    meaning=qualifier.map({w: q.meaning for w, q in QUALIFIERS.items()}),
+                    meaning=vectors.translate(qualifier, {w: q.meaning for w, q in QUALIFIERS.items()}),
                 ),
             )
         )
@@ -285,9 +292,8 @@ OVERTAKEN = ("superseded", "retracted")
 
 def _settled_rules(claims: pd.DataFrame) -> list[Rule]:
     status, settled_by = claims["status"], claims["settled_by"]
-    by_id = claims.dropna(subset=["claim_id"]).drop_duplicates(subset=["claim_id"]).set_index("claim_id")
-    settler_measure = settled_by.map(by_id["measure_id"])
-    settler_said = settled_by.map(by_id["said_on"])
+    settler_measure = vectors.lookup(settled_by, claims["claim_id"], claims["measure_id"])
+    settler_said = vectors.lookup(settled_by, claims["claim_id"], claims["said_on"])
     own_start, _ = partial_date_span(claims["said_on"])
     _, settler_end = partial_date_span(settler_said)
     has = settled_by.notna()

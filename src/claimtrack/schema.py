@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from claimtrack import vectors
 from claimtrack.checks import Rule, fixed, per_value
 from claimtrack.package import Package, Resource
 
@@ -32,15 +33,12 @@ _TYPE_WORDS = {
 }
 
 
-# The days pandas can hold; a date outside them (a typo such as 3013) is no date here.
-_EARLIEST, _LATEST = pd.Timestamp.min.ceil("D"), pd.Timestamp.max.floor("D")
+_LATEST = pd.Timestamp(vectors.LATEST)
 
 
 def parse_dates(text: pd.Series) -> pd.Series:
     """YYYY-MM-DD text as datetime64[ns]; anything else, or out of pandas' range, is NaT."""
-    parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-    inside = (parsed >= _EARLIEST) & (parsed <= _LATEST)
-    return parsed.where(inside).astype("datetime64[ns]")
+    return vectors.dates(text)
 
 
 def is_partial_date(field: dict) -> bool:
@@ -73,7 +71,7 @@ def partial_date_span(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
     Cells that are missing or not such a date give NaT on both sides.
     """
-    text = column.astype("string")
+    text = column if column.dtype == "str" else column.astype("str")
     length = text.str.len()
     month = (length == 7).fillna(False)
     year = (length == 4).fillna(False)
@@ -146,7 +144,12 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
     ):
         if bound in constraints and kind in ("integer", "number"):
             limit = constraints[bound]
-            numbers = pd.to_numeric(column.where(typed_ok & ~missing), errors="coerce")
+            usable = (typed_ok & ~missing).to_numpy(dtype=bool)
+            numbers = (
+                vectors.integers(column, usable)
+                if kind == "integer"
+                else pd.to_numeric(column.where(usable), errors="coerce")
+            )
             rules.append(
                 Rule(
                     bound,
@@ -224,9 +227,8 @@ def _foreign_key_rules(package, resource, foreign, cells, all_cells) -> list[Rul
     if len(fields) != 1:
         raise NotImplementedError("composite foreign keys are not used in this package")
     column = cells[fields[0]]
-    known = set(target_cells[target_fields[0]])
     missing = missing_mask(resource, column)
-    ok = missing | column.isin(known)
+    ok = missing | vectors.isin(column, target_cells[target_fields[0]])
     what = f"{target_fields[0]} in {target.path}"
     return [Rule("foreign-key", fields[0], lambda: ok, per_value(column, lambda v: f"{v!r} is not a {what}"))]
 
@@ -245,7 +247,7 @@ def typed_frame(resource: Resource, cells: pd.DataFrame) -> pd.DataFrame:
         keep = ~missing & valid_type(field, raw)
         kind = field.get("type", "string")
         if kind == "integer":
-            columns[name] = pd.to_numeric(raw.where(keep), errors="coerce").astype("Int64")
+            columns[name] = vectors.integers(raw, keep.to_numpy(dtype=bool))
         elif kind == "number":
             columns[name] = pd.to_numeric(raw.where(keep), errors="coerce").astype("Float64")
         elif kind == "date":
@@ -256,5 +258,5 @@ def typed_frame(resource: Resource, cells: pd.DataFrame) -> pd.DataFrame:
             }
             columns[name] = raw.where(keep).map(truth).astype("boolean")
         else:
-            columns[name] = raw.where(~missing).astype("string")
+            columns[name] = raw.where(~missing)
     return pd.DataFrame(columns, index=cells.index)

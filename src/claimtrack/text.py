@@ -37,20 +37,37 @@ def normalise_one(text: str) -> str:
     return " ".join(text.translate(_TRANSLATION).split())
 
 
+# The same folding as _TRANSLATION and str.split(), as regular expressions Arrow's
+# RE2 engine runs (its \s is ASCII whitespace only; the other spaces are listed).
+_FOLDS = [
+    ("[\u2018\u2019\u201a\u201b\u2032]", "'"),
+    ('[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]', '"'),
+    ("\u2026", "..."),
+    ("[\\s\u00a0\u202f\u2009\u1680\u2000-\u2008\u200a\u2028\u2029\u205f\u3000\x1c-\x1f\x85]+", " "),
+    ("^ | $", ""),
+]
+
+
 def normalise(column: pd.Series) -> pd.Series:
     """``normalise_one`` for a whole column; missing stays missing."""
-    text = column.astype("string")
-    return text.str.translate(_TRANSLATION).str.replace(r"\s+", " ", regex=True).str.strip()
+    import pyarrow.compute as pc
+
+    from claimtrack.vectors import arrow
+
+    text = arrow(column if column.dtype == "str" else column.astype("str"))
+    for pattern, replacement in _FOLDS:
+        text = pc.replace_substring_regex(text, pattern, replacement)
+    return pd.Series(pd.arrays.ArrowStringArray(text), index=column.index)
 
 
 def contains(haystacks: pd.Series | str, needles: pd.Series) -> np.ndarray:
     """Element-wise ``needle in haystack``, vectorised; missing needles count as found."""
     present = needles.notna().to_numpy()
-    needle = needles.fillna("").to_numpy(dtype=StringDType())
+    needle = np.array(needles.fillna("").to_numpy(dtype=object), dtype=StringDType())
     if isinstance(haystacks, str):
         hay = np.array(haystacks, dtype=StringDType())
     else:
-        hay = haystacks.fillna("").to_numpy(dtype=StringDType())
+        hay = np.array(haystacks.fillna("").to_numpy(dtype=object), dtype=StringDType())
     found = np.strings.find(hay, needle) >= 0
     return found | ~present
 

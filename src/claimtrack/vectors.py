@@ -1,0 +1,97 @@
+"""Column operations done in Arrow's compute kernels, for the large tables.
+
+pandas' own ``isin``, ``map`` and string fallbacks turn a million-row column into
+Python objects; these helpers hand the work to pyarrow instead, which hashes and
+scans in C++, and give back numpy arrays or pandas Series aligned with the input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+# The days pandas can hold in nanoseconds; a date outside them (a typo such as 3013) is no date here.
+EARLIEST, LATEST = dt.date(1677, 9, 22), dt.date(2262, 4, 11)
+
+
+def arrow(column: pd.Series) -> pa.ChunkedArray | pa.Array:
+    """The column as Arrow data: zero-copy for Arrow-backed columns."""
+    values = column.array
+    native = getattr(values, "_pa_array", None)
+    if native is not None:
+        return native
+    return pa.array(column.to_numpy(dtype=object, na_value=None), from_pandas=True)
+
+
+def boolean(result: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """An Arrow boolean result as numpy, missing as False."""
+    return pc.fill_null(result, False).to_numpy(zero_copy_only=False)
+
+
+def isin(column: pd.Series, values: pd.Series) -> np.ndarray:
+    """``column.isin(values)``, hashed in Arrow: fast for a large set of values."""
+    if column.empty:
+        return np.zeros(0, dtype=bool)
+    keys = pc.unique(_combined(arrow(values.dropna())))
+    return boolean(pc.is_in(arrow(column), value_set=keys))
+
+
+def positions(column: pd.Series, keys: pd.Series) -> np.ndarray:
+    """For each cell of ``column``, the position of the first equal key; -1 where none."""
+    if column.empty:
+        return np.zeros(0, dtype=np.int64)
+    found = pc.index_in(arrow(column), value_set=_combined(arrow(keys)))
+    return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def lookup(column: pd.Series, keys: pd.Series, values: pd.Series) -> pd.Series:
+    """``values`` of the row whose key equals each cell of ``column`` (the first such row);
+    missing where there is none. Like ``column.map(values.set_axis(keys))``, in Arrow."""
+    where = positions(column, keys)
+    found = where >= 0
+    picked = values.iloc[np.where(found, where, 0)].reset_index(drop=True) if len(values) else None
+    if picked is None:
+        return pd.Series(pd.NA, index=column.index, dtype="object")
+    picked = picked.where(pd.Series(found), other=None) if not found.all() else picked
+    picked.index = column.index
+    return picked
+
+
+def translate(column: pd.Series, mapping: dict) -> pd.Series:
+    """``column.map(mapping)`` for a small dictionary, in Arrow; missing where no key matches."""
+    return lookup(column, pd.Series(list(mapping), dtype="str"), pd.Series(list(mapping.values())))
+
+
+def _combined(data: pa.ChunkedArray | pa.Array) -> pa.Array:
+    return data.combine_chunks() if isinstance(data, pa.ChunkedArray) else data
+
+
+def dates(column: pd.Series) -> pd.Series:
+    """YYYY-MM-DD text as datetime64[ns]; anything else, or out of pandas' range, is NaT."""
+    if column.empty:
+        return pd.Series(pd.NaT, index=column.index, dtype="datetime64[ns]")
+    text = arrow(column.astype("str") if column.dtype == object else column)
+    if pa.types.is_dictionary(text.type):
+        text = text.cast(pa.string())
+    shaped = pc.match_substring_regex(text, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    parsed = pc.strptime(pc.if_else(shaped, text, None), format="%Y-%m-%d", unit="s", error_is_null=True)
+    # strptime rolls February 30 over into March: only a date that reads back the same is real.
+    real = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text)
+    parsed = pc.if_else(pc.fill_null(real, False), parsed, None)
+    stamps = parsed.to_numpy(zero_copy_only=False).astype("datetime64[s]")
+    inside = (stamps >= np.datetime64(EARLIEST, "s")) & (stamps <= np.datetime64(LATEST, "s"))
+    stamps = np.where(inside, stamps, np.datetime64("NaT"))
+    return pd.Series(stamps.astype("datetime64[ns]"), index=column.index)
+
+
+def integers(column: pd.Series, valid: np.ndarray) -> pd.Series:
+    """Text that ``valid`` says holds whole numbers, as nullable Int64."""
+    text = arrow(column)
+    cast = pc.cast(pc.if_else(pa.array(valid), text, None), pa.int64())
+    values = pc.fill_null(cast, 0).to_numpy(zero_copy_only=False)
+    mask = boolean(pc.is_null(cast))
+    return pd.Series(pd.arrays.IntegerArray(values.astype(np.int64), mask), index=column.index)
