@@ -350,20 +350,23 @@ SAME_CLAIM = ["measure_id", "claimant_id", "source_id", "figure_text", "quote"]
 
 
 def _duplicate_rules(claims: pd.DataFrame) -> list[Rule]:
-    key = claims[SAME_CLAIM]
-    repeated = key.duplicated(keep="first") & key.notna().all(axis=1)
-    first_id = key.join(claims["claim_id"]).drop_duplicates(subset=SAME_CLAIM, keep="first")
-    first_of = key.merge(first_id, on=SAME_CLAIM, how="left")["claim_id"]
-    first_of.index = claims.index
+    # The five columns joined into one key (by a separator no cell holds), hashed in Arrow.
+    key = vectors.joined([claims[c] for c in SAME_CLAIM], "\x1f")
+    repeated = key.duplicated(keep="first") & key.notna()
+
+    def first_of(index: pd.Index) -> list[str]:
+        firsts = vectors.lookup(key.loc[index], key, claims["claim_id"])
+        return [
+            f"this claim is already recorded as {first}: same measure, claimant, source, figure and quote"
+            for first in firsts
+        ]
+
     return [
         Rule(
             "duplicate-claim",
             "claim_id",
             lambda: ~repeated,
-            explain_from(
-                "this claim is already recorded as {first}: same measure, claimant, source, figure and quote",
-                first=first_of,
-            ),
+            first_of,
         )
     ]
 

@@ -39,12 +39,15 @@ def normalise_one(text: str) -> str:
 
 # The same folding as _TRANSLATION and str.split(), as regular expressions Arrow's
 # RE2 engine runs (its \s is ASCII whitespace only; the other spaces are listed).
+_OTHER_SPACE = "\t\n\r\f\v\u00a0\u202f\u2009\u1680\u2000-\u2008\u200a\u2028\u2029\u205f\u3000\x1c-\x1f\x85"
+_SPACE = f"[ {_OTHER_SPACE}]"
+# (pattern, replacement, the pattern of a cell that needs it)
 _FOLDS = [
-    ("[\u2018\u2019\u201a\u201b\u2032]", "'"),
-    ('[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]', '"'),
-    ("\u2026", "..."),
-    ("[\\s\u00a0\u202f\u2009\u1680\u2000-\u2008\u200a\u2028\u2029\u205f\u3000\x1c-\x1f\x85]+", " "),
-    ("^ | $", ""),
+    ("[\u2018\u2019\u201a\u201b\u2032]", "'", "[\u2018\u2019\u201a\u201b\u2032]"),
+    ("[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]", '"', "[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]"),
+    ("\u2026", "...", "\u2026"),
+    (_SPACE + "+", " ", f"{_SPACE}{_SPACE}|[{_OTHER_SPACE}]"),
+    ("^ | $", "", "^ | $"),
 ]
 
 
@@ -55,8 +58,10 @@ def normalise(column: pd.Series) -> pd.Series:
     from claimtrack.vectors import arrow
 
     text = arrow(column if column.dtype == "str" else column.astype("str"))
-    for pattern, replacement in _FOLDS:
-        text = pc.replace_substring_regex(text, pattern, replacement)
+    for pattern, replacement, needed in _FOLDS:
+        # Most quotes have nothing to fold: looking is cheaper than rewriting them all.
+        if pc.any(pc.match_substring_regex(text, needed)).as_py():
+            text = pc.replace_substring_regex(text, pattern, replacement)
     return pd.Series(pd.arrays.ArrowStringArray(text), index=column.index)
 
 

@@ -66,6 +66,13 @@ def translate(column: pd.Series, mapping: dict) -> pd.Series:
     return lookup(column, pd.Series(list(mapping), dtype="str"), pd.Series(list(mapping.values())))
 
 
+def joined(columns: list[pd.Series], separator: str) -> pd.Series:
+    """The columns' cells joined row by row; missing where any cell is missing."""
+    parts = [pc.cast(arrow(column), pa.large_string()) for column in columns]
+    result = pc.binary_join_element_wise(*parts, pa.scalar(separator, type=pa.large_string()))
+    return pd.Series(pd.arrays.ArrowStringArray(result), index=columns[0].index)
+
+
 def _combined(data: pa.ChunkedArray | pa.Array) -> pa.Array:
     return data.combine_chunks() if isinstance(data, pa.ChunkedArray) else data
 
@@ -79,8 +86,9 @@ def dates(column: pd.Series) -> pd.Series:
         text = text.cast(pa.string())
     shaped = pc.match_substring_regex(text, r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
     parsed = pc.strptime(pc.if_else(shaped, text, None), format="%Y-%m-%d", unit="s", error_is_null=True)
-    # strptime rolls February 30 over into March: only a date that reads back the same is real.
-    real = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text)
+    # strptime rolls February 30 over into March: only a date whose day survives is real.
+    given_day = pc.cast(pc.utf8_slice_codeunits(pc.if_else(shaped, text, "0000-00-00"), 8, 10), pa.int64())
+    real = pc.equal(pc.day(parsed), given_day)
     parsed = pc.if_else(pc.fill_null(real, False), parsed, None)
     stamps = parsed.to_numpy(zero_copy_only=False).astype("datetime64[s]")
     inside = (stamps >= np.datetime64(EARLIEST, "s")) & (stamps <= np.datetime64(LATEST, "s"))
