@@ -161,9 +161,7 @@ def write_package(
             if i not in broken_set
         ),
     )
-    (out / "planted.json").write_text(
-        json.dumps([p.__dict__ for p in planted], indent=1) + "\n", encoding="utf-8"
-    )
+    (out / "planted.json").write_text(json.dumps([p.__dict__ for p in planted], indent=1) + "\n", encoding="utf-8")
     return planted
 
 
@@ -212,7 +210,9 @@ def _claim(i: int, random, published, n_sources: int, n_claimants: int, column: 
             row[column["as_of"]], row[column["as_of_basis"]] = _day(said - 1), "stated"
         row[column["status"]] = STATUSES_FOR_COUNTS[i % len(STATUSES_FOR_COUNTS)]
     row[column["figure_text"]] = figure
-    row[column["quote"]] = f'"It is {figure}, and that is a floor, not a ceiling," the spokesperson said, citing "records".'
+    row[column["quote"]] = (
+        f'"It is {figure}, and that is a floor, not a ceiling," the spokesperson said, citing "records".'
+    )
     return row
 
 
@@ -224,7 +224,10 @@ def _settle(claims: list[list[str]], column: dict) -> None:
         earlier = last_by_measure.get(measure)
         if earlier is not None and earlier % 100 == 0:
             old = claims[earlier]
-            if old[column["said_on"]][:7] <= row[column["said_on"]][:7] and old[column["said_on"]] <= row[column["said_on"]]:
+            if (
+                old[column["said_on"]][:7] <= row[column["said_on"]][:7]
+                and old[column["said_on"]] <= row[column["said_on"]]
+            ):
                 old[column["status"]] = "superseded"
                 old[column["settled_by"]] = row[column["claim_id"]]
         last_by_measure[measure] = i
