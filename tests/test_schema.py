@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from claimtrack.figures import MEASURE_FAMILY, QUALIFIERS
 from claimtrack.lifecycle import DATE_ONLY_STATUSES, FINAL_STATUSES, MOVES, SETTLED_STATUSES
 from claimtrack.package import read_package
-from claimtrack.schema import field_rules, partial_date_span
+from claimtrack.context import Context
+from claimtrack.schema import field_rules, partial_date_span, typed_frame
 from conftest import REPO
 
 PACKAGE = read_package(REPO)
@@ -39,8 +40,9 @@ def every_field() -> list:
 
 def rule_codes(resource, name: str) -> set[str]:
     """The codes of the rules field_rules derives for one field, on a one-row table."""
-    cells = pd.DataFrame({field: [""] for field in resource.field_names})
-    return {rule.code for rule in field_rules(resource, cells, np.array([2])) if rule.column == name}
+    cells = pd.DataFrame({field: [""] for field in resource.field_names}, dtype="str")
+    context = Context({resource.name: typed_frame(resource, cells)})
+    return {rule.code for rule in field_rules(resource, cells, np.array([2]), context) if rule.column == name}
 
 
 @pytest.mark.parametrize("resource, spec", every_field())

@@ -15,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from claimtrack.checks import Rule
-from claimtrack.rules import Context, explain_from
+from claimtrack.context import Context
+from claimtrack.rules import explain_from
 from claimtrack.text import contains, longest_prefix_found, normalise, normalise_one
 
 

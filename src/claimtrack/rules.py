@@ -8,29 +8,16 @@ every rule that reads it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
 from claimtrack import vectors
 from claimtrack.checks import Rule
+from claimtrack.context import Context
 from claimtrack.figures import DATE_COLUMNS, MEASURE_FAMILY, NUMBER_COLUMNS, QUALIFIERS
 from claimtrack.lifecycle import DATE_ONLY_STATUSES, SETTLED_STATUSES
 from claimtrack.schema import partial_date_span
 from claimtrack.text import contains, normalise
-
-
-@dataclass
-class Context:
-    """The typed tables of the package, keyed by resource name."""
-
-    tables: dict[str, pd.DataFrame]
-
-    def lookup(self, table: str, key: str, column: str, values: pd.Series) -> pd.Series:
-        """``column`` of the ``table`` row whose ``key`` equals each of ``values``."""
-        frame = self.tables[table]
-        return vectors.lookup(values, frame[key], frame[column])
 
 
 def _fmt(value: object) -> str:
@@ -58,7 +45,7 @@ def claim_rules(ctx: Context) -> list[Rule]:
     if "measures" in ctx.tables:
         rules += _figure_shape_rules(ctx, claims)
     rules += _date_rules(ctx, claims)
-    rules += _settled_rules(claims)
+    rules += _settled_rules(ctx, claims)
     rules += via_rules(claims)
     rules += _duplicate_rules(claims)
     rules += _wording_rules(claims)
@@ -99,10 +86,21 @@ def _bounds_rules(claims: pd.DataFrame) -> list[Rule]:
 def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
     """Count measures carry numbers, date measures carry dates, and each qualifier
     carries exactly the bounds it speaks of."""
-    kind = ctx.lookup("measures", "measure_id", "kind", claims["measure_id"])
-    measure_family = vectors.translate(kind, MEASURE_FAMILY)
+    kind = ctx.follow("claims", "measure_id", "measures", "measure_id", "kind")
+    measure_family = pd.Series(
+        np.append(kind_families(ctx.tables["measures"]["kind"]), None)[
+            ctx.positions("claims", "measure_id", "measures", "measure_id")
+        ],
+        index=claims.index,
+    )
     qualifier = claims["qualifier"]
-    qualifier_family = vectors.translate(qualifier, {w: q.family for w, q in QUALIFIERS.items()})
+    # Which qualifier each row has, as a position in QUALIFIERS (-1: none), read once.
+    which = vectors.positions(qualifier, pd.Series(list(QUALIFIERS), dtype="str"))
+
+    def per_row(values: list, missing=None) -> np.ndarray:
+        return np.append(np.asarray(values, dtype=object if missing is None else bool), missing)[which]
+
+    qualifier_family = pd.Series(per_row([q.family for q in QUALIFIERS.values()]), index=claims.index, dtype=object)
     rules: list[Rule] = []
     for family, columns, wrong in (("number", DATE_COLUMNS, "dates"), ("date", NUMBER_COLUMNS, "numbers")):
         carries = "numbers in low, value and high" if family == "number" else "dates in date_from and date_to"
@@ -138,16 +136,10 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
         )
     )
     fits = qualifier_family.notna() & (qualifier_family == measure_family)
-    # Which qualifier each row has, as a position in QUALIFIERS (-1: none), read once.
-    which = vectors.positions(qualifier, pd.Series(list(QUALIFIERS), dtype="str"))
-
-    def per_row(flags: list[bool]) -> np.ndarray:
-        return np.append(np.asarray(flags, dtype=bool), False)[which]
-
     for column in NUMBER_COLUMNS + DATE_COLUMNS:
-        needs = per_row([column in q.needs for q in QUALIFIERS.values()])
-        own = per_row([column in q.columns for q in QUALIFIERS.values()])
-        takes = per_row([column in q.takes for q in QUALIFIERS.values()])
+        needs = per_row([column in q.needs for q in QUALIFIERS.values()], False)
+        own = per_row([column in q.columns for q in QUALIFIERS.values()], False)
+        takes = per_row([column in q.takes for q in QUALIFIERS.values()], False)
         present = claims[column].notna()
         lacking = fits & needs & ~present
         extra = fits & own & ~takes & present
@@ -167,7 +159,9 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
                 explain_from(
                     f"'{{qualifier}}' takes no {column}: it speaks of {{meaning}}",
                     qualifier=qualifier,
-                    meaning=vectors.translate(qualifier, {w: q.meaning for w, q in QUALIFIERS.items()}),
+                    meaning=pd.Series(
+                        per_row([q.meaning for q in QUALIFIERS.values()]), index=claims.index, dtype=object
+                    ),
                 ),
             )
         )
@@ -201,9 +195,14 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
     return rules
 
 
+def kind_families(kinds: pd.Series) -> np.ndarray:
+    """The family of figures ("number", "date") of each measure kind; None for an unknown kind."""
+    return np.array([MEASURE_FAMILY.get(k) if isinstance(k, str) else None for k in kinds], dtype=object)
+
+
 def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
-    said_start, said_end = partial_date_span(claims["said_on"])
-    as_of_start, _ = partial_date_span(claims["as_of"])
+    said_start, said_end = ctx.span("claims", "said_on")
+    as_of_start, _ = ctx.span("claims", "as_of")
     basis = claims["said_on_basis"]
     said = claims["said_on"].notna()
     not_stated = basis == "not stated"
@@ -243,7 +242,7 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
     # figure's date can be with the latest the claim can have been made.
     said_latest = said_end.copy()
     if "sources" in ctx.tables:
-        published = ctx.lookup("sources", "source_id", "published_on", claims["source_id"]).astype("datetime64[ns]")
+        published = ctx.follow("claims", "source_id", "sources", "source_id", "published_on").astype("datetime64[ns]")
         rules.append(
             Rule(
                 "said-before-published",
@@ -257,8 +256,13 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             )
         )
         said_latest = said_latest.fillna(published)
-        published_text = published.dt.strftime("%Y-%m-%d")
-        off_date = (basis == "publication date") & said & published.notna() & (claims["said_on"] != published_text)
+        # A day that is not the publication day, or a date known only to the month.
+        off_date = (
+            (basis == "publication date")
+            & said
+            & published.notna()
+            & ((said_start != published) | (said_start != said_end))
+        )
         rules.append(
             Rule(
                 "said-on-basis",
@@ -290,11 +294,11 @@ def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
 OVERTAKEN = ("superseded", "retracted")
 
 
-def _settled_rules(claims: pd.DataFrame) -> list[Rule]:
+def _settled_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
     status, settled_by = claims["status"], claims["settled_by"]
-    settler_measure = vectors.lookup(settled_by, claims["claim_id"], claims["measure_id"])
-    settler_said = vectors.lookup(settled_by, claims["claim_id"], claims["said_on"])
-    own_start, _ = partial_date_span(claims["said_on"])
+    settler_measure = ctx.follow("claims", "settled_by", "claims", "claim_id", "measure_id")
+    settler_said = ctx.follow("claims", "settled_by", "claims", "claim_id", "said_on")
+    own_start, _ = ctx.span("claims", "said_on")
     _, settler_end = partial_date_span(settler_said)
     has = settled_by.notna()
     return [
@@ -350,9 +354,15 @@ SAME_CLAIM = ["measure_id", "claimant_id", "source_id", "figure_text", "quote"]
 
 
 def _duplicate_rules(claims: pd.DataFrame) -> list[Rule]:
-    # The five columns joined into one key (by a separator no cell holds), hashed in Arrow.
-    key = vectors.joined([claims[c] for c in SAME_CLAIM], "\x1f")
-    repeated = key.duplicated(keep="first") & key.notna()
+    # Only rows whose quote comes again can repeat a claim; for those few, the five
+    # columns are joined into one key (by a separator no cell holds) and compared.
+    again = claims["quote"].duplicated(keep=False).to_numpy() & claims["quote"].notna().to_numpy()
+    key = pd.Series(pd.NA, index=claims.index, dtype="str")
+    repeated = pd.Series(False, index=claims.index)
+    if again.any():
+        some = claims[again]
+        key[again] = vectors.joined([some[c] for c in SAME_CLAIM], "\x1f")
+        repeated[again] = key[again].duplicated(keep="first") & key[again].notna()
 
     def first_of(index: pd.Index) -> list[str]:
         firsts = vectors.lookup(key.loc[index], key, claims["claim_id"])
@@ -392,7 +402,12 @@ def via_rules(frame: pd.DataFrame) -> list[Rule]:
 
 
 def _wording_rules(claims: pd.DataFrame) -> list[Rule]:
-    found = pd.Series(contains(normalise(claims["quote"]), normalise(claims["figure_text"])), index=claims.index)
+    # Word for word first; only the few that differ are compared again with their
+    # typographic quotes and spaces folded.
+    found = pd.Series(contains(claims["quote"], claims["figure_text"]), index=claims.index)
+    differ = ~found & claims["quote"].notna()
+    if differ.any():
+        found[differ] = contains(normalise(claims.loc[differ, "quote"]), normalise(claims.loc[differ, "figure_text"]))
     found |= claims["quote"].isna()
     return [
         Rule(
@@ -425,7 +440,7 @@ def appearance_rules(ctx: Context) -> list[Rule]:
     rules = via_rules(appearances)
     if "claims" not in ctx.tables:
         return rules
-    own_source = ctx.lookup("claims", "claim_id", "source_id", appearances["claim_id"])
+    own_source = ctx.follow("appearances", "claim_id", "claims", "claim_id", "source_id")
     same = (own_source == appearances["source_id"]).fillna(False)
     rules.append(
         Rule(
@@ -436,8 +451,8 @@ def appearance_rules(ctx: Context) -> list[Rule]:
         )
     )
     if "sources" in ctx.tables:
-        said_start, _ = partial_date_span(ctx.lookup("claims", "claim_id", "said_on", appearances["claim_id"]))
-        published = ctx.lookup("sources", "source_id", "published_on", appearances["source_id"]).astype(
+        said_start, _ = partial_date_span(ctx.follow("appearances", "claim_id", "claims", "claim_id", "said_on"))
+        published = ctx.follow("appearances", "source_id", "sources", "source_id", "published_on").astype(
             "datetime64[ns]"
         )
         rules.append(

@@ -20,7 +20,6 @@ PARTIAL_DATE = "x-partial-date"  # custom field property: a date known to the da
 
 _INTEGER = r"[+-]?[0-9]{1,18}"
 _NUMBER = r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|NaN|INF|-INF"
-_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _URI = r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+[^\s]*"
 _TRUE = ["true", "True", "TRUE", "1"]
 _FALSE = ["false", "False", "FALSE", "0"]
@@ -54,15 +53,15 @@ def valid_type(field: dict, column: pd.Series) -> pd.Series:
     """True where the cell is a well-formed value of the field's type (missing cells: False)."""
     kind = field.get("type", "string")
     if kind == "integer":
-        return column.str.fullmatch(_INTEGER)
+        return vectors.fullmatch(column, _INTEGER)
     if kind == "number":
-        return column.str.fullmatch(_NUMBER)
+        return vectors.fullmatch(column, _NUMBER)
     if kind == "date":
-        return column.str.fullmatch(_DATE) & parse_dates(column).notna()
+        return parse_dates(column).notna()
     if kind == "boolean":
         return column.isin(field.get("trueValues", _TRUE) + field.get("falseValues", _FALSE))
     if field.get("format") == "uri":
-        return column.str.fullmatch(_URI)
+        return vectors.fullmatch(column, _URI)
     return pd.Series(True, index=column.index)
 
 
@@ -86,29 +85,32 @@ def partial_date_span(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     return start.where(end.notna()), end
 
 
-def field_rules(resource: Resource, cells: pd.DataFrame, lines: np.ndarray) -> list[Rule]:
-    """The rules a Table Schema states for each field, on the cells as written."""
+def field_rules(resource: Resource, cells: pd.DataFrame, lines: np.ndarray, ctx) -> list[Rule]:
+    """The rules a Table Schema states for each field, on the cells as written; the
+    typed values and partial-date spans come from ``ctx``, worked out once."""
     rules: list[Rule] = []
     for field in resource.fields:
-        rules.extend(_rules_for_field(resource, field, cells[field["name"]], lines))
+        rules.extend(_rules_for_field(resource, field, cells[field["name"]], lines, ctx))
     return rules
 
 
-def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: np.ndarray) -> list[Rule]:
+def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: np.ndarray, ctx) -> list[Rule]:
     name = field["name"]
     kind = field.get("type", "string")
     constraints = field.get("constraints", {})
     missing = missing_mask(resource, column)
+    typed = ctx.tables[resource.name][name]
     rules: list[Rule] = []
     if constraints.get("required"):
         rules.append(Rule("required", name, lambda: ~missing, fixed(f"{name} must not be empty")))
-    typed_ok = missing | valid_type(field, column)
+    # A cell that is there but has no typed value did not read as its type.
+    typed_ok = missing | (typed.notna() if kind in _TYPE_WORDS else valid_type(field, column))
     if kind in _TYPE_WORDS or field.get("format") == "uri":
         expected = _TYPE_WORDS.get(kind, "a web address starting http:// or https://")
         rules.append(Rule("type", name, lambda: typed_ok, per_value(column, lambda v: f"{v!r} is not {expected}")))
     if is_partial_date(field):
-        start, _ = partial_date_span(column)
-        shaped = column.str.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+        start, _ = ctx.span(resource.name, name)
+        shaped = vectors.fullmatch(column, r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
         ok = missing | ~shaped | start.notna()
         rules.append(
             Rule(
@@ -134,7 +136,7 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
             Rule(
                 "pattern",
                 name,
-                lambda: missing | column.str.fullmatch(pattern),
+                lambda: missing | vectors.fullmatch(column, pattern),
                 per_value(column, lambda v: f"{v!r} is not in the form {name} needs (pattern {pattern})"),
             )
         )
@@ -144,12 +146,7 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
     ):
         if bound in constraints and kind in ("integer", "number"):
             limit = constraints[bound]
-            usable = (typed_ok & ~missing).to_numpy(dtype=bool)
-            numbers = (
-                vectors.integers(column, usable)
-                if kind == "integer"
-                else pd.to_numeric(column.where(usable), errors="coerce")
-            )
+            numbers = typed
             rules.append(
                 Rule(
                     bound,
@@ -200,7 +197,12 @@ def _unique_rule(key: list[str], cells: pd.DataFrame, missing: pd.Series, lines:
 
 
 def key_rules(
-    package: Package, resource: Resource, cells: pd.DataFrame, lines: np.ndarray, all_cells: dict[str, pd.DataFrame]
+    package: Package,
+    resource: Resource,
+    cells: pd.DataFrame,
+    lines: np.ndarray,
+    all_cells: dict[str, pd.DataFrame],
+    ctx,
 ) -> list[Rule]:
     """Primary and foreign keys, from the schema."""
     rules: list[Rule] = []
@@ -209,11 +211,11 @@ def key_rules(
         missing = pd.concat([missing_mask(resource, cells[k]) for k in key], axis=1).any(axis=1)
         rules.append(_unique_rule(key, cells, missing, lines, "primary-key"))
     for foreign in resource.foreign_keys:
-        rules.extend(_foreign_key_rules(package, resource, foreign, cells, all_cells))
+        rules.extend(_foreign_key_rules(package, resource, foreign, cells, all_cells, ctx))
     return rules
 
 
-def _foreign_key_rules(package, resource, foreign, cells, all_cells) -> list[Rule]:
+def _foreign_key_rules(package, resource, foreign, cells, all_cells, ctx) -> list[Rule]:
     fields = foreign["fields"]
     fields = [fields] if isinstance(fields, str) else list(fields)
     reference = foreign["reference"]
@@ -223,12 +225,12 @@ def _foreign_key_rules(package, resource, foreign, cells, all_cells) -> list[Rul
     if target_name not in all_cells:
         return []  # the referenced table could not be read; its own problems say why
     target = package.resource(target_name)
-    target_cells = all_cells[target_name]
     if len(fields) != 1:
         raise NotImplementedError("composite foreign keys are not used in this package")
     column = cells[fields[0]]
     missing = missing_mask(resource, column)
-    ok = missing | vectors.isin(column, target_cells[target_fields[0]])
+    found = ctx.positions(resource.name, fields[0], target_name, target_fields[0]) >= 0
+    ok = missing | found
     what = f"{target_fields[0]} in {target.path}"
     return [Rule("foreign-key", fields[0], lambda: ok, per_value(column, lambda v: f"{v!r} is not a {what}"))]
 
@@ -258,5 +260,5 @@ def typed_frame(resource: Resource, cells: pd.DataFrame) -> pd.DataFrame:
             }
             columns[name] = raw.where(keep).map(truth).astype("boolean")
         else:
-            columns[name] = raw.where(~missing)
+            columns[name] = vectors.blank_as_missing(raw, missing.to_numpy(dtype=bool))
     return pd.DataFrame(columns, index=cells.index)

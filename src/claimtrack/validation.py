@@ -15,10 +15,11 @@ import pandas as pd
 
 from claimtrack import checks, paths
 from claimtrack.archive import archive_rules
+from claimtrack.context import Context
 from claimtrack.csvread import RawTable, read_raw
 from claimtrack.package import Package, Resource, read_package
 from claimtrack.problems import Problem, ValidationError, sort_problems
-from claimtrack.rules import RULES, Context
+from claimtrack.rules import RULES
 from claimtrack.schema import field_rules, key_rules, typed_frame
 
 
@@ -65,13 +66,14 @@ def validate(
     problems.extend(_undeclared_files(package))
 
     for name, frame in cells.items():
-        resource = package.resource(name)
-        table = report.raw[name]
-        rules = field_rules(resource, frame, table.lines) + key_rules(package, resource, frame, table.lines, cells)
-        problems.extend(checks.run(rules, frame, frame, table.lines, resource.path))
-        report.tables[name] = typed_frame(resource, frame)
-
+        report.tables[name] = typed_frame(package.resource(name), frame)
     context = Context(report.tables)
+    for name, frame in cells.items():
+        resource, table = package.resource(name), report.raw[name]
+        rules = field_rules(resource, frame, table.lines, context)
+        rules += key_rules(package, resource, frame, table.lines, cells, context)
+        problems.extend(checks.run(rules, frame, frame, table.lines, resource.path))
+
     cross = {name: build(context) for name, build in RULES.items() if name in report.tables}
     if archive is not None:
         check = archive_rules(context, Path(archive))

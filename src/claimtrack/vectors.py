@@ -27,6 +27,15 @@ def arrow(column: pd.Series) -> pa.ChunkedArray | pa.Array:
     return pa.array(column.to_numpy(dtype=object, na_value=None), from_pandas=True)
 
 
+def fullmatch(column: pd.Series, pattern: str) -> pd.Series:
+    """Whether each cell matches ``pattern`` whole, run by Arrow's RE2 (pandas falls back to
+    Python's re, cell by cell, for patterns such as \\s); missing cells give False."""
+    if column.empty:
+        return pd.Series(False, index=column.index)
+    matched = pc.match_substring_regex(arrow(column), f"^(?:{pattern})$")
+    return pd.Series(boolean(matched), index=column.index)
+
+
 def boolean(result: pa.ChunkedArray | pa.Array) -> np.ndarray:
     """An Arrow boolean result as numpy, missing as False."""
     return pc.fill_null(result, False).to_numpy(zero_copy_only=False)
@@ -41,23 +50,43 @@ def isin(column: pd.Series, values: pd.Series) -> np.ndarray:
 
 
 def positions(column: pd.Series, keys: pd.Series) -> np.ndarray:
-    """For each cell of ``column``, the position of the first equal key; -1 where none."""
+    """For each cell of ``column``, the position of the first equal key; -1 where none.
+
+    When the column holds far fewer distinct values than there are keys (settled_by
+    names a few claims among a million), the few values are hashed and the keys
+    probed against them, instead of hashing every key."""
     if column.empty:
         return np.zeros(0, dtype=np.int64)
-    found = pc.index_in(arrow(column), value_set=_combined(arrow(keys)))
-    return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    values, key_data = arrow(column), _combined(arrow(keys))
+    distinct = pc.unique(pc.drop_null(values) if isinstance(values, pa.Array) else pc.drop_null(values).combine_chunks())
+    if not len(distinct):
+        return np.full(len(column), -1, dtype=np.int64)
+    if 4 * len(distinct) >= len(key_data):
+        found = pc.index_in(values, value_set=key_data)
+        return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    hit = pc.fill_null(pc.index_in(key_data, value_set=distinct), -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    rows = np.flatnonzero(hit >= 0)
+    first_row = np.full(len(distinct), -1, dtype=np.int64)
+    first_row[hit[rows][::-1]] = rows[::-1]  # written last to first: the first row of each value stays
+    which = pc.fill_null(pc.index_in(values, value_set=distinct), -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return np.where(which >= 0, first_row[np.maximum(which, 0)], -1)
 
 
 def lookup(column: pd.Series, keys: pd.Series, values: pd.Series) -> pd.Series:
     """``values`` of the row whose key equals each cell of ``column`` (the first such row);
     missing where there is none. Like ``column.map(values.set_axis(keys))``, in Arrow."""
-    where = positions(column, keys)
+    return take(values, positions(column, keys), column.index)
+
+
+def take(values: pd.Series, where: np.ndarray, index: pd.Index) -> pd.Series:
+    """``values`` at the positions ``where``; missing where a position is -1."""
     found = where >= 0
-    picked = values.iloc[np.where(found, where, 0)].reset_index(drop=True) if len(values) else None
-    if picked is None:
-        return pd.Series(pd.NA, index=column.index, dtype="object")
-    picked = picked.where(pd.Series(found), other=None) if not found.all() else picked
-    picked.index = column.index
+    if not len(values):
+        return pd.Series(pd.NA, index=index, dtype="object")
+    picked = values.iloc[np.where(found, where, 0)].reset_index(drop=True)
+    if not found.all():
+        picked = picked.where(pd.Series(found), other=None)
+    picked.index = index
     return picked
 
 
@@ -71,6 +100,27 @@ def joined(columns: list[pd.Series], separator: str) -> pd.Series:
     parts = [pc.cast(arrow(column), pa.large_string()) for column in columns]
     result = pc.binary_join_element_wise(*parts, pa.scalar(separator, type=pa.large_string()))
     return pd.Series(pd.arrays.ArrowStringArray(result), index=columns[0].index)
+
+
+def blank_as_missing(column: pd.Series, missing: np.ndarray) -> pd.Series:
+    """The column with the cells ``missing`` marks set to missing, sharing the column's
+    text buffers: a new validity bitmap per chunk, no copy of a million strings."""
+    if not missing.any():
+        return column
+    data = arrow(column)
+    chunks, offset = [], 0
+    for chunk in data.chunks if isinstance(data, pa.ChunkedArray) else [data]:
+        keep = ~missing[offset : offset + len(chunk)]
+        if chunk.null_count:
+            keep &= boolean(pc.is_valid(chunk))
+        offset += len(chunk)
+        # The bitmap is read from the chunk's own offset, as its other buffers are.
+        bits = np.concatenate([np.zeros(chunk.offset, dtype=bool), keep])
+        validity = pa.py_buffer(np.packbits(bits, bitorder="little"))
+        buffers = chunk.buffers()
+        chunks.append(pa.Array.from_buffers(chunk.type, len(chunk), [validity, *buffers[1:]], offset=chunk.offset))
+    result = pa.chunked_array(chunks, type=data.type)
+    return pd.Series(pd.array(result, dtype=column.dtype), index=column.index)
 
 
 def _combined(data: pa.ChunkedArray | pa.Array) -> pa.Array:
