@@ -188,3 +188,25 @@ def test_a_failed_build_leaves_the_previous_charts_in_place(package_copy, monkey
 
 def test_the_committed_charts_are_built_from_the_committed_data():
     assert is_up_to_date(read_package(REPO)), "charts/ is stale: run `make build` and commit charts/"
+
+
+def test_a_large_package_draws_a_bounded_number_of_marks_and_says_it_thinned_them(tmp_path):
+    from claimtrack.charts.common import MARK_LIMIT
+    from claimtrack.synthetic import write_package
+
+    write_package(tmp_path, rows=20000, seed=5)
+    tables = claimtrack.load(tmp_path)
+    for module in (death_tolls, conference_dates, foreign_fighters):
+        frame = module.data(tables)
+        assert 0 < len(frame) <= MARK_LIMIT, module.NAME
+        subtitle = " ".join(module.chart(tables).to_dict()["title"]["subtitle"])
+        assert "too many to draw one by one" in subtitle, module.NAME
+    # Seven claimants keep their colour; the rest share one.
+    assert death_tolls.data(tables)["claimant"].nunique() <= 8
+
+
+def test_a_small_package_is_drawn_claim_by_claim(tables):
+    assert death_tolls.data(tables).attrs["thinned"] is None
+    assert len(death_tolls.data(tables)) == (
+        (tables.claims["measure_id"] == death_tolls.MEASURE) & tables.claims["said_on"].notna()
+    ).sum()

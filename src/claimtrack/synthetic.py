@@ -31,23 +31,10 @@ STATUSES_FOR_COUNTS = ["reported", "reported", "reported", "confirmed"]
 START = dt.date(2012, 1, 1)
 DAYS = 365 * 3
 
-MEASURES = [
-    dict(measure_id="deaths-all", label="Deaths, all sides", topic="death toll", kind="count", unit="people",
-         scope="all deaths since the war began, all sides", sentence="{figure} people had been killed"),
-    dict(measure_id="deaths-civilians", label="Civilian deaths", topic="death toll", kind="count", unit="people",
-         scope="civilian deaths since the war began", sentence="{figure} civilians had been killed"),
-    dict(measure_id="fighters-abroad", label="Foreign fighters", topic="foreign fighters", kind="count",
-         unit="people", scope="foreign fighters in the country", origin="all countries",
-         sentence="{figure} foreign fighters were in the country"),
-    dict(measure_id="talks-length", label="Length of the talks", topic="context", kind="duration", unit="days",
-         scope="how long the talks lasted", sentence="the talks lasted {figure} [day|days]"),
-    dict(measure_id="talks-date", label="Date of the peace talks", topic="conference date", kind="date",
-         unit="date", scope="the opening date of the peace talks", sentence="the talks would open {figure}"),
-    dict(measure_id="ceasefire-date", label="Date of the ceasefire", topic="context", kind="date", unit="date",
-         scope="the date the ceasefire took effect", sentence="the ceasefire took effect {figure}"),
-]  # fmt: skip
-COUNT_MEASURES = [m["measure_id"] for m in MEASURES if m["kind"] != "date"]
-DATE_MEASURES = [m["measure_id"] for m in MEASURES if m["kind"] == "date"]
+# The measures claims are drawn from: the template package's own, so that its charts
+# and commands meet the synthetic claims as they meet the story's.
+COUNT_MEASURES: list[str] = []
+DATE_MEASURES: list[str] = []
 
 # The kinds of error planted in claims.csv, each breaking exactly one rule in one column.
 PLANTED = [
@@ -133,8 +120,11 @@ def write_package(
             for i in range(n_claimants)
         ),
     )  # fmt: skip
-    measure_fields = _fields(schemas, "measures")
-    _write(out / "data" / "measures.csv", measure_fields, ([m.get(f, "") for f in measure_fields] for m in MEASURES))
+    shutil.copy2(template / "data" / "measures.csv", out / "data" / "measures.csv")
+    with (template / "data" / "measures.csv").open(encoding="utf-8-sig", newline="") as handle:
+        measures = list(csv.DictReader(handle))
+    COUNT_MEASURES[:] = [m["measure_id"] for m in measures if m["kind"] != "date"]
+    DATE_MEASURES[:] = [m["measure_id"] for m in measures if m["kind"] == "date"]
 
     claim_fields = _fields(schemas, "claims")
     column = {name: i for i, name in enumerate(claim_fields)}
@@ -143,15 +133,21 @@ def write_package(
 
     planted: list[Planted] = []
     broken = np.flatnonzero(random.random(rows) < error_rate) if error_rate > 0 else []
+    used: set[int] = set()
     for number, index in enumerate(broken):
         rule, name = PLANTED[number % len(PLANTED)]
-        if _plant(claims, int(index), rule, column, published, n_sources, random):
-            planted.append(Planted("data/claims.csv", int(index) + 2, name, rule))
+        # The drawn row, or the next one that can be broken this way.
+        for candidate in range(int(index), min(rows, int(index) + 200)):
+            if candidate not in used and _plant(claims, candidate, rule, column, published, n_sources, random):
+                used.add(candidate)
+                planted.append(Planted("data/claims.csv", candidate + 2, name, rule))
+                break
+    planted.sort(key=lambda p: p.line)
     _write(out / "data" / "claims.csv", claim_fields, claims)
 
     appearance_fields = _fields(schemas, "appearances")
     order = np.argsort(published, kind="stable")
-    broken_set = {int(i) for i in broken}
+    broken_set = {p.line - 2 for p in planted}
     _write(
         out / "data" / "appearances.csv",
         appearance_fields,

@@ -71,6 +71,13 @@ def left_out(labels: list[str]) -> list[str]:
     return textwrap.wrap(f"Not shown, as they count something else: {'; '.join(labels)}.", width=100)
 
 
+def wrapped(sentence: str | None) -> list[str]:
+    """A subtitle sentence as lines of a readable width; none for no sentence."""
+    import textwrap
+
+    return textwrap.wrap(sentence, width=100) if sentence else []
+
+
 def figure_words(rows: pd.DataFrame) -> pd.Series:
     """The figure as the source put it, with who put it that way."""
     return rows["figure_text"] + " (" + rows["claimant_name"] + ")"
@@ -108,3 +115,33 @@ def time_axis(dates: pd.Series, title: str) -> tuple[alt.Axis, alt.Scale]:
         else alt.Undefined
     )
     return alt.Axis(title=title, format=label, tickCount=ticks, labelOverlap=True), alt.Scale(domain=domain)
+
+
+# A chart draws at most this many marks; more are thinned, and the chart says how.
+MARK_LIMIT = 400
+PERIODS = (("M", "month"), ("Q", "quarter"), ("Y", "year"))
+
+
+def thin(frame: pd.DataFrame, groups: list[str], date: str, what: str) -> tuple[pd.DataFrame, str | None]:
+    """At most MARK_LIMIT rows: when there are more, the latest row of each group per
+    month (or quarter, or year, whichever is the first to fit), and a sentence saying so."""
+    if len(frame) <= MARK_LIMIT:
+        return frame, None
+    dated = pd.to_datetime(frame[date])
+    for code, word in PERIODS:  # noqa: B007 - the period that fits is named after the loop
+        period = dated.dt.to_period(code).astype("str")
+        kept = frame.assign(_period=period, _dated=dated).sort_values("_dated", kind="stable")
+        kept = kept.groupby(groups + ["_period"], sort=False, dropna=False).tail(1)
+        if len(kept) <= MARK_LIMIT or code == "Y":
+            break
+    kept = kept.drop(columns=["_period", "_dated"]).sort_index()
+    note = f"{len(frame):,} {what} are too many to draw one by one: the latest of each per {word} is shown ({len(kept):,})."
+    return kept, note
+
+
+def top(values: pd.Series, keep: int, other: str) -> pd.Series:
+    """The ``keep`` most frequent values as they are; the rest as ``other`` (a legend stays readable)."""
+    if values.nunique() <= keep:
+        return values
+    leaders = values.value_counts().index[:keep]
+    return values.where(values.isin(leaders), other)

@@ -25,6 +25,7 @@ def data(tables) -> pd.DataFrame:
     rows = common.rows_for(tables, TOPIC)
     rows = rows.sort_values(["known_by", "said_on_start", "claim_id"], na_position="first")
     frame = common.tooltip_frame(rows)
+    frame["sort_date"] = rows["known_by"]
     start = rows["date_from"]
     end = rows["date_to"]
     open_end = start.notna() & end.isna()
@@ -48,10 +49,13 @@ def data(tables) -> pd.DataFrame:
             rows["said_on"].astype(object).where(rows["said_on"].notna(), None), rows["claimant_name"]
         )
     ]
+    frame, thinned = common.thin(frame, [], "sort_date", "claims")
     frame["order"] = range(len(frame))
     for column in ("from", "to", "said"):
         frame[column] = frame[column].dt.strftime("%Y-%m-%d")
-    return frame.reset_index(drop=True)
+    frame = frame.drop(columns="sort_date").reset_index(drop=True)
+    frame.attrs["thinned"] = thinned
+    return frame
 
 
 def realised(frame: pd.DataFrame) -> pd.DataFrame:
@@ -65,7 +69,10 @@ def describe(frame: pd.DataFrame) -> str:
     parts = [
         f"Chart of {len(frame)} claims about the date of the Geneva II peace conference on Syria, in the order they were made."
     ]
-    for _, row in frame.iterrows():
+    listed = frame if len(frame) <= 30 else frame.tail(30)
+    if len(frame) > 30:
+        parts.append(f"The latest 30 of the {len(frame)} drawn:")
+    for _, row in listed.iterrows():
         parts.append(f"{row['row']}: {row['Figure as said']} ({row['Status']}).")
     done = realised(frame)
     if not done.empty:
@@ -139,7 +146,8 @@ def chart(tables) -> alt.VConcatChart:
             "Dates proposed for the Geneva II conference on Syria, one claim per row in the order made.",
             "Each bar spans the date or range proposed; the black tick marks the day the claim was made.",
             "An outlined bar is a date the claimant denied or doubted; an arrow, a date with no latest day.",
-        ],
+        ]
+        + common.wrapped(frame.attrs.get("thinned")),
         source=common.source_line(rows),
         description=describe(frame),
     )

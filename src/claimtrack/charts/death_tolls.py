@@ -36,9 +36,12 @@ def data(tables) -> pd.DataFrame:
     frame["high"] = rows["high"].astype("float")
     frame["said_from"] = rows["said_on_start"].dt.strftime("%Y-%m-%d")
     frame["said_to"] = rows["said_on_end"].dt.strftime("%Y-%m-%d")
+    frame["claimant"] = common.top(frame["claimant"], 7, "other claimants")
+    frame, thinned = common.thin(frame, ["claimant", "bound"], "said_from", "figures")
     frame = frame.sort_values(["said_from", "claimant", "number"]).reset_index(drop=True)
     last = frame.groupby("claimant")["said_from"].transform("max") == frame["said_from"]
     frame["label"] = frame["Figure as said"].where(last & ~frame.duplicated(["claimant", "said_from"], keep="last"))
+    frame.attrs["thinned"] = thinned
     return frame
 
 
@@ -106,7 +109,8 @@ def chart(tables) -> alt.VConcatChart:
             "▲ at least, the toll is this or more; ▼ as high as, this or less; ● a figure given as such.",
             "A dashed line spans a month when only the month is known; each claimant's latest figure is labelled.",
         ]
-        + common.left_out(other_scopes(tables)),
+        + common.left_out(other_scopes(tables))
+        + common.wrapped(frame.attrs.get("thinned")),
         source=common.source_line(rows[rows["measure_id"] == MEASURE]),
         description=describe(frame),
     )

@@ -47,9 +47,11 @@ def data(tables) -> pd.DataFrame:
     frame["dot"] = ~frame["vague"] & ~(rows["qualifier"].eq("range") & rows["value"].isna())
     # Counts of people from one place first, then the totals from all countries.
     frame["totals"] = frame["origin"].eq("all countries")
+    frame, thinned = common.thin(frame, ["panel", "vague"], "date", "counts")
     frame = frame.sort_values(["totals", "origin", "panel", "date"]).reset_index(drop=True)
     # Labels of neighbouring figures in a panel alternate above and below their marks.
     frame["lift"] = frame.groupby("panel").cumcount() % 2 == 1
+    frame.attrs["thinned"] = thinned
     return frame
 
 
@@ -60,6 +62,7 @@ def describe(frame: pd.DataFrame) -> str:
         f"Chart of {len(frame)} counts of foreign fighters in Syria, in {frame['panel'].nunique()} panels, one per measure."
     ]
     for panel, group in frame.groupby("panel", sort=False):
+        group = group.tail(10)
         figures = "; ".join(
             f"{row['Figure as said']} ({row['Claimant']}, {row['Said']})" for _, row in group.iterrows()
         )
@@ -129,7 +132,8 @@ def chart(tables) -> alt.VConcatChart:
         subtitle=[
             "One panel per measure: counts of different groups are not the same figure, and each panel has its own scale.",
             "A vague quantity is written out, not plotted: no number is invented for it.",
-        ],
+        ]
+        + common.wrapped(frame.attrs.get("thinned")),
         source=common.source_line(rows),
         description=describe(frame),
     )
