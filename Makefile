@@ -11,11 +11,19 @@ STAMP  := $(VENV)/.installed
 ARCHIVE ?= $(wildcard ../shared/corpus)
 ARCHIVE_FLAG := $(if $(ARCHIVE),--archive $(ARCHIVE),)
 
+# What a build reads: when none of it changed since the last build, make does nothing.
+BUILT := $(VENV)/.built
+BUILD_INPUTS := datapackage.json README.md $(wildcard data/*.csv schemas/*.json charts/*) \
+	$(shell find src -name '*.py') $(if $(ARCHIVE),$(wildcard $(ARCHIVE)/*))
+
 .PHONY: build test validate publish changelog lock clean
 
-build: $(STAMP)
+build: $(BUILT)
+
+$(BUILT): $(STAMP) $(BUILD_INPUTS)
 	$(BIN)/claimtrack build $(ARCHIVE_FLAG)
 	$(BIN)/python scripts/update_readme.py
+	touch $(BUILT)
 
 validate: $(STAMP)
 	$(BIN)/claimtrack validate $(ARCHIVE_FLAG)
