@@ -68,6 +68,7 @@ TABLE_SCHEMA_CASES = {
     "maximum": [(CLAIMS, 5, "value", "15", "maximum")],
     "min-length": [(CLAIMANTS, 3, "name", "Interfax", "min-length")],
     "date": [(CLAIMS, 3, "said_on", "2013-02-30", "date")],
+    "formula": [(CLAIMANTS, 3, "note", "=1+1", "formula")],
 }
 
 
@@ -77,6 +78,11 @@ def test_a_cell_breaking_its_schema_is_reported_once_on_that_cell(make_package, 
 
 
 FILE_CASES = {
+    "merge-conflict": [
+        (MEASURES, 3, None, "<<<<<<< HEAD", "merge-conflict"),
+        (MEASURES, 5, None, "=======", "merge-conflict"),
+        (MEASURES, 7, None, ">>>>>>> other-branch", "merge-conflict"),
+    ],
     "blank-row": [(CLAIMANTS, 4, None, None, "blank-row")],
     "row-length-short": [(CLAIMS, 3, None, None, "row-length")],
     "row-length-long": [(CLAIMS, 3, None, None, "row-length")],

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -39,8 +40,12 @@ class RawTable:
     has_bom: bool = False
 
 
-def read_raw(data: bytes, file: str) -> tuple[RawTable | None, list[Problem]]:
-    """Parse ``data`` (the file's bytes); ``file`` names it in problems."""
+_CONFLICT = re.compile(rb"^(?:<<<<<<<|=======|>>>>>>>)(?:[ \t].*)?\r?$", re.MULTILINE)
+
+
+def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple[RawTable | None, list[Problem]]:
+    """Parse ``data`` (the file's bytes); ``file`` names it in problems. With ``expected``,
+    the schema's column names, a title line above the header is reported and skipped."""
     problems: list[Problem] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.append(Problem(file, 1, None, None, "the file is saved as UTF-16; save it as UTF-8", "encoding"))
@@ -59,6 +64,28 @@ def read_raw(data: bytes, file: str) -> tuple[RawTable | None, list[Problem]]:
             Problem(file, line, None, None, "the file contains a NUL byte: it is not a text CSV file", "nul-byte")
         )
         return None, problems
+    if b"<<<<<<<" in data or b">>>>>>>" in data or b"\n=======" in data:
+        conflicts = _merge_conflicts(data, file)
+        if conflicts:
+            return None, conflicts
+    if expected:
+        title = _title_line(body, expected)
+        if title is not None:
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    None,
+                    title,
+                    "line 1 is not the header: the header is on line 2; delete the line above it",
+                    "header",
+                )
+            )
+            rest = bytes(body)
+            table, more = read_raw(rest[rest.index(b"\n") + 1 :], file)
+            if table is not None:
+                table.lines = table.lines + 1  # every line is one further down the file
+            return table, problems + [replace(p, line=p.line + 1) if p.line else p for p in more]
     table = _read_fast(data, body, file) if _plain_quoting(body) else None
     if table is None:
         text = _decode(data, file, problems)
@@ -69,6 +96,33 @@ def read_raw(data: bytes, file: str) -> tuple[RawTable | None, list[Problem]]:
         table.has_bom = has_bom
         _drop_blank_rows(table, problems)
     return table, problems
+
+
+def _merge_conflicts(data: bytes, file: str) -> list[Problem]:
+    """Lines git writes around a merge conflict: the file holds two versions at once."""
+    return [
+        Problem(
+            file,
+            data.count(b"\n", 0, match.start()) + 1,
+            None,
+            match.group().decode("utf-8", "replace").strip(),
+            "a git merge conflict is left in the file: keep one version of these lines and delete the markers",
+            "merge-conflict",
+        )
+        for match in _CONFLICT.finditer(data)
+    ]
+
+
+def _title_line(body: memoryview, expected: list[str]) -> str | None:
+    """The first line, when it is a title and the second line is the header."""
+    head = bytes(body[: 1 << 16]).decode("utf-8", "replace").splitlines()
+    if len(head) < 2:
+        return None
+    try:
+        first, second = next(csv.reader([head[0]])), next(csv.reader([head[1]]))
+    except (csv.Error, StopIteration):
+        return None
+    return head[0] if first != expected and second == expected else None
 
 
 def _plain_quoting(body: memoryview) -> bool:

@@ -18,6 +18,10 @@ from claimtrack.problems import Problem, ValidationError
 KNOWN_TYPES = {"string", "integer", "number", "date", "boolean"}
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# A descriptor or schema larger than this is no hand-written metadata: refused unread.
+MAX_JSON_BYTES = 5_000_000
+# Profiles are named, never fetched.
+PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ def read_package(root: str | Path = ".") -> Package:
     if descriptor is None:
         raise ValidationError(problems)
     package = Package(root=root, descriptor=descriptor)
+    _check_profile(descriptor, "the package", problems)
     raw_resources = descriptor.get("resources")
     if not isinstance(raw_resources, list) or not raw_resources:
         raise ValidationError([_descriptor_problem("the descriptor needs a non-empty list of resources", "descriptor")])
@@ -109,6 +114,15 @@ def _descriptor_problem(message: str, rule: str, value: str | None = None, file:
 def _read_json(root: Path, relative: str, problems: list[Problem]) -> dict | None:
     path = root / relative
     try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            problems.append(
+                _descriptor_problem(
+                    f"is {path.stat().st_size:,} bytes, more than the {MAX_JSON_BYTES:,} a descriptor or schema may be",
+                    "json",
+                    file=relative,
+                )
+            )
+            return None
         text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is harmless
     except FileNotFoundError:
         problems.append(_descriptor_problem(f"{relative} is missing from {root}", "missing-file", file=relative))
@@ -125,10 +139,39 @@ def _read_json(root: Path, relative: str, problems: list[Problem]) -> dict | Non
             )
         )
         return None
+    except RecursionError:
+        problems.append(_descriptor_problem("is nested too deeply to be a descriptor or schema", "json", file=relative))
+        return None
     if not isinstance(data, dict):
         problems.append(_descriptor_problem("must hold a JSON object", "json", file=relative))
         return None
     return data
+
+
+def _check_profile(descriptor: dict, what: str, problems: list[Problem]) -> bool:
+    """A profile or $schema must be one of the standard names: a URL would be fetched."""
+    for key in ("profile", "$schema", "dialect"):
+        value = descriptor.get(key)
+        if value is None:
+            continue
+        if key == "dialect" and isinstance(value, dict):
+            continue
+        if key != "dialect" and isinstance(value, str) and (value in PROFILES or value.startswith(_SPEC_SITE)):
+            continue
+        problems.append(
+            _descriptor_problem(
+                f"{what}: {key} must be one of {', '.join(sorted(PROFILES))}, not a URL or a file: "
+                "claimtrack fetches nothing",
+                "path",
+                value=str(value)[:200],
+            )
+        )
+        return False
+    return True
+
+
+# The standard's own profile URLs name a profile; claimtrack never fetches them.
+_SPEC_SITE = "https://specs.frictionlessdata.io/schemas/"
 
 
 def safe_relative_path(root: Path, value: object) -> str | None:
@@ -152,6 +195,8 @@ def _read_resource(root: Path, index: int, raw: object, problems: list[Problem])
     name = raw.get("name")
     if not isinstance(name, str) or not name:
         problems.append(_descriptor_problem(f"{where} needs a name", "descriptor"))
+        return None
+    if not _check_profile(raw, f"resource {name!r}", problems):
         return None
     path = safe_relative_path(root, raw.get("path"))
     if path is None:

@@ -37,7 +37,12 @@ CATALOGUE = (
     Check("csv-syntax", "file", "every quote that opens a cell closes it"),
     Check("row-length", "file", "every row has as many cells as the header, never padded or cut"),
     Check("blank-row", "file", "no row is blank"),
-    Check("header", "file", "the header names each field of the schema once, in order, with no invisible characters"),
+    Check(
+        "header",
+        "file",
+        "the header names each field of the schema once, in order, with no invisible characters, on line 1, separated by commas",
+    ),
+    Check("merge-conflict", "file", "no git merge conflict markers are left in the file"),
     Check("undeclared-file", "file", "every CSV under data/ is declared in datapackage.json"),
     Check("required", "schema", "required cells are not empty"),
     Check(
@@ -46,6 +51,11 @@ CATALOGUE = (
         "cells hold their field's type: whole numbers in digits, real dates as YYYY-MM-DD, web addresses",
     ),
     Check("date", "schema", "dates known only to the month or year (YYYY-MM, YYYY) are real dates too"),
+    Check(
+        "formula",
+        "schema",
+        "no text cell begins with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula (numbers such as -12 are numbers, not text)",
+    ),
     Check("enum", "schema", "cells with a fixed vocabulary use one of its words"),
     Check("pattern", "schema", "identifiers and codes have the form their schema gives"),
     Check("minimum", "schema", "numbers are not below their minimum"),

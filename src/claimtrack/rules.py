@@ -296,6 +296,8 @@ OVERTAKEN = ("superseded", "retracted")
 
 def _settled_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
     status, settled_by = claims["status"], claims["settled_by"]
+    following = ctx.positions("claims", "settled_by", "claims", "claim_id")
+    circle = vectors.on_a_cycle(following)
     settler_measure = ctx.follow("claims", "settled_by", "claims", "claim_id", "measure_id")
     settler_said = ctx.follow("claims", "settled_by", "claims", "claim_id", "said_on")
     own_start, _ = ctx.span("claims", "said_on")
@@ -323,6 +325,15 @@ def _settled_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             "settled_by",
             lambda: ~(has & (settled_by == claims["claim_id"])).fillna(False),
             explain_from("a claim cannot settle itself"),
+        ),
+        Rule(
+            "settled-by",
+            "settled_by",
+            lambda: pd.Series(~circle, index=claims.index) | (settled_by == claims["claim_id"]).fillna(False),
+            explain_from(
+                "settled_by goes round in a circle: following it from this claim ({claim}) leads back to it",
+                claim=claims["claim_id"],
+            ),
         ),
         Rule(
             "settled-by",

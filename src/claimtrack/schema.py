@@ -9,6 +9,8 @@ columns (nullable integers, real dates).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -107,7 +109,11 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
     typed_ok = missing | (typed.notna() if kind in _TYPE_WORDS else valid_type(field, column))
     if kind in _TYPE_WORDS or field.get("format") == "uri":
         expected = _TYPE_WORDS.get(kind, "a web address starting http:// or https://")
-        rules.append(Rule("type", name, lambda: typed_ok, per_value(column, lambda v: f"{v!r} is not {expected}")))
+        rules.append(
+            Rule(
+                "type", name, lambda: typed_ok, per_value(column, lambda v: f"{v!r} is not {expected}{_hint(v, kind)}")
+            )
+        )
     if is_partial_date(field):
         start, _ = ctx.span(resource.name, name)
         shaped = vectors.fullmatch(column, r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -118,6 +124,23 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
                 name,
                 lambda: ok,
                 per_value(column, lambda v: f"{v!r} is not a real date written YYYY-MM-DD, YYYY-MM or YYYY"),
+            )
+        )
+    if kind == "string":
+        risky = missing.to_numpy() == False  # noqa: E712 - element-wise
+        starts = vectors.fullmatch(column, r"[=+\-@\t\r][\s\S]*").to_numpy() & risky
+        rules.append(
+            Rule(
+                "formula",
+                name,
+                lambda: pd.Series(~starts, index=column.index),
+                per_value(
+                    column,
+                    lambda v: (
+                        f"begins with {v[:1]!r}: a spreadsheet would read the cell as a formula; "
+                        "reword it so that it begins otherwise"
+                    ),
+                ),
             )
         )
     if "enum" in constraints:
@@ -173,6 +196,24 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
     if constraints.get("unique") and resource.primary_key != [name]:
         rules.append(_unique_rule([name], column.to_frame(), missing, lines, "unique"))
     return rules
+
+
+_NO_VALUE = {"na", "n/a", "none", "null", "nan", "-", "?", "unknown"}
+_SLASHED_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def _hint(value: str, kind: str) -> str:
+    """What the journalist probably meant, where it can be told."""
+    if value.strip().lower() in _NO_VALUE:
+        return "; leave the cell empty when there is no value"
+    slashed = _SLASHED_DATE.fullmatch(value.strip())
+    if kind == "date" and slashed:
+        a, b, year = slashed.groups()
+        return (
+            f"; {value} could be day/month or month/day: write {year}-{int(b):02d}-{int(a):02d} "
+            f"or {year}-{int(a):02d}-{int(b):02d}"
+        )
+    return ""
 
 
 def _listing(values: list[str], limit: int = 12) -> str:

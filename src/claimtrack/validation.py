@@ -110,7 +110,7 @@ def _read_resource(
     except OSError as error:
         problems.append(Problem(resource.path, None, None, None, f"the file cannot be read: {error.strerror}", "io"))
         return None
-    table, found = read_raw(data, resource.path)
+    table, found = read_raw(data, resource.path, resource.field_names)
     problems.extend(found)
     return table
 
@@ -132,6 +132,16 @@ def header_problems_of(resource: Resource, table: RawTable) -> list[Problem]:
     def problem(column: str | None, value: str | None, message: str) -> None:
         problems.append(Problem(file, 1, column, value, message, "header"))
 
+    if len(found) == 1 and len(expected) > 1:
+        separator = next((s for s in (";", "\t", "|") if s in found[0]), None)
+        if separator:
+            shown = {"\t": "tabs"}.get(separator, repr(separator))
+            problem(
+                None,
+                found[0][:80],
+                f"the header has one column: the file seems separated by {shown}; CSV files here are separated by commas",
+            )
+            return problems
     for position, name in enumerate(found, start=1):
         if name.strip() == "":
             problem(None, name, f"header column {position} is blank; it should be {_expected_at(expected, position)}")

@@ -58,7 +58,9 @@ def positions(column: pd.Series, keys: pd.Series) -> np.ndarray:
     if column.empty:
         return np.zeros(0, dtype=np.int64)
     values, key_data = arrow(column), _combined(arrow(keys))
-    distinct = pc.unique(pc.drop_null(values) if isinstance(values, pa.Array) else pc.drop_null(values).combine_chunks())
+    distinct = pc.unique(
+        pc.drop_null(values) if isinstance(values, pa.Array) else pc.drop_null(values).combine_chunks()
+    )
     if not len(distinct):
         return np.full(len(column), -1, dtype=np.int64)
     if 4 * len(distinct) >= len(key_data):
@@ -121,6 +123,24 @@ def blank_as_missing(column: pd.Series, missing: np.ndarray) -> pd.Series:
         chunks.append(pa.Array.from_buffers(chunk.type, len(chunk), [validity, *buffers[1:]], offset=chunk.offset))
     result = pa.chunked_array(chunks, type=data.type)
     return pd.Series(pd.array(result, dtype=column.dtype), index=column.index)
+
+
+def on_a_cycle(following: np.ndarray) -> np.ndarray:
+    """Which rows lie on a cycle of ``following`` (the row each row points to; -1: none).
+
+    Rows that can never reach a row with no successor lead into a cycle; of those, the
+    ones no such row points to are peeled off until only the cycles are left."""
+    size = len(following)
+    reach = following.copy()
+    for _ in range(max(1, int(np.ceil(np.log2(size + 1)))) + 1):
+        reach = np.where(reach >= 0, reach[np.maximum(reach, 0)], -1)
+    doomed = reach >= 0
+    while True:
+        pointed = np.bincount(following[doomed & (following >= 0)], minlength=size) > 0
+        tail = doomed & ~pointed
+        if not tail.any():
+            return doomed
+        doomed &= ~tail
 
 
 def _combined(data: pa.ChunkedArray | pa.Array) -> pa.Array:
