@@ -483,8 +483,6 @@ def add(package_dir, archive, file_path, ask, **columns) -> None:
             --said-on-basis "inferred from weekday" --quote "..."
         claimtrack show mt-2013-05-16-09 --format json | claimtrack add --file -
     """
-    from claimtrack import recording, storage
-    from claimtrack.citing import cite
 
     given = {name: value for name, value in columns.items() if value is not None}
     if file_path and given:
@@ -497,6 +495,14 @@ def add(package_dir, archive, file_path, ask, **columns) -> None:
         items = [_prompted(package_dir)]
     else:
         _fail("no claim given: use column options (see --help), --file ROW.json, or --prompt")
+    _record(package_dir, items, archive)
+
+
+def _record(package_dir: Path, items: list[dict], archive: Path | None) -> None:
+    """Add the claims through the checked, locked path; say what was written and cite it."""
+    from claimtrack import recording, storage
+    from claimtrack.citing import cite
+
     try:
         change = recording.add_claims(package_dir, items, archive=archive, on_wait=_waiting)
     except recording.RecordingError as error:
@@ -705,8 +711,7 @@ def extract(package_dir, archive, file, published, source_id, accept, output_for
     """
     import json
 
-    from claimtrack import extracting, recording, storage
-    from claimtrack.citing import cite
+    from claimtrack import extracting
     from claimtrack.package import read_package
     from claimtrack.problems import ValidationError
     from claimtrack.rows import iter_rows
@@ -742,17 +747,9 @@ def extract(package_dir, archive, file, published, source_id, accept, output_for
     chosen = [d for d in drafts if d.id in wanted]
     try:
         items = extracting.to_claims(chosen, source, list(iter_rows(package, "claimants")))
-        change = recording.add_claims(package_dir, items, archive=archive, on_wait=_waiting)
     except extracting.AcceptError as error:
         _fail(str(error))
-    except recording.RecordingError as error:
-        _fail(str(error), error.problems)
-    except storage.WriteError as error:
-        _fail(str(error))
-    for path, count in change.added.items():
-        click.echo(f"Added {count} row(s) to {path}.")
-    for claim_id in change.claim_ids:
-        click.echo(f"{claim_id}: {cite(package_dir, claim_id)}")
+    _record(package_dir, items, archive)
 
 
 def _drafts_table(drafts) -> str:
