@@ -207,6 +207,7 @@ def test_a_large_package_draws_a_bounded_number_of_marks_and_says_it_thinned_the
 
 def test_a_small_package_is_drawn_claim_by_claim(tables):
     assert death_tolls.data(tables).attrs["thinned"] is None
-    assert len(death_tolls.data(tables)) == (
-        (tables.claims["measure_id"] == death_tolls.MEASURE) & tables.claims["said_on"].notna()
-    ).sum()
+    assert (
+        len(death_tolls.data(tables))
+        == ((tables.claims["measure_id"] == death_tolls.MEASURE) & tables.claims["said_on"].notna()).sum()
+    )

@@ -31,7 +31,7 @@ def test_a_broken_package_exits_1_naming_file_line_column_and_value_on_stderr(ma
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         'data/claims.csv, line 3, column low, value "94,000": '
-        "'94,000' is not a whole number written in digits only, e.g. 94000 (no commas, spaces, units or decimals) [type]",
+        "'94,000' is not a whole number written in digits only, e.g. 94000 (no commas, spaces, units or decimals); write 94000 [type]",
         "1 problem(s) found: the package is not valid.",
     ]
 

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimtrack.context import Context
 from claimtrack.figures import MEASURE_FAMILY, QUALIFIERS
 from claimtrack.lifecycle import DATE_ONLY_STATUSES, FINAL_STATUSES, MOVES, SETTLED_STATUSES
 from claimtrack.package import read_package
-from claimtrack.context import Context
 from claimtrack.schema import field_rules, partial_date_span, typed_frame
 from conftest import REPO
 

@@ -10,7 +10,9 @@ from claimtrack.text import contains, longest_prefix_found, normalise, normalise
 
 # Text rich in what the folding touches: spaces of every kind, typographic quotes, ellipses.
 FOLDED = st.text(
-    alphabet=st.sampled_from(list("ab ,.\"'\t\n\r\x0b\x0c\u00a0\u202f\u2009\u3000\u2028\x85\x1c\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026"))
+    alphabet=st.sampled_from(
+        list("ab ,.\"'\t\n\r\x0b\x0c\u00a0\u202f\u2009\u3000\u2028\x85\x1c\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026")
+    )
     | st.characters(blacklist_categories=["Cs"]),
     max_size=40,
 )

@@ -91,6 +91,16 @@ FILE_CASES = {
     "encoding-utf-16": [(MEASURES, 1, None, None, "encoding")],
     "empty-file": [(MEASURES, 1, None, None, "empty-file")],
     "nul-byte": [(CLAIMANTS, 3, None, None, "nul-byte")],
+    # the first bytes of a PNG image, saved as measures.csv
+    "binary-file": [(MEASURES, 3, None, None, "nul-byte")],
+    # a type error on line 5, in a file whose lines end in CR alone, or in CR, LF and CRLF
+    "line-endings-cr-only": [(CLAIMS, 5, "value", "fifteen", "type")],
+    "line-endings-mixed": [(CLAIMS, 5, "value", "fifteen", "type")],
+    "delimiter-semicolon": [
+        (MEASURES, 1, None, "measure_id;label;topic;kind;unit;scope;origin;description;sentence", "header")
+    ],
+    # the rows below the title are read, and their lines are counted from the top of the file
+    "title-line": [(MEASURES, 1, None, "Measures of the story, as of May 2013", "header")],
     "undeclared-file": [("data/notes.csv", None, None, None, "undeclared-file")],
     # datapackage.json names data/measure.csv: missing, and data/measures.csv undeclared
     "descriptor-path-typo": [
@@ -151,6 +161,11 @@ CROSS_FIELD_CASES = {
     "settled-by-superseded-without": [(CLAIMS, 3, "settled_by", "", "settled-by")],
     "settled-by-status-reported": [(CLAIMS, 4, "settled_by", "test-widgets-02", "settled-by")],
     "settled-by-self": [(CLAIMS, 4, "settled_by", "test-widgets-01", "settled-by")],
+    # test-widgets-01 is settled by -02, and -02 by -01
+    "settled-by-cycle": [
+        (CLAIMS, 4, "settled_by", "test-widgets-02", "settled-by"),
+        (CLAIMS, 5, "settled_by", "test-widgets-01", "settled-by"),
+    ],
     "settled-by-other-measure": [(CLAIMS, 4, "settled_by", "mt-2013-05-16-09", "settled-by")],
     # test-widgets-02 now said on 2013-05-13, the day before the claim it settles
     "settled-by-earlier-claim": [(CLAIMS, 4, "settled_by", "test-widgets-02", "settled-by")],
@@ -192,6 +207,14 @@ DESCRIPTOR_CASES = {
     "descriptor-duplicate-name": [(DESCRIPTOR, None, None, None, "descriptor")],
     "descriptor-resource-path": [(DESCRIPTOR, None, None, "../data/claims.csv", "path")],
     "descriptor-schema-url": [(DESCRIPTOR, None, None, "https://example.org/schemas/claims.json", "path")],
+    "descriptor-resource-url": [(DESCRIPTOR, None, None, "https://example.org/data/claims.csv", "path")],
+    "descriptor-absolute-path": [(DESCRIPTOR, None, None, "/etc/passwd", "path")],
+    "descriptor-file-url": [(DESCRIPTOR, None, None, "file:///etc/passwd", "path")],
+    "descriptor-profile-url": [(DESCRIPTOR, None, None, "https://example.org/profiles/data-package.json", "path")],
+    # 5,000 nested lists in a custom property: refused before anything walks them
+    "descriptor-deeply-nested": [(DESCRIPTOR, None, None, None, "json")],
+    # a single-quoted name on line 4
+    "schema-invalid-json": [("schemas/measures.json", 4, None, None, "json")],
     "schema-unknown-type": [("schemas/measures.json", None, None, None, "schema")],
 }
 
@@ -203,7 +226,44 @@ def test_a_broken_descriptor_or_schema_is_reported_and_no_data_is_read(make_pack
     assert report.tables == {}
 
 
-ALL_CASES = TABLE_SCHEMA_CASES | FILE_CASES | HEADER_CASES | CROSS_FIELD_CASES | ARCHIVE_CASES | DESCRIPTOR_CASES
+# Values as spreadsheets and people write them, in rows whose made-up quotes are
+# not in the test article: checked without the archive.
+VALUE_CASES = {
+    # claims 6-19 differ from line 5 in their value (and its words in figure_text and quote)
+    "values-numbers": [
+        (CLAIMS, 6, "value", "1,234", "type"),
+        (CLAIMS, 7, "value", "12%", "type"),
+        (CLAIMS, 8, "value", "1.2m", "type"),
+        (CLAIMS, 9, "value", "\u221215", "type"),  # a Unicode minus
+        (CLAIMS, 10, "value", "15\u00a0000", "type"),  # a non-breaking space
+        (CLAIMS, 11, "value", "NaN", "type"),
+        (CLAIMS, 12, "value", "inf", "type"),
+        (CLAIMS, 13, "value", "Infinity", "type"),
+        (CLAIMS, 14, "value", "1.5", "type"),
+        (CLAIMS, 15, "value", "fifteen", "type"),
+        (CLAIMS, 16, "value", "NA", "type"),
+        (CLAIMS, 17, "value", "None", "type"),
+        (CLAIMS, 18, "value", "null", "type"),
+        # -12 is a number below the minimum; its figure_text "-12" is not taken for a formula
+        (CLAIMS, 19, "value", "-12", "minimum"),
+    ],
+    "values-dates": [
+        (CLAIMS, 2, "date_from", "03/04/2013", "type"),
+        (CLAIMS, 2, "date_to", "2013-02-30", "type"),
+        (CLAIMS, 3, "said_on", "16/05/2013", "pattern"),
+        (CLAIMS, 4, "as_of", "NA", "pattern"),
+    ],
+}
+
+
+@pytest.mark.parametrize("case, expected", cases(VALUE_CASES))
+def test_a_value_written_as_people_write_it_is_reported_on_its_cell(make_package, case, expected):
+    assert problems_of(make_package(case), archive=None) == Counter(expected)
+
+
+ALL_CASES = (
+    TABLE_SCHEMA_CASES | FILE_CASES | HEADER_CASES | CROSS_FIELD_CASES | ARCHIVE_CASES | DESCRIPTOR_CASES | VALUE_CASES
+)
 OTHER_FIXTURES = {
     "several-files",
     "multiline-cell-then-type-error",
@@ -250,7 +310,7 @@ def test_a_problem_reads_as_file_line_column_value_message_and_rule(make_package
     assert str(problem) == (
         'data/claims.csv, line 3, column low, value "94,000": '
         "'94,000' is not a whole number written in digits only, e.g. 94000 "
-        "(no commas, spaces, units or decimals) [type]"
+        "(no commas, spaces, units or decimals); write 94000 [type]"
     )
 
 

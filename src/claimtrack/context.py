@@ -20,6 +20,8 @@ class Context:
     """The typed tables of the package, keyed by resource name."""
 
     tables: dict[str, pd.DataFrame]
+    # For each table, the values of each column in the rows left out for their length.
+    unread: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     _spans: dict = field(default_factory=dict, repr=False)
     _positions: dict = field(default_factory=dict, repr=False)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -38,6 +38,9 @@ class RawTable:
     frame: pd.DataFrame
     lines: np.ndarray
     has_bom: bool = False
+    # Rows left out for having more or fewer cells than the header, as read: no
+    # check reads them, but a key in one is not reported missing a second time.
+    unread: list[list[str]] = field(default_factory=list)
 
 
 _CONFLICT = re.compile(rb"^(?:<<<<<<<|=======|>>>>>>>)(?:[ \t].*)?\r?$", re.MULTILINE)
@@ -59,9 +62,20 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
         return None, problems
     nul = data.find(b"\x00")
     if nul != -1:
+        if _utf16_without_mark(data[:4096]):
+            problems.append(Problem(file, 1, None, None, "the file is saved as UTF-16; save it as UTF-8", "encoding"))
+            return None, problems
         line = data.count(b"\n", 0, nul) + 1
         problems.append(
-            Problem(file, line, None, None, "the file contains a NUL byte: it is not a text CSV file", "nul-byte")
+            Problem(
+                file,
+                line,
+                None,
+                None,
+                f"the file contains a NUL byte (at byte offset {nul}): it is not a text CSV file; "
+                "was a binary file, such as a spreadsheet or an image, saved under this name?",
+                "nul-byte",
+            )
         )
         return None, problems
     if b"<<<<<<<" in data or b">>>>>>>" in data or b"\n=======" in data:
@@ -96,6 +110,16 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
         table.has_bom = has_bom
         _drop_blank_rows(table, problems)
     return table, problems
+
+
+def _utf16_without_mark(head: bytes) -> bool:
+    """Text saved as UTF-16 with no byte-order mark: plain letters leave a NUL in
+    every other byte, all on one side (even offsets big-endian, odd little-endian)."""
+    even, odd = head[0::2], head[1::2]
+    for nuls, other in ((even, odd), (odd, even)):
+        if len(nuls) >= 2 and nuls.count(0) >= 0.9 * len(nuls) and other.count(0) == 0:
+            return True
+    return False
 
 
 def _merge_conflicts(data: bytes, file: str) -> list[Problem]:
@@ -239,6 +263,7 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
     header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
+    unread: list[list[str]] = []
     previous = 0
     try:
         for row in reader:
@@ -251,6 +276,11 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
                 row = [""] * len(header)  # a blank line; reported with the other blank rows
             if len(row) != len(header):
                 word = "fewer" if len(row) < len(header) else "more"
+                why = (
+                    "; a comma inside a cell, as in 94,000, splits it unless the cell is in double quotes"
+                    if len(row) > len(header)
+                    else ""
+                )
                 problems.append(
                     Problem(
                         file,
@@ -258,10 +288,11 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
                         None,
                         None,
                         f"this row has {len(row)} cells, {word} than the {len(header)} columns of the header; "
-                        "nothing was padded or cut",
+                        f"nothing was padded or cut{why}",
                         "row-length",
                     )
                 )
+                unread.append(row)
                 continue
             rows.append(row)
             lines.append(start)
@@ -273,8 +304,7 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
                 start,
                 None,
                 None,
-                f"the row starting here cannot be read as CSV ({error}); "
-                "check for a quote that is opened and never closed, or a stray quote inside a cell",
+                f"the row starting here cannot be read as CSV: {_csv_error(error)}",
                 "csv-syntax",
             )
         )
@@ -285,7 +315,20 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
         )
         return None
     frame = pd.DataFrame(rows, columns=range(len(header)), dtype="str") if rows else _empty(len(header))
-    return RawTable(file=file, header=header, frame=frame, lines=np.asarray(lines, dtype=np.int64))
+    return RawTable(file=file, header=header, frame=frame, lines=np.asarray(lines, dtype=np.int64), unread=unread)
+
+
+def _csv_error(error: csv.Error) -> str:
+    """What went wrong, in the words of someone editing the file."""
+    said = str(error)
+    if "unexpected end of data" in said:
+        return "a quote opened in it is never closed, so it runs to the end of the file; close the quote"
+    if "expected after" in said:
+        return (
+            "a quote inside a cell stands beside other text; put the whole cell in double quotes "
+            'and double each quote inside it, as in "he said ""yes"""'
+        )
+    return f"{said}; check for a quote that is opened and never closed, or a stray quote inside a cell"
 
 
 def _empty(width: int) -> pd.DataFrame:

@@ -129,6 +129,8 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
     if kind == "string":
         risky = missing.to_numpy() == False  # noqa: E712 - element-wise
         starts = vectors.fullmatch(column, r"[=+\-@\t\r][\s\S]*").to_numpy() & risky
+        # A number such as -12 or +3.5 is read as that number, never run.
+        starts &= ~vectors.fullmatch(column, _SIGNED_NUMBER).to_numpy()
         rules.append(
             Rule(
                 "formula",
@@ -155,13 +157,18 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
         )
     if "pattern" in constraints:
         pattern = constraints["pattern"]
+        if is_partial_date(field):
+
+            def wrong_form(v):
+                return f"{v!r} is not a date written YYYY-MM-DD, YYYY-MM or YYYY{_hint(v, 'date')}"
+
+        else:
+
+            def wrong_form(v):
+                return f"{v!r} is not in the form {name} needs (pattern {pattern}){_hint(v, kind)}"
+
         rules.append(
-            Rule(
-                "pattern",
-                name,
-                lambda: missing | vectors.fullmatch(column, pattern),
-                per_value(column, lambda v: f"{v!r} is not in the form {name} needs (pattern {pattern})"),
-            )
+            Rule("pattern", name, lambda: missing | vectors.fullmatch(column, pattern), per_value(column, wrong_form))
         )
     for bound, compare, word in (
         ("minimum", np.greater_equal, "below the minimum"),
@@ -198,7 +205,10 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
     return rules
 
 
+_SIGNED_NUMBER = r"[+-][0-9]+([.,][0-9]+)*"
 _NO_VALUE = {"na", "n/a", "none", "null", "nan", "-", "?", "unknown"}
+# What people group thousands with: commas, spaces (also non-breaking and thin), apostrophes.
+_GROUPING = re.compile(r"(?<=[0-9])[,'\s\u00a0\u202f\u2009](?=[0-9]{3})")
 _SLASHED_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 
 
@@ -206,13 +216,19 @@ def _hint(value: str, kind: str) -> str:
     """What the journalist probably meant, where it can be told."""
     if value.strip().lower() in _NO_VALUE:
         return "; leave the cell empty when there is no value"
+    if kind == "integer":
+        digits = _GROUPING.sub("", value.strip()).replace("\u2212", "-")
+        if digits != value and re.fullmatch(r"-?[0-9]+", digits):
+            return f"; write {digits}"
     slashed = _SLASHED_DATE.fullmatch(value.strip())
     if kind == "date" and slashed:
-        a, b, year = slashed.groups()
-        return (
-            f"; {value} could be day/month or month/day: write {year}-{int(b):02d}-{int(a):02d} "
-            f"or {year}-{int(a):02d}-{int(b):02d}"
-        )
+        a, b, year = (int(part) for part in slashed.groups())
+        readings = [f"{year}-{month:02d}-{day:02d}" for day, month in ((a, b), (b, a)) if 1 <= month <= 12 and day >= 1]
+        readings = list(dict.fromkeys(readings))
+        if len(readings) == 2:
+            return f"; {value} could be day/month or month/day: write {readings[0]} or {readings[1]}"
+        if readings:
+            return f"; write {readings[0]}"
     return ""
 
 
@@ -271,6 +287,10 @@ def _foreign_key_rules(package, resource, foreign, cells, all_cells, ctx) -> lis
     column = cells[fields[0]]
     missing = missing_mask(resource, column)
     found = ctx.positions(resource.name, fields[0], target_name, target_fields[0]) >= 0
+    # A key in a row left out for its length is there, only unreadable: that row's problem says so.
+    unread = ctx.unread.get(target_name, {}).get(target_fields[0])
+    if unread:
+        found = found | column.isin(unread).to_numpy(dtype=bool)
     ok = missing | found
     what = f"{target_fields[0]} in {target.path}"
     return [Rule("foreign-key", fields[0], lambda: ok, per_value(column, lambda v: f"{v!r} is not a {what}"))]

@@ -67,7 +67,7 @@ def validate(
 
     for name, frame in cells.items():
         report.tables[name] = typed_frame(package.resource(name), frame)
-    context = Context(report.tables)
+    context = Context(report.tables, unread={name: _unread(report.raw[name]) for name in cells})
     for name, frame in cells.items():
         resource, table = package.resource(name), report.raw[name]
         rules = field_rules(resource, frame, table.lines, context)
@@ -93,6 +93,10 @@ def validate(
     columns = {r.path: r.field_names for r in package.resources}
     report.problems = sort_problems(problems, package.file_order(), columns)
     return report
+
+
+def _unread(table: RawTable) -> dict[str, set[str]]:
+    return {name: {row[i] for row in table.unread if i < len(row)} for i, name in enumerate(table.header)}
 
 
 def read_bytes(package: Package, resource: Resource) -> bytes:

@@ -168,7 +168,8 @@ def dates(column: pd.Series) -> pd.Series:
 
 def integers(column: pd.Series, valid: np.ndarray) -> pd.Series:
     """Text that ``valid`` says holds whole numbers, as nullable Int64."""
-    text = arrow(column)
+    # Arrow reads "-15" but not "+15", which Table Schema allows: drop the plus.
+    text = pc.replace_substring_regex(arrow(column), r"^\+", "")
     cast = pc.cast(pc.if_else(pa.array(valid), text, None), pa.int64())
     values = pc.fill_null(cast, 0).to_numpy(zero_copy_only=False)
     mask = boolean(pc.is_null(cast))

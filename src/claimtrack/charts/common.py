@@ -41,15 +41,15 @@ def plotted_number(rows: pd.DataFrame) -> pd.Series:
 
 def said_words(rows: pd.DataFrame) -> pd.Series:
     """When each claim was made, in words, with how that is known when it is not stated outright."""
-    words = rows["said_on"].map(wording.partial)
+    words = rows["said_on"].astype(object).map(wording.partial)
     basis = rows["said_on_basis"]
     qualified = words.where(basis.isin(["stated", "publication date"]), words + " (" + basis + ")")
-    reported = rows["source_published_on"].map(wording.day)
+    reported = rows["source_published_on"].astype(object).map(wording.day)
     return qualified.where(rows["said_on"].notna(), "not stated; reported " + reported)
 
 
 def source_words(rows: pd.DataFrame) -> pd.Series:
-    published = rows["source_published_on"].map(wording.day)
+    published = rows["source_published_on"].astype(object).map(wording.day)
     return rows["source_publisher"] + published.map(lambda d: f", {d}" if d else "")
 
 
@@ -81,6 +81,11 @@ def wrapped(sentence: str | None) -> list[str]:
 def figure_words(rows: pd.DataFrame) -> pd.Series:
     """The figure as the source put it, with who put it that way."""
     return rows["figure_text"] + " (" + rows["claimant_name"] + ")"
+
+
+# The tooltip of every mark: the columns of ``tooltip_frame``, typed, so that an
+# empty table (a package with no such claims yet) needs no type guessed from data.
+TOOLTIP = ["Claimant:N", "Figure as said:N", "Said:N", "Source:N", "Status:N"]
 
 
 def tooltip_frame(rows: pd.DataFrame) -> pd.DataFrame:

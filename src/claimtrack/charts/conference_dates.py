@@ -60,7 +60,9 @@ def data(tables) -> pd.DataFrame:
 
 def realised(frame: pd.DataFrame) -> pd.DataFrame:
     done = frame[frame["status"] == "realised"]
-    return pd.DataFrame({"date": done["from"], "label": "Opened " + done["from"].map(wording.day)}).drop_duplicates()
+    return pd.DataFrame(
+        {"date": done["from"], "label": "Opened " + done["from"].astype(object).map(wording.day)}
+    ).drop_duplicates()
 
 
 def describe(frame: pd.DataFrame) -> str:
@@ -83,7 +85,7 @@ def describe(frame: pd.DataFrame) -> str:
 def chart(tables) -> alt.VConcatChart:
     """The dates proposed for the Geneva II conference, against the dates they were proposed."""
     frame = data(tables)
-    tooltip = ["Claimant", "Figure as said", "Said", "Source", "Status"]
+    tooltip = common.TOOLTIP
     dates = pd.concat([frame["from"], frame["to"], frame["said"].dropna()])
     axis, scale = common.time_axis(dates, "Date")
     statuses = [s for s in theme.STATUS_COLOURS if s in set(frame["status"])]

@@ -28,7 +28,7 @@ def data(tables) -> pd.DataFrame:
     rows = rows[(rows["measure_id"] == MEASURE) & rows["said_on"].notna() & rows["qualifier"].ne("several")]
     frame = common.tooltip_frame(rows)
     frame["claimant"] = rows["claimant_name"]
-    frame["said_plain"] = rows["said_on"].map(wording.partial)
+    frame["said_plain"] = rows["said_on"].astype(object).map(wording.partial)
     frame["measure"] = rows["measure_label"]
     frame["bound"] = rows["qualifier"].map(common.BOUND_OF)
     frame["number"] = common.plotted_number(rows).astype("float")
@@ -68,7 +68,7 @@ def describe(frame: pd.DataFrame) -> str:
 def chart(tables) -> alt.VConcatChart:
     """Competing death-toll estimates for the war in Syria."""
     frame = data(tables)
-    tooltip = ["Claimant", "Figure as said", "Said", "Source", "Status"]
+    tooltip = common.TOOLTIP
     axis, scale = common.time_axis(pd.concat([frame["said_from"], frame["said_to"]]), "Date the figure was given")
     bounds = [b for b in common.BOUND_SHAPES if b in set(frame["bound"])]
     base = alt.Chart(frame).encode(

@@ -72,7 +72,7 @@ def describe(frame: pd.DataFrame) -> str:
 
 def panel(frame: pd.DataFrame, title: str, x: alt.X, show_x_axis: bool, shapes: alt.Shape) -> alt.LayerChart:
     """One measure's counts, on a scale of its own."""
-    tooltip = ["Claimant", "Figure as said", "Said", "Source", "Status"]
+    tooltip = common.TOOLTIP
     base = alt.Chart(frame).encode(x=x if show_x_axis else x.axis(labels=False, ticks=False, title=None))
     layers = []
     numbered = frame[~frame["vague"]]
