@@ -72,6 +72,15 @@ def test_appended_writes_utf8_and_quotes_a_cell_with_a_newline():
     assert new == b'id,text,note\nc-2,"Zhunusov said:\nseveral",caf\xc3\xa9\n'
 
 
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"])
+def test_a_cell_with_a_line_break_of_any_kind_is_quoted_whatever_the_files_line_ending(newline):
+    # The csv module quotes only what is in its line terminator: a lone CR in an
+    # LF file would otherwise end the row in the middle of the cell.
+    data = b"id,text,note" + newline
+    new = storage.appended(data, [["c-1", "a\rb", "c\nd"], ["c-2", "e\r\nf", ""]])
+    assert new == data + b'c-1,"a\rb","c\nd"' + newline + b'c-2,"e\r\nf",' + newline
+
+
 MULTILINE = b'id,text,note\r\nc-1,one,\r\nc-2,"a quote\r\nover two lines",old\r\nc-3,three,\r\n'
 
 

@@ -217,8 +217,8 @@ def _read_fast(data: bytes, body: memoryview, file: str) -> RawTable | None:
         header = next(csv.reader([first_line], strict=True))
     except (UnicodeDecodeError, csv.Error, StopIteration):
         return None
-    if not header:
-        return None
+    if not header or not _utf8(body):
+        return None  # the exact path says where the text is not UTF-8
     names = [f"c{i}" for i in range(len(header))]
     invalid: list[object] = []
 
@@ -256,6 +256,19 @@ def _read_fast(data: bytes, body: memoryview, file: str) -> RawTable | None:
     frame = table.to_pandas()
     frame.columns = range(len(header))
     return RawTable(file=file, header=header, frame=frame, lines=starts)
+
+
+def _utf8(body: memoryview) -> bool:
+    """Whether the bytes are UTF-8, checked by Arrow at memory speed without decoding
+    them. Arrow's reader must not meet bad bytes in a row it hands back as invalid."""
+    import pyarrow as pa
+
+    offsets = pa.py_buffer(np.array([0, len(body)], dtype=np.int64))
+    try:
+        pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(body)).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | None:

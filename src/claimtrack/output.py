@@ -7,8 +7,6 @@ write them, so that what ``list`` prints can be edited and handed back to ``add`
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import pandas as pd
@@ -40,12 +38,10 @@ def as_json(frame: pd.DataFrame) -> str:
 
 
 def as_csv(frame: pd.DataFrame) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(frame.columns)
-    for row in records(frame):
-        writer.writerow("" if v is None else v for v in row.values())
-    return buffer.getvalue()
+    from claimtrack.storage import encode_rows
+
+    rows = [list(frame.columns)] + [["" if v is None else v for v in row.values()] for row in records(frame)]
+    return encode_rows(rows, b"\n").decode("utf-8")
 
 
 # Column headings for people; the machine formats keep the column names.

@@ -61,10 +61,22 @@ def newline_of(data: bytes) -> bytes:
 
 
 def encode_rows(rows: list[list[str]], newline: bytes) -> bytes:
+    """The rows as CSV lines ending in ``newline``, UTF-8.
+
+    The csv module quotes a cell that holds a character of its line terminator; it
+    writes each row ending in CRLF here so that a cell with a CR or an LF alone is
+    always quoted, whatever the file's own line ending is.
+    """
+    ending = newline.decode("ascii")
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator=newline.decode("ascii"))
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    lines = []
+    for row in rows:
+        writer.writerow(row)
+        lines.append(buffer.getvalue()[:-2] + ending)
+        buffer.seek(0)
+        buffer.truncate()
+    return "".join(lines).encode("utf-8")
 
 
 def appended(data: bytes, rows: list[list[str]]) -> bytes:
