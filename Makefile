@@ -14,7 +14,7 @@ ARCHIVE_FLAG := $(if $(ARCHIVE),--archive $(ARCHIVE),)
 # What a build reads: when none of it changed since the last build, make does nothing.
 BUILT := $(VENV)/.built
 BUILD_INPUTS := datapackage.json README.md $(wildcard data/*.csv schemas/*.json charts/*) \
-	$(shell find src -name '*.py') $(if $(ARCHIVE),$(wildcard $(ARCHIVE)/*))
+	$(shell find src -name '*.py') $(wildcard tests/*.py) $(if $(ARCHIVE),$(wildcard $(ARCHIVE)/*))
 
 .PHONY: build test validate publish changelog lock clean
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -19,6 +20,17 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 def test_the_readme_column_tables_match_the_schemas():
     expected = render_readme(README, read_package(REPO))
     assert README == expected, "README.md drifted from the schemas: run `.venv/bin/python scripts/update_readme.py`"
+
+
+def test_the_readme_counts_the_tests_of_every_module_and_says_what_each_covers():
+    spec = importlib.util.spec_from_file_location("update_readme", REPO / "scripts" / "update_readme.py")
+    update = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(update)
+    counts = update.collected()
+    assert set(counts) == {path.name for path in (REPO / "tests").glob("test_*.py")}
+    assert update.render(README, counts) == README, (
+        "the README's table of tests is stale: run `.venv/bin/python scripts/update_readme.py`"
+    )
 
 
 def test_every_schema_field_has_a_row_in_the_readme():

@@ -30,11 +30,15 @@ CATALOGUE = (
     Check(
         "encoding",
         "file",
-        "files are UTF-8 (a byte-order mark is accepted); the byte that is not is named with its offset",
+        "files are UTF-8 (a byte-order mark is accepted); the byte that is not is named with its offset and line, and a file saved as UTF-16 is told as such",
     ),
     Check("empty-file", "file", "a CSV file has at least its header line"),
-    Check("nul-byte", "file", "a CSV file holds no NUL bytes"),
-    Check("csv-syntax", "file", "every quote that opens a cell closes it"),
+    Check("nul-byte", "file", "a CSV file holds no NUL bytes, as a binary file saved as .csv does"),
+    Check(
+        "csv-syntax",
+        "file",
+        "every quote that opens a cell closes it, and no quote stands beside other text in a cell; reported on the line where the row starts",
+    ),
     Check("row-length", "file", "every row has as many cells as the header, never padded or cut"),
     Check("blank-row", "file", "no row is blank"),
     Check(
@@ -91,7 +95,7 @@ CATALOGUE = (
     Check(
         "settled-by",
         "rule",
-        "a superseded claim names the claim that superseded it; a settling claim is of the same measure and not the claim itself, and one that supersedes or retracts is not earlier; only settled statuses name one",
+        "a superseded claim names the claim that superseded it; a settling claim is of the same measure and not the claim itself, and one that supersedes or retracts is not earlier; only settled statuses name one; following settled_by never leads round in a circle",
     ),
     Check("status-kind", "rule", "only a date can be `realised` or `not realised`"),
     Check(
