@@ -312,3 +312,32 @@ def test_a_negative_number_in_a_text_cell_is_a_number_not_a_formula(make_package
     result = invoke("add", "-p", package, *CLAIM, "--quote", "15, not -12.", "--note", "-12")
     assert result.exit_code == 0, result.stderr
     assert claimtrack.load(package).claims["note"].iloc[-1] == "-12"
+
+
+TEXT_FILES = {
+    # the first bytes of a PNG image
+    "image.json": (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "is not a text file: it holds a NUL byte at offset 8; save it as UTF-8 text",
+    ),
+    # "café" in Latin-1 on the second line
+    "latin-1.txt": (
+        b"Syria\ncaf\xe9 said 94,000",
+        "is not UTF-8: byte 0xe9 at offset 9 (line 2) cannot be read; save it as UTF-8 text",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", TEXT_FILES)
+@pytest.mark.parametrize("command", ["add", "extract"])
+def test_a_file_handed_to_add_or_extract_that_is_not_utf8_text_is_refused_with_where(make_package, name, command):
+    package = make_package()
+    data, message = TEXT_FILES[name]
+    path = package.parent / name
+    path.write_bytes(data)
+    before = snapshot(package)
+    args = ["--file", path] if command == "add" else [path, "--published", "2013-05-16", "--accept", "all"]
+    result = invoke(command, "-p", package, *args)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path} {message}\n"
+    assert snapshot(package) == before

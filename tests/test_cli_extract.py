@@ -136,16 +136,18 @@ def test_extract_of_a_file_with_no_figures_says_so(tmp_path, content):
     assert result.stderr.startswith("0 draft(s) from ")
 
 
-def test_extract_reads_a_file_with_a_byte_order_mark_or_bytes_that_are_not_utf8(make_package, tmp_path):
+def test_extract_reads_a_file_with_a_byte_order_mark_and_refuses_one_that_is_not_utf8(make_package, tmp_path):
+    # A draft's quote must be the article's exact words: a byte that cannot be read
+    # is not replaced by a guess (test_bad_input.py checks the message).
     text = MADE_UP.read_text(encoding="utf-8")
     with_bom = tmp_path / "bom.txt"
     with_bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     latin = tmp_path / "latin-1.txt"
     latin.write_bytes((text + "\nCaf\u00e9 owners in S\u00e3o Paulo were not asked.\n").encode("latin-1"))
     package = make_package()
-    plain = drafts_json(MADE_UP, *PUBLISHED, cwd=package)
-    assert drafts_json(with_bom, *PUBLISHED, cwd=package) == plain
-    assert [d["text"] for d in drafts_json(latin, *PUBLISHED, cwd=package)] == [d["text"] for d in plain]
+    assert drafts_json(with_bom, *PUBLISHED, cwd=package) == drafts_json(MADE_UP, *PUBLISHED, cwd=package)
+    refused = run_claimtrack("extract", latin, *PUBLISHED, cwd=package)
+    assert refused.returncode == 1 and "is not UTF-8: byte 0xe9" in refused.stderr
 
 
 def test_extract_drafts_outside_a_package_with_no_measures(tmp_path):

@@ -44,6 +44,8 @@ TABLE_SCHEMA_CASES = {
     "type-integer": [(CLAIMS, 3, "low", "94,000", "type")],
     "type-date": [(CLAIMS, 2, "date_from", "2013/06/10", "type")],
     "type-uri": [(SOURCES, 3, "url", "https:///claimtrack/test-article", "type")],
+    # only http and https addresses: never a script a page would run when clicked
+    "url-javascript": [(SOURCES, 3, "url", "javascript:alert(document.cookie)", "type")],
     "required": [(CLAIMS, 3, "claimant_id", "", "required")],
     "enum": [(CLAIMANTS, 5, "kind", "individual", "enum")],
     "pattern": [(SOURCES, 3, "language", "English", "pattern")],

@@ -385,13 +385,30 @@ def _column_options(package_dir: Path) -> list[click.Option]:
     return options
 
 
+def _read_text(source: str | Path) -> str:
+    """A UTF-8 text file (or standard input, for -) as text; anything else is a clear error."""
+    name = "standard input" if source == "-" else str(source)
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as error:
+        _fail(f"cannot read {name}: {error.strerror}")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        _fail(f"{name} is not a text file: it holds a NUL byte at offset {nul}; save it as UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        _fail(
+            f"{name} is not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start} (line {line}) "
+            "cannot be read; save it as UTF-8 text"
+        )
+
+
 def _read_items(source: str) -> list[dict]:
     import json
 
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
-    except OSError as error:
-        _fail(f"cannot read {source}: {error.strerror}")
+    text = _read_text(source)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -721,10 +738,7 @@ def extract(package_dir, archive, file, published, source_id, accept, output_for
         measures = list(iter_rows(package, "measures"))
     except (ValidationError, KeyError, OSError):
         package, measures = None, []  # drafting needs no package; accepting does
-    try:
-        text = file.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError as error:
-        _fail(f"cannot read {file}: {error.strerror}")
+    text = _read_text(file)
     drafts = extracting.extract(text, published.date(), measures)
     if not accept:
         if output_format == "json":

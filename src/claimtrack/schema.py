@@ -167,8 +167,14 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
             def wrong_form(v):
                 return f"{v!r} is not in the form {name} needs (pattern {pattern}){_hint(v, kind)}"
 
+        # A cell that is not of its type at all is reported once, as such.
         rules.append(
-            Rule("pattern", name, lambda: missing | vectors.fullmatch(column, pattern), per_value(column, wrong_form))
+            Rule(
+                "pattern",
+                name,
+                lambda: missing | ~typed_ok | vectors.fullmatch(column, pattern),
+                per_value(column, wrong_form),
+            )
         )
     for bound, compare, word in (
         ("minimum", np.greater_equal, "below the minimum"),
