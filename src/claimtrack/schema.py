@@ -127,10 +127,9 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
             )
         )
     if kind == "string":
-        risky = missing.to_numpy() == False  # noqa: E712 - element-wise
-        starts = vectors.fullmatch(column, r"[=+\-@\t\r][\s\S]*").to_numpy() & risky
-        # A number such as -12 or +3.5 is read as that number, never run.
-        starts &= ~vectors.fullmatch(column, _SIGNED_NUMBER).to_numpy()
+        starts = vectors.starts_with_any(column, _FORMULA_START) & ~missing.to_numpy(dtype=bool)
+        if starts.any():  # a number such as -12 or +3.5 is read as that number, never run
+            starts[starts] = ~vectors.fullmatch(column[starts], _SIGNED_NUMBER).to_numpy()
         rules.append(
             Rule(
                 "formula",
@@ -211,6 +210,8 @@ def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: 
     return rules
 
 
+# What a spreadsheet takes for the start of a formula.
+_FORMULA_START = "=+-@\t\r"
 _SIGNED_NUMBER = r"[+-][0-9]+([.,][0-9]+)*"
 _NO_VALUE = {"na", "n/a", "none", "null", "nan", "-", "?", "unknown"}
 # What people group thousands with: commas, spaces (also non-breaking and thin), apostrophes.

@@ -36,6 +36,15 @@ def fullmatch(column: pd.Series, pattern: str) -> pd.Series:
     return pd.Series(boolean(matched), index=column.index)
 
 
+def starts_with_any(column: pd.Series, characters: str) -> np.ndarray:
+    """Whether each cell begins with one of ``characters``: only the first character of
+    each cell is read; missing cells give False."""
+    if column.empty:
+        return np.zeros(0, dtype=bool)
+    first = pc.utf8_slice_codeunits(arrow(column), 0, 1)
+    return boolean(pc.is_in(first, value_set=pa.array(list(characters), pa.string())))
+
+
 def boolean(result: pa.ChunkedArray | pa.Array) -> np.ndarray:
     """An Arrow boolean result as numpy, missing as False."""
     return pc.fill_null(result, False).to_numpy(zero_copy_only=False)
