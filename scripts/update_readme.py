@@ -9,17 +9,15 @@ first paragraph of the module's docstring as what it covers.
 from __future__ import annotations
 
 import ast
-import re
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
-from claimtrack.docs import render_readme
+from claimtrack.docs import render_readme, replace_part
 from claimtrack.package import read_package
 
 ROOT = Path(__file__).resolve().parents[1]
-TESTS = re.compile(r"(<!-- generated:tests:start -->\n).*?(<!-- generated:tests:end -->)", flags=re.DOTALL)
 
 
 def collected() -> Counter:
@@ -53,10 +51,7 @@ def tests_table(counts: Counter) -> str:
 
 
 def render(text: str, counts: Counter) -> str:
-    text = render_readme(text, read_package(ROOT))
-    if not TESTS.search(text):
-        raise ValueError("README.md has no markers for the generated part 'tests'")
-    return TESTS.sub(lambda m: m.group(1) + tests_table(counts) + "\n" + m.group(2), text)
+    return replace_part(render_readme(text, read_package(ROOT)), "tests", tests_table(counts))
 
 
 if __name__ == "__main__":

@@ -392,15 +392,17 @@ def _read_text(source: str | Path) -> str:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as error:
         _fail(f"cannot read {name}: {error.strerror}")
-    nul = data.find(b"\x00")
-    if nul != -1:
-        _fail(f"{name} is not a text file: it holds a NUL byte at offset {nul}; save it as UTF-8 text")
+    from claimtrack import textfile
+
+    nul = textfile.nul_byte(data)
+    if nul is not None:
+        _fail(f"{name} is not a text file: it holds a NUL byte at offset {nul.offset}; save it as UTF-8 text")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        return textfile.decode(data)
+    except textfile.NotUTF8 as error:
+        bad = error.spot
         _fail(
-            f"{name} is not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start} (line {line}) "
+            f"{name} is not UTF-8: byte 0x{bad.byte:02x} at offset {bad.offset} (line {bad.line}) "
             "cannot be read; save it as UTF-8 text"
         )
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from claimtrack import textfile
 from claimtrack.problems import Problem
 
-BOM = b"\xef\xbb\xbf"
 _NEWLINES = r"\r\n|\r|\n"
 _QUOTE = ord('"')
 # The bytes a well-placed quote may stand beside: a delimiter, a line end, another quote.
@@ -53,26 +53,25 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.append(Problem(file, 1, None, None, "the file is saved as UTF-16; save it as UTF-8", "encoding"))
         return None, problems
-    has_bom = data.startswith(BOM)
-    body = memoryview(data)[len(BOM) :] if has_bom else memoryview(data)
+    has_bom = data.startswith(textfile.BOM)
+    body = memoryview(data)[len(textfile.BOM) :] if has_bom else memoryview(data)
     if len(body) < 1 << 16 and not bytes(body).strip():
         problems.append(
             Problem(file, 1, None, None, "the file is empty: it needs at least a header line", "empty-file")
         )
         return None, problems
-    nul = data.find(b"\x00")
-    if nul != -1:
+    nul = textfile.nul_byte(data)
+    if nul is not None:
         if _utf16_without_mark(data[:4096]):
             problems.append(Problem(file, 1, None, None, "the file is saved as UTF-16; save it as UTF-8", "encoding"))
             return None, problems
-        line = data.count(b"\n", 0, nul) + 1
         problems.append(
             Problem(
                 file,
-                line,
+                nul.line,
                 None,
                 None,
-                f"the file contains a NUL byte (at byte offset {nul}): it is not a text CSV file; "
+                f"the file contains a NUL byte (at byte offset {nul.offset}): it is not a text CSV file; "
                 "was a binary file, such as a spreadsheet or an image, saved under this name?",
                 "nul-byte",
             )
@@ -184,23 +183,18 @@ def _drop_blank_rows(table: RawTable, problems: list[Problem]) -> None:
 
 
 def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(Problem(file, 1, None, None, "the file is saved as UTF-16; save it as UTF-8", "encoding"))
-        return None
-    body = data[len(BOM) :] if data.startswith(BOM) else data
     try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        offset = error.start + (len(data) - len(body))
-        line = data.count(b"\n", 0, offset) + 1
-        bad = data[offset : offset + 1].hex()
+        return textfile.decode(data)
+    except textfile.NotUTF8 as error:
+        bad = error.spot
         problems.append(
             Problem(
                 file,
-                line,
+                bad.line,
                 None,
                 None,
-                f"the file is not UTF-8: byte 0x{bad} at offset {offset} cannot be read; save the file as UTF-8",
+                f"the file is not UTF-8: byte 0x{bad.byte:02x} at offset {bad.offset} cannot be read; "
+                "save the file as UTF-8",
                 "encoding",
             )
         )

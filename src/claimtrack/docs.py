@@ -115,12 +115,17 @@ def _pattern(name: str) -> re.Pattern:
     return re.compile(rf"(<!-- generated:{name}:start -->\n).*?(<!-- generated:{name}:end -->)", flags=re.DOTALL)
 
 
+def replace_part(text: str, name: str, body: str) -> str:
+    """``text`` with the generated part ``name`` between its markers replaced by ``body``."""
+    pattern = _pattern(name)
+    if not pattern.search(text):
+        raise ValueError(f"README.md has no markers for the generated part {name!r}")
+    return pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+
+
 def render_readme(text: str, package: Package) -> str:
     for name, body in generated_parts(package).items():
-        pattern = _pattern(name)
-        if not pattern.search(text):
-            raise ValueError(f"README.md has no markers for the generated part {name!r}")
-        text = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(2), text)
+        text = replace_part(text, name, body)
     return text
 
 

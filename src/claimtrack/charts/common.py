@@ -39,17 +39,23 @@ def plotted_number(rows: pd.DataFrame) -> pd.Series:
     return rows["value"].fillna(rows["low"]).fillna(rows["high"])
 
 
+def in_words(column: pd.Series, say) -> pd.Series:
+    """Each cell as ``say`` puts it in words: text, also for an empty column (whose dtype
+    ``map`` would keep, so that joining it to text fails)."""
+    return column.astype(object).map(say)
+
+
 def said_words(rows: pd.DataFrame) -> pd.Series:
     """When each claim was made, in words, with how that is known when it is not stated outright."""
-    words = rows["said_on"].astype(object).map(wording.partial)
+    words = in_words(rows["said_on"], wording.partial)
     basis = rows["said_on_basis"]
     qualified = words.where(basis.isin(["stated", "publication date"]), words + " (" + basis + ")")
-    reported = rows["source_published_on"].astype(object).map(wording.day)
+    reported = in_words(rows["source_published_on"], wording.day)
     return qualified.where(rows["said_on"].notna(), "not stated; reported " + reported)
 
 
 def source_words(rows: pd.DataFrame) -> pd.Series:
-    published = rows["source_published_on"].astype(object).map(wording.day)
+    published = in_words(rows["source_published_on"], wording.day)
     return rows["source_publisher"] + published.map(lambda d: f", {d}" if d else "")
 
 

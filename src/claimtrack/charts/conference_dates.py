@@ -61,7 +61,7 @@ def data(tables) -> pd.DataFrame:
 def realised(frame: pd.DataFrame) -> pd.DataFrame:
     done = frame[frame["status"] == "realised"]
     return pd.DataFrame(
-        {"date": done["from"], "label": "Opened " + done["from"].astype(object).map(wording.day)}
+        {"date": done["from"], "label": "Opened " + common.in_words(done["from"], wording.day)}
     ).drop_duplicates()
 
 
