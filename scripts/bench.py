@@ -42,7 +42,7 @@ print(time.perf_counter() - start, table.num_rows)
 INSIDE = """
 import sys, time, json
 import pandera.pandas, pyarrow.csv  # imported before the clock starts: their cost is the process's
-from claimtrack.validation import validate
+from claimtrack.validation.run import validate
 start = time.perf_counter()
 report = validate(sys.argv[1])
 seconds = time.perf_counter() - start

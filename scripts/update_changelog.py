@@ -6,7 +6,7 @@ Run from the repository root:  .venv/bin/python scripts/update_changelog.py
 import sys
 from pathlib import Path
 
-from claimtrack.changelog import ChangelogError, update_changelog
+from claimtrack.publishing.changelog import ChangelogError, update_changelog
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parents[1]

@@ -14,8 +14,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from claimtrack.docs import render_readme, replace_part
-from claimtrack.package import read_package
+from claimtrack.model.package import read_package
+from claimtrack.publishing.readme import render_readme, replace_part
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -31,7 +31,7 @@ def copy_package(folder: Path) -> Path:
 def build_charts(folder: Path) -> None:
     import claimtrack
     from claimtrack.charts.render import build_charts as build
-    from claimtrack.package import read_package
+    from claimtrack.model.package import read_package
 
     build(read_package(folder), claimtrack.load(folder))
 

@@ -20,8 +20,8 @@ import pytest
 from click.testing import CliRunner
 
 import claimtrack
-from claimtrack.cli import main
-from claimtrack.validation import validate
+from claimtrack.cli.commands import main
+from claimtrack.validation.run import validate
 from conftest import BROKEN, TEST_ARCHIVE, VALID, build_package, snapshot
 from published import copy_package, edit_rows
 

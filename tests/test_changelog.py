@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from claimtrack.changelog import ChangelogError, generate, history, names_version
+from claimtrack.publishing.changelog import ChangelogError, generate, history, names_version
 from conftest import REPO, build_package
 from published import edit_rows
 

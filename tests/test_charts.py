@@ -14,7 +14,7 @@ import vl_convert as vlc
 import claimtrack
 from claimtrack.charts import CHARTS, chart_module, conference_dates, death_tolls, foreign_fighters, theme
 from claimtrack.charts.render import FORMATS, build_charts, is_up_to_date, page, script_json
-from claimtrack.package import read_package
+from claimtrack.model.package import read_package
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""claimtrack.citing: the attribution sentence a reporter pastes into copy.
+"""claimtrack.tracking.citing: the attribution sentence a reporter pastes into copy.
 
 Most tests build the sentence from small rows of text, as the CSV files hold them
 (an empty cell is ""), so that each qualifier, each kind of claimant and each way a
@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from claimtrack import citing, wording
-from claimtrack.package import read_package
+from claimtrack.model.package import read_package
+from claimtrack.tracking import citing, style
 from conftest import REPO, run_claimtrack
 
 CLAIM_COLUMNS = read_package(REPO).resource("claims").field_names
@@ -338,7 +338,7 @@ def test_every_real_claim_gets_a_sentence_naming_who_where_and_when(row):
         assert claimant["name"].removeprefix("The ").lower() in text.lower()
     assert source["publisher"] in text
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["said_on"]):
-        assert wording.day(row["said_on"]) in text
+        assert style.day(row["said_on"]) in text
 
 
 REAL_SENTENCES = {

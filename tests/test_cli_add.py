@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from claimtrack.package import read_package
+from claimtrack.model.package import read_package
 from conftest import CLAIMTRACK, REPO, TRACKER, VALID, run_claimtrack, snapshot
 
 ADD = TRACKER / "add"

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from claimtrack.package import read_package
+from claimtrack.model.package import read_package
 from conftest import REPO, TRACKER, build_package, run_claimtrack
 
 COLUMNS = read_package(REPO).resource("claims").field_names

@@ -8,7 +8,7 @@ import io
 import json
 import re
 
-from claimtrack.package import read_package
+from claimtrack.model.package import read_package
 from conftest import REPO, TRACKER, run_claimtrack
 
 COLUMNS = read_package(REPO).resource("claims").field_names

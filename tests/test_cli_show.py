@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from claimtrack.package import read_package
+from claimtrack.model.package import read_package
 from conftest import REPO, TRACKER, build_package, run_claimtrack
 
 RESOURCES = {r.name: r.field_names for r in read_package(REPO).resources}

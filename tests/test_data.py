@@ -9,9 +9,9 @@ import re
 import pandas as pd
 import pytest
 
-from claimtrack import tracking
-from claimtrack.loading import load
-from claimtrack.validation import validate
+from claimtrack.tracking import queries as tracking
+from claimtrack.validation.loading import load
+from claimtrack.validation.run import validate
 from conftest import REPO
 
 MOSCOW_TIMES = "mt-2013-05-16"

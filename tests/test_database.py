@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from claimtrack.database import VIEW_SUFFIX, DatabaseError, datasette_metadata, write_database
-from claimtrack.package import read_package
+from claimtrack.model.package import read_package
+from claimtrack.publishing.database import VIEW_SUFFIX, DatabaseError, datasette_metadata, write_database
 from conftest import REPO
 
 SQLITE_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "number": "FLOAT", "boolean": "INTEGER"}

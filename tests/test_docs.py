@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimtrack.cli import main
-from claimtrack.docs import render_readme
-from claimtrack.package import read_package
+from claimtrack.cli.commands import main
+from claimtrack.model.package import read_package
+from claimtrack.publishing.readme import render_readme
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -55,14 +55,14 @@ def test_every_command_has_help_with_an_example_and_appears_in_the_readme(comman
 
 
 def test_every_rule_is_explained_in_the_readme():
-    from claimtrack.problems import CATALOGUE
+    from claimtrack.model.problems import CATALOGUE
 
     for check in CATALOGUE:
         assert f"| `{check.code}` |" in README, f"rule {check.code} is not in the README"
 
 
 def test_a_problem_under_an_unlisted_rule_is_refused():
-    from claimtrack.problems import Problem
+    from claimtrack.model.problems import Problem
 
     with pytest.raises(ValueError, match="unknown rule"):
         Problem("data/claims.csv", 2, "low", "1", "message", "no-such-rule")

@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimtrack import extracting
-from claimtrack.extracting import extract, sentences, squeeze
-from claimtrack.package import read_package
-from claimtrack.rows import iter_rows
+from claimtrack.extracting import drafts as extracting
+from claimtrack.extracting.drafts import extract, sentences, squeeze
+from claimtrack.io.rows import iter_rows
+from claimtrack.model.package import read_package
 from conftest import REPO
 
 D = dt.date
@@ -837,7 +837,7 @@ def test_input_built_to_stress_the_regexes_is_read_in_linear_time(text, tmp_path
     program = textwrap.dedent(
         """
         import datetime, sys
-        from claimtrack.extracting import extract
+        from claimtrack.extracting.drafts import extract
         text = open(sys.argv[1], encoding="utf-8").read()
         print(len(extract(text, datetime.date(2013, 5, 16))))
         """

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import claimtrack
-from claimtrack.loading import load
-from claimtrack.validation import validate
+from claimtrack.validation.loading import load
+from claimtrack.validation.run import validate
 from conftest import REPO, TEST_ARCHIVE
 
 

@@ -9,7 +9,7 @@ import re
 import pytest
 from frictionless import validate as frictionless_validate
 
-from claimtrack.validation import validate
+from claimtrack.validation.run import validate
 from conftest import REPO, TEST_ARCHIVE
 
 DESCRIPTOR = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))

@@ -17,9 +17,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import claimtrack
-from claimtrack import recording
-from claimtrack.problems import CODES, Problem
-from claimtrack.validation import validate
+from claimtrack.model.problems import CODES, Problem
+from claimtrack.tracking import recording
+from claimtrack.validation.run import validate
 from conftest import BASE_DATA, build_package, snapshot
 
 # Any character a text can hold: quotes, commas, every line break, any script, emoji.

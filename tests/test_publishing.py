@@ -7,8 +7,10 @@ import shutil
 
 import pytest
 
-from claimtrack import publishing, release, versions
-from claimtrack.package import read_package
+from claimtrack.model import versions
+from claimtrack.model.package import read_package
+from claimtrack.publishing import release
+from claimtrack.publishing import run as publishing
 from conftest import snapshot
 from published import ready_copy
 

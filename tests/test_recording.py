@@ -12,8 +12,9 @@ import os
 
 import pytest
 
-from claimtrack import recording, storage
-from claimtrack.validation import validate
+from claimtrack.io import storage
+from claimtrack.tracking import recording
+from claimtrack.validation.run import validate
 from conftest import TRACKER, snapshot
 
 ADD = TRACKER / "add"

@@ -1,4 +1,4 @@
-"""claimtrack.schema and claimtrack.figures agree with the Table Schemas in schemas/."""
+"""claimtrack.tables.typed and claimtrack.model.qualifiers agree with the Table Schemas in schemas/."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.context import Context
-from claimtrack.figures import MEASURE_FAMILY, QUALIFIERS
-from claimtrack.lifecycle import DATE_ONLY_STATUSES, FINAL_STATUSES, MOVES, SETTLED_STATUSES
-from claimtrack.package import read_package
-from claimtrack.schema import field_rules, partial_date_span, typed_frame
+from claimtrack.model.lifecycle import DATE_ONLY_STATUSES, FINAL_STATUSES, MOVES, SETTLED_STATUSES
+from claimtrack.model.package import read_package
+from claimtrack.model.qualifiers import MEASURE_FAMILY, QUALIFIERS
+from claimtrack.tables.typed import partial_date_span, typed_frame
+from claimtrack.validation.context import Context
+from claimtrack.validation.fields import field_rules
 from conftest import REPO
 
 PACKAGE = read_package(REPO)

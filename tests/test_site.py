@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from claimtrack.package import read_package
-from claimtrack.site import Download, claim_rows, render_index, web_url
+from claimtrack.model.package import read_package
+from claimtrack.publishing.site import Download, claim_rows, render_index, web_url
 from conftest import REPO
 from published import HOSTILE_QUOTE
 
@@ -136,7 +136,7 @@ def test_the_page_asks_the_browser_to_load_nothing_from_elsewhere(page):
 
 
 def test_every_claim_has_its_attribution_sentence_and_a_link_to_its_source(package):
-    from claimtrack.citing import cite
+    from claimtrack.tracking.citing import cite
 
     page = render_index(package, claim_rows(package), [], [])
     text = "".join(Page(page).text)

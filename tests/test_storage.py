@@ -1,4 +1,4 @@
-"""claimtrack.storage: rows appended and replaced byte for byte, files replaced atomically."""
+"""claimtrack.io.storage: rows appended and replaced byte for byte, files replaced atomically."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from claimtrack import storage
+from claimtrack.io import storage
 
 ROW = ["c-2", "two, with a comma", 'a "quoted" word']
 ROW_LF = b'c-2,"two, with a comma","a ""quoted"" word"\n'

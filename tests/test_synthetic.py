@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from claimtrack.synthetic import PLANTED, write_package
-from claimtrack.validation import validate
+from claimtrack.validation.run import validate
 
 REPO = Path(__file__).resolve().parents[1]
 

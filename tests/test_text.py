@@ -6,7 +6,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.text import contains, longest_prefix_found, normalise, normalise_one
+from claimtrack.validation.quotes import contains, longest_prefix_found, normalise, normalise_one
 
 # Text rich in what the folding touches: spaces of every kind, typographic quotes, ellipses.
 FOLDED = st.text(

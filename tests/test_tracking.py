@@ -22,8 +22,8 @@ import datetime as dt
 
 import pytest
 
-from claimtrack import tracking
-from claimtrack.loading import load
+from claimtrack.tracking import queries as tracking
+from claimtrack.validation.loading import load
 from conftest import TRACKER, build_package
 
 

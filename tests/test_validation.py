@@ -19,8 +19,8 @@ from collections import Counter
 
 import pytest
 
-from claimtrack.problems import CODES, Problem
-from claimtrack.validation import validate
+from claimtrack.model.problems import CODES, Problem
+from claimtrack.validation.run import validate
 from conftest import BROKEN, TEST_ARCHIVE, VALID
 
 SOURCES, CLAIMANTS, MEASURES, CLAIMS = "data/sources.csv", "data/claimants.csv", "data/measures.csv", "data/claims.csv"

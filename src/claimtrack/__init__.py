@@ -13,15 +13,15 @@ __all__ = ["ValidationError", "Problem", "load", "validate", "__version__"]
 
 def __getattr__(name: str):
     if name == "load":
-        from claimtrack.loading import load
+        from claimtrack.validation.loading import load
 
         return load
     if name == "validate":
-        from claimtrack.validation import validate
+        from claimtrack.validation.run import validate
 
         return validate
     if name in ("ValidationError", "Problem"):
-        from claimtrack import problems
+        from claimtrack.model import problems
 
         return getattr(problems, name)
     raise AttributeError(f"module 'claimtrack' has no attribute {name!r}")

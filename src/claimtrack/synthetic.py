@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimtrack import paths
+from claimtrack.model import paths
 
 PUBLISHERS = ["The Daily Ledger", "Wire Service One", "Evening Courier", "The Northern Gazette", "Radio Free Example"]
 CLAIMANT_KINDS = ["person", "organisation", "government body", "anonymous official", "group of people"]

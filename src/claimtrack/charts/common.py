@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from claimtrack import wording
-from claimtrack.views import claims_view
+from claimtrack.tables.views import claims_view
+from claimtrack.tracking import style
 
 # How each qualifier is drawn: which bound is plotted and with what symbol.
 BOUND_OF = {
@@ -47,15 +47,15 @@ def in_words(column: pd.Series, say) -> pd.Series:
 
 def said_words(rows: pd.DataFrame) -> pd.Series:
     """When each claim was made, in words, with how that is known when it is not stated outright."""
-    words = in_words(rows["said_on"], wording.partial)
+    words = in_words(rows["said_on"], style.partial)
     basis = rows["said_on_basis"]
     qualified = words.where(basis.isin(["stated", "publication date"]), words + " (" + basis + ")")
-    reported = in_words(rows["source_published_on"], wording.day)
+    reported = in_words(rows["source_published_on"], style.day)
     return qualified.where(rows["said_on"].notna(), "not stated; reported " + reported)
 
 
 def source_words(rows: pd.DataFrame) -> pd.Series:
-    published = in_words(rows["source_published_on"], wording.day)
+    published = in_words(rows["source_published_on"], style.day)
     return rows["source_publisher"] + published.map(lambda d: f", {d}" if d else "")
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from claimtrack import wording
 from claimtrack.charts import common, theme
+from claimtrack.tracking import style
 
 NAME = "conference_dates"
 TOPIC = "conference date"
@@ -44,7 +44,7 @@ def data(tables) -> pd.DataFrame:
     frame["said_known"] = rows["said_on"].notna().map({True: "date said", False: "date said not stated"})
     frame["status"] = rows["status"]
     frame["row"] = [
-        f"{wording.partial(said) if isinstance(said, str) else 'Date not stated'} · {name}"
+        f"{style.partial(said) if isinstance(said, str) else 'Date not stated'} · {name}"
         for said, name in zip(
             rows["said_on"].astype(object).where(rows["said_on"].notna(), None), rows["claimant_name"]
         )
@@ -61,7 +61,7 @@ def data(tables) -> pd.DataFrame:
 def realised(frame: pd.DataFrame) -> pd.DataFrame:
     done = frame[frame["status"] == "realised"]
     return pd.DataFrame(
-        {"date": done["from"], "label": "Opened " + common.in_words(done["from"], wording.day)}
+        {"date": done["from"], "label": "Opened " + common.in_words(done["from"], style.day)}
     ).drop_duplicates()
 
 
@@ -78,7 +78,7 @@ def describe(frame: pd.DataFrame) -> str:
         parts.append(f"{row['row']}: {row['Figure as said']} ({row['Status']}).")
     done = realised(frame)
     if not done.empty:
-        parts.append(f"The conference opened on {wording.day(done['date'].iloc[0])}.")
+        parts.append(f"The conference opened on {style.day(done['date'].iloc[0])}.")
     return " ".join(parts)
 
 

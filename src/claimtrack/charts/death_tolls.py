@@ -15,8 +15,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from claimtrack import wording
 from claimtrack.charts import common, theme
+from claimtrack.tracking import style
 
 NAME = "death_tolls"
 TOPIC = "death toll"
@@ -28,7 +28,7 @@ def data(tables) -> pd.DataFrame:
     rows = rows[(rows["measure_id"] == MEASURE) & rows["said_on"].notna() & rows["qualifier"].ne("several")]
     frame = common.tooltip_frame(rows)
     frame["claimant"] = rows["claimant_name"]
-    frame["said_plain"] = common.in_words(rows["said_on"], wording.partial)
+    frame["said_plain"] = common.in_words(rows["said_on"], style.partial)
     frame["measure"] = rows["measure_label"]
     frame["bound"] = rows["qualifier"].map(common.BOUND_OF)
     frame["number"] = common.plotted_number(rows).astype("float")
@@ -59,7 +59,7 @@ def describe(frame: pd.DataFrame) -> str:
     first, last = frame["said_from"].min(), frame["said_to"].max()
     return (
         f"Chart of {len(frame)} death-toll figures for the war in Syria from {frame['claimant'].nunique()} claimants, "
-        f"given between {wording.day(first)} and {wording.day(last)}. "
+        f"given between {style.day(first)} and {style.day(last)}. "
         f"The lowest is {lowest['Figure as said']} ({lowest['claimant']}, {lowest['said_plain']}); "
         f"the highest is {highest['Figure as said']} ({highest['claimant']}, {highest['said_plain']})."
     )

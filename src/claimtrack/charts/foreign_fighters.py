@@ -13,8 +13,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from claimtrack import wording
 from claimtrack.charts import common, theme
+from claimtrack.tracking import style
 
 NAME = "foreign_fighters"
 TOPIC = "foreign fighters"
@@ -36,7 +36,7 @@ def data(tables) -> pd.DataFrame:
             rows["figure_text"],
             (
                 (["no number given"] if vague else [])
-                + ([f"date not stated, reported {wording.day(reported)}"] if pd.isna(said) else [])
+                + ([f"date not stated, reported {style.day(reported)}"] if pd.isna(said) else [])
                 for vague, said, reported in zip(frame["vague"], rows["said_on"], rows["source_published_on"])
             ),
         )

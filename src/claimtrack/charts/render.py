@@ -10,6 +10,7 @@ build has nothing to do.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import html
 import json
@@ -21,9 +22,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from claimtrack import paths
+import claimtrack
 from claimtrack.charts import CHARTS, chart_module
-from claimtrack.package import Package
+from claimtrack.model import paths
+from claimtrack.model.package import Package
 
 FORMATS = ("vl.json", "svg", "png", "html")
 PNG_SCALE = 2
@@ -131,6 +133,54 @@ def render(name: str, spec: dict, bundle: str) -> dict[str, bytes]:
     }
 
 
+# Where the charts' code starts: the chart modules, and the modules that read and type
+# the tables they draw. Everything these import, at any depth, is chart code too.
+CODE_ROOTS = ("claimtrack.charts", "claimtrack.tables.typed", "claimtrack.io.csvfile")
+
+
+def _module_file(name: str) -> Path | None:
+    """The source file of a claimtrack module or package, or None when there is none."""
+    top = Path(claimtrack.__file__).resolve().parent
+    relative = Path(*name.split(".")[1:])
+    for candidate in (top / relative / "__init__.py", (top / relative).with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported(path: Path) -> set[str]:
+    """The claimtrack modules a source file imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.split(".")[0] == "claimtrack"}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] == "claimtrack":
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def code_inputs() -> list[Path]:
+    """Every source file the charts are made by: CODE_ROOTS, every module of the charts
+    package, and everything they import, with the packages that hold them."""
+    top = Path(claimtrack.__file__).resolve().parent
+    charts = [f"claimtrack.charts.{p.stem}" for p in (top / "charts").glob("*.py") if p.stem != "__init__"]
+    waiting, seen = [*CODE_ROOTS, *charts], set()
+    files: set[Path] = set()
+    while waiting:
+        name = waiting.pop()
+        parts = name.split(".")
+        for depth in range(1, len(parts) + 1):
+            module = ".".join(parts[:depth])
+            path = _module_file(module)
+            if path is None or module in seen:
+                continue
+            seen.add(module)
+            files.add(path)
+            waiting.extend(_imported(path))
+    return sorted(files)
+
+
 def fingerprint(package: Package) -> str:
     """A digest of everything the charts are made from: the data, the schemas, the
     chart code and the versions of the libraries that draw them."""
@@ -140,10 +190,9 @@ def fingerprint(package: Package) -> str:
     )
     for relative in inputs:
         digest.update(relative.encode() + b"\0" + (package.root / relative).read_bytes() + b"\0")
-    here = Path(__file__).resolve().parent
-    code = sorted(here.glob("*.py")) + [here.parent / "views.py", here.parent / "wording.py", here.parent / "schema.py"]
-    for path in code:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    top = Path(claimtrack.__file__).resolve().parent
+    for path in code_inputs():
+        digest.update(path.relative_to(top).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for library in ("altair", "vl-convert-python", "pandas"):
         digest.update(f"{library}=={metadata.version(library)}\0".encode())
     return digest.hexdigest()

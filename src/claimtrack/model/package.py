@@ -1,0 +1,261 @@
+"""Reading datapackage.json and the Table Schemas it points to.
+
+Only what lies inside the package folder is read: a resource or schema given as
+a URL, an absolute path, or a path that leaves the folder is refused, never fetched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from claimtrack.model import paths
+from claimtrack.model.problems import Problem, ValidationError
+
+# The Table Schema field types this project reads; anything else is refused.
+KNOWN_TYPES = {"string", "integer", "number", "date", "boolean"}
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# A descriptor or schema larger than this is no hand-written metadata: refused unread.
+MAX_JSON_BYTES = 5_000_000
+# Profiles are named, never fetched.
+PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    path: str  # relative to the package root, with forward slashes
+    schema: dict
+    schema_path: str  # where the schema came from, for error messages
+
+    @property
+    def fields(self) -> list[dict]:
+        return self.schema["fields"]
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f["name"] for f in self.fields]
+
+    def field(self, name: str) -> dict:
+        return next(f for f in self.fields if f["name"] == name)
+
+    @property
+    def primary_key(self) -> list[str]:
+        key = self.schema.get("primaryKey") or []
+        return [key] if isinstance(key, str) else list(key)
+
+    @property
+    def foreign_keys(self) -> list[dict]:
+        return list(self.schema.get("foreignKeys") or [])
+
+    @property
+    def missing_values(self) -> list[str]:
+        return list(self.schema.get("missingValues", [""]))
+
+
+@dataclass
+class Package:
+    root: Path
+    descriptor: dict
+    resources: list[Resource] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.descriptor.get("name", "package")
+
+    @property
+    def version(self) -> str:
+        return self.descriptor.get("version", "")
+
+    def resource(self, name: str) -> Resource:
+        for resource in self.resources:
+            if resource.name == name:
+                return resource
+        raise KeyError(f"the package has no resource named {name!r}")
+
+    def file_order(self) -> list[str]:
+        return [paths.DESCRIPTOR] + [r.schema_path for r in self.resources] + [r.path for r in self.resources]
+
+
+def read_package(root: str | Path = ".") -> Package:
+    """Read the descriptor and every schema; raise ValidationError listing what is wrong."""
+    root = paths.package_root(root)
+    problems: list[Problem] = []
+    descriptor = _read_json(root, paths.DESCRIPTOR, problems)
+    if descriptor is None:
+        raise ValidationError(problems)
+    package = Package(root=root, descriptor=descriptor)
+    _check_profile(descriptor, "the package", problems)
+    raw_resources = descriptor.get("resources")
+    if not isinstance(raw_resources, list) or not raw_resources:
+        raise ValidationError([_descriptor_problem("the descriptor needs a non-empty list of resources", "descriptor")])
+    seen: set[str] = set()
+    for i, raw in enumerate(raw_resources):
+        resource = _read_resource(root, i, raw, problems)
+        if resource is None:
+            continue
+        if resource.name in seen:
+            problems.append(_descriptor_problem(f"resource name {resource.name!r} is used twice", "descriptor"))
+            continue
+        seen.add(resource.name)
+        package.resources.append(resource)
+    if problems:
+        raise ValidationError(problems)
+    return package
+
+
+def _descriptor_problem(message: str, rule: str, value: str | None = None, file: str = paths.DESCRIPTOR) -> Problem:
+    return Problem(file=file, line=None, column=None, value=value, message=message, rule=rule)
+
+
+def _read_json(root: Path, relative: str, problems: list[Problem]) -> dict | None:
+    path = root / relative
+    try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            problems.append(
+                _descriptor_problem(
+                    f"is {path.stat().st_size:,} bytes, more than the {MAX_JSON_BYTES:,} a descriptor or schema may be",
+                    "json",
+                    file=relative,
+                )
+            )
+            return None
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is harmless
+    except FileNotFoundError:
+        problems.append(_descriptor_problem(f"{relative} is missing from {root}", "missing-file", file=relative))
+        return None
+    except UnicodeDecodeError as error:
+        problems.append(_descriptor_problem(f"is not UTF-8 text (byte {error.start})", "encoding", file=relative))
+        return None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        problems.append(
+            Problem(
+                relative, error.lineno, None, None, f"is not valid JSON: {error.msg} at character {error.colno}", "json"
+            )
+        )
+        return None
+    except RecursionError:
+        problems.append(_descriptor_problem("is nested too deeply to be a descriptor or schema", "json", file=relative))
+        return None
+    if not isinstance(data, dict):
+        problems.append(_descriptor_problem("must hold a JSON object", "json", file=relative))
+        return None
+    return data
+
+
+def _check_profile(descriptor: dict, what: str, problems: list[Problem]) -> bool:
+    """A profile or $schema must be one of the standard names: a URL would be fetched."""
+    for key in ("profile", "$schema", "dialect"):
+        value = descriptor.get(key)
+        if value is None:
+            continue
+        if key == "dialect" and isinstance(value, dict):
+            continue
+        if key != "dialect" and isinstance(value, str) and (value in PROFILES or value.startswith(_SPEC_SITE)):
+            continue
+        problems.append(
+            _descriptor_problem(
+                f"{what}: {key} must be one of {', '.join(sorted(PROFILES))}, not a URL or a file: "
+                "claimtrack fetches nothing",
+                "path",
+                value=str(value)[:200],
+            )
+        )
+        return False
+    return True
+
+
+# The standard's own profile URLs name a profile; claimtrack never fetches them.
+_SPEC_SITE = "https://specs.frictionlessdata.io/schemas/"
+
+
+def safe_relative_path(root: Path, value: object) -> str | None:
+    """The path as a clean relative path inside ``root``, or None when it is not one."""
+    if not isinstance(value, str) or not value or _URL.match(value) or value.startswith(("/", "\\")):
+        return None
+    pure = PurePosixPath(value)
+    if ".." in pure.parts:
+        return None
+    resolved = (root / pure).resolve()
+    if not resolved.is_relative_to(root):
+        return None  # e.g. a symbolic link that leaves the folder
+    return pure.as_posix()
+
+
+def _read_resource(root: Path, index: int, raw: object, problems: list[Problem]) -> Resource | None:
+    where = f"resource {index + 1}"
+    if not isinstance(raw, dict):
+        problems.append(_descriptor_problem(f"{where} must be a JSON object", "descriptor"))
+        return None
+    name = raw.get("name")
+    if not isinstance(name, str) or not name:
+        problems.append(_descriptor_problem(f"{where} needs a name", "descriptor"))
+        return None
+    if not _check_profile(raw, f"resource {name!r}", problems):
+        return None
+    path = safe_relative_path(root, raw.get("path"))
+    if path is None:
+        problems.append(
+            _descriptor_problem(
+                f"resource {name!r}: the path must be a relative path inside the package folder, not a URL or a path outside it",
+                "path",
+                value=str(raw.get("path")),
+            )
+        )
+        return None
+    schema_ref = raw.get("schema")
+    if isinstance(schema_ref, dict):
+        schema, schema_path = schema_ref, paths.DESCRIPTOR
+    else:
+        schema_path = safe_relative_path(root, schema_ref)
+        if schema_path is None:
+            problems.append(
+                _descriptor_problem(
+                    f"resource {name!r}: the schema must be a relative path inside the package folder, not a URL or a path outside it",
+                    "path",
+                    value=str(schema_ref),
+                )
+            )
+            return None
+        schema = _read_json(root, schema_path, problems)
+        if schema is None:
+            return None
+    if not _schema_is_usable(schema, schema_path, problems):
+        return None
+    return Resource(name=name, path=path, schema=schema, schema_path=schema_path)
+
+
+def _schema_is_usable(schema: dict, schema_path: str, problems: list[Problem]) -> bool:
+    fields = schema.get("fields")
+    if not isinstance(fields, list) or not fields:
+        problems.append(_descriptor_problem("the schema needs a non-empty list of fields", "schema", file=schema_path))
+        return False
+    ok = True
+    names: set[str] = set()
+    for position, spec in enumerate(fields, start=1):
+        if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
+            problems.append(_descriptor_problem(f"field {position} needs a name", "schema", file=schema_path))
+            ok = False
+            continue
+        if spec["name"] in names:
+            problems.append(
+                _descriptor_problem(f"field name {spec['name']!r} is used twice", "schema", file=schema_path)
+            )
+            ok = False
+        names.add(spec["name"])
+        kind = spec.get("type", "string")
+        if kind not in KNOWN_TYPES:
+            problems.append(
+                _descriptor_problem(
+                    f"field {spec['name']!r} has type {kind!r}; claimtrack reads {', '.join(sorted(KNOWN_TYPES))}",
+                    "schema",
+                    file=schema_path,
+                )
+            )
+            ok = False
+    return ok

@@ -1,0 +1,85 @@
+"""The release: one zip of the package's declared files, the same bytes every time.
+
+Only what datapackage.json declares (itself, its data files and their schemas) and
+the documents that travel with the data go in, in sorted order, each with the same
+fixed time stamp and permissions, so the same package always gives the same zip.
+``check_release`` opens a zip in a fresh folder and validates what is in it, with
+frictionless and with claimtrack's own checks, as a user of the release would.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from pathlib import Path
+
+from claimtrack.model import paths
+from claimtrack.model.package import Package
+
+# The documents that travel with the data, beside the descriptor's own files.
+DOCUMENTS = ("README.md", "LICENSE", "LICENSE-DATA", "CITATION.cff", "CHANGELOG.md")
+# The earliest time a zip can record: no clock, no time zone, goes into the release.
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+FILE_MODE = 0o100644  # a regular file, read-write for its owner, readable by all
+UNIX = 3  # the "made by" system: Unix, so that the mode above is honoured on unzip
+
+
+def zip_name(package: Package) -> str:
+    return f"{package.name}-{package.version}.zip"
+
+
+def release_files(package: Package) -> list[str]:
+    """Every file of the release, relative to the package folder, sorted."""
+    declared = {paths.DESCRIPTOR} | {r.schema_path for r in package.resources} | {r.path for r in package.resources}
+    return sorted(declared | set(DOCUMENTS))
+
+
+def missing_documents(package: Package) -> list[str]:
+    return [name for name in DOCUMENTS if not (package.root / name).is_file()]
+
+
+def write_zip(package: Package, target: Path) -> None:
+    with zipfile.ZipFile(target, "w") as archive:
+        for relative in release_files(package):
+            info = zipfile.ZipInfo(relative, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = UNIX
+            info.external_attr = FILE_MODE << 16
+            archive.writestr(info, (package.root / relative).read_bytes(), compresslevel=9)
+
+
+def check_release(zip_path: Path, expected: list[str], archive: Path | None = None) -> list[str]:
+    """What is wrong with the release, one sentence each; empty when it is sound.
+
+    The zip is unpacked into a fresh folder; the files in it must be exactly
+    ``expected``, and the package there must pass frictionless's validation and
+    claimtrack's own.
+    """
+    from frictionless import validate as frictionless_validate
+
+    from claimtrack.validation.run import validate
+
+    with zipfile.ZipFile(zip_path) as opened:
+        names = opened.namelist()
+        if sorted(names) != sorted(expected):
+            extra, lacking = set(names) - set(expected), set(expected) - set(names)
+            return [
+                "the zip does not hold exactly the declared files"
+                + (f"; it lacks {', '.join(sorted(lacking))}" if lacking else "")
+                + (f"; it also holds {', '.join(sorted(extra))}" if extra else "")
+            ]
+        with tempfile.TemporaryDirectory(prefix="claimtrack-release-") as folder:
+            opened.extractall(folder)
+            reasons = []
+            report = frictionless_validate(str(Path(folder) / paths.DESCRIPTOR))
+            if not report.valid:
+                for task in report.tasks:
+                    for error in task.errors:
+                        row = getattr(error, "row_number", None)
+                        where = task.place + (f", row {row}" if row else "")
+                        reasons.append(f"frictionless finds the unzipped release invalid: {where}: {error.message}")
+                for error in report.errors:
+                    reasons.append(f"frictionless finds the unzipped release invalid: {error.message}")
+            ours = validate(folder, archive=archive)
+            reasons += [f"the unzipped release is not valid: {problem}" for problem in ours.problems]
+    return reasons

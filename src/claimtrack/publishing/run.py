@@ -1,0 +1,204 @@
+"""``claimtrack publish``: everything an editor ships, or nothing.
+
+First every reason to refuse is gathered: the package is not valid, its version is
+not a semantic version, the charts were built from other data than what is in
+data/, a document the release carries is missing, the changelog or the citation
+does not name this version. Any of them, and nothing is written.
+
+Then, under the package's lock so that no claim is added half-way, everything is
+made in a scratch folder inside the output folder: the release zip (checked by
+unzipping it into a fresh folder and validating it with frictionless and with
+claimtrack's own checks), the SQLite database with its metadata.json for Datasette,
+and the static site. Only when all of it is made is each piece moved into place;
+a failure on the way leaves the previous release, if any, as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimtrack.model import paths, versions
+from claimtrack.model.package import Package
+from claimtrack.model.problems import Problem
+from claimtrack.publishing import changelog, release
+
+DEFAULT_OUT = "dist"
+SITE = "site"
+METADATA = "metadata.json"
+# Lower-case letters, digits, '.', '_' and '-': the package's name becomes file names.
+_FILE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_CITATION_VERSION = re.compile(r"""^version:\s*["']?([^"'\s]+)["']?\s*$""", flags=re.MULTILINE)
+
+
+class PublishRefused(Exception):
+    """The package cannot be published as it is; nothing was written."""
+
+    def __init__(self, reasons: list[str], problems: list[Problem] | None = None):
+        self.reasons = list(reasons)
+        self.problems = list(problems or [])
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "nothing was published:\n" + "\n".join(f"  - {reason}" for reason in self.reasons)
+
+
+@dataclass
+class Published:
+    folder: Path
+    release: Path
+    database: Path
+    metadata: Path
+    site: Path
+    written: list[Path] = field(default_factory=list)
+
+
+def output_folder(package_root: Path, out: str | Path | None) -> Path:
+    return Path(out).resolve() if out is not None else paths.package_root(package_root) / DEFAULT_OUT
+
+
+def database_name(package: Package) -> str:
+    return f"{package.name}.db"
+
+
+def reasons_to_refuse(package: Package) -> list[str]:
+    """Every reason, beyond invalid data, that the package cannot be published now."""
+    from claimtrack.charts.render import is_up_to_date
+
+    reasons = []
+    if not _FILE_NAME.fullmatch(package.name):
+        reasons.append(
+            f'the package name "{package.name}" in datapackage.json names the release files: '
+            "use lower-case letters, digits, '.', '_' and '-' only"
+        )
+    version_problem = versions.problem_with(package.descriptor.get("version"))
+    if version_problem:
+        reasons.append(version_problem)
+    if not is_up_to_date(package):
+        reasons.append(
+            "the charts in charts/ are missing or were built from other data, schemas or chart code "
+            "than the package has now: run claimtrack build"
+        )
+    for name in release.missing_documents(package):
+        reasons.append(f"{name} is missing from {package.root}: the release carries it")
+    log = package.root / changelog.FILENAME
+    if log.is_file() and not version_problem and not changelog.names_version(log.read_text("utf-8"), package.version):
+        reasons.append(
+            f"{changelog.FILENAME} has no entry for version {package.version}: "
+            "run scripts/update_changelog.py and commit it"
+        )
+    citation = package.root / "CITATION.cff"
+    if citation.is_file():
+        found = _CITATION_VERSION.search(citation.read_text(encoding="utf-8"))
+        if found is None or found.group(1) != package.version:
+            named = f"names version {found.group(1)}" if found else "names no version"
+            reasons.append(f"CITATION.cff {named}, but the package is version {package.version}: make them agree")
+    return reasons
+
+
+def publish(
+    root: str | Path = ".",
+    out: str | Path | None = None,
+    *,
+    archive: str | Path | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+    on_wait: Callable[[], None] = lambda: None,
+) -> Published:
+    """Publish the package at ``root`` into ``out`` (default: dist/ in the package folder).
+
+    Raises PublishRefused, with every reason, when the package cannot be published.
+    """
+    from claimtrack.io import storage
+    from claimtrack.validation.run import validate
+
+    root = paths.package_root(root)
+    folder = output_folder(root, out)
+    try:
+        with storage.package_lock(root, on_wait=on_wait):
+            report = validate(root, archive=archive)
+            if report.package is None:
+                raise PublishRefused(
+                    ["the package cannot be read; fix it first (claimtrack validate)"], report.problems
+                )
+            reasons = reasons_to_refuse(report.package)
+            if report.problems:
+                reasons.insert(
+                    0, f"the package has {len(report.problems):,} problem(s); fix them first (claimtrack validate)"
+                )
+            if reasons:
+                raise PublishRefused(reasons, report.problems)
+            return _make(report.package, folder, archive, progress)
+    except storage.WriteError as error:
+        raise PublishRefused([str(error)]) from None
+
+
+def _make(package: Package, folder: Path, archive: str | Path | None, progress: Callable[[str], None]) -> Published:
+    from claimtrack.publishing import database, site
+
+    created = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".publish-", dir=folder))
+    try:
+        zip_path = scratch / release.zip_name(package)
+        progress(f"release {zip_path.name}")
+        release.write_zip(package, zip_path)
+        progress("release: unzipped into a fresh folder and validated with frictionless and claimtrack")
+        reasons = release.check_release(
+            zip_path, release.release_files(package), archive=Path(archive) if archive else None
+        )
+        if reasons:
+            raise PublishRefused(["the release does not validate once unzipped: " + r for r in reasons])
+        db_path = scratch / database_name(package)
+        progress(f"database {db_path.name} and {METADATA} for Datasette")
+        database.write_database(package, db_path)
+        metadata = database.datasette_metadata(package, db_path.stem)
+        (scratch / METADATA).write_text(_json(metadata), encoding="utf-8")
+        progress(f"site {SITE}/index.html")
+        site.write_site(
+            package,
+            scratch / SITE,
+            {
+                f"The release: {zip_path.name} (the data package, zipped)": zip_path,
+                f"The database: {db_path.name} (SQLite)": db_path,
+                f"Datasette metadata: {METADATA}": scratch / METADATA,
+            },
+        )
+        written = _move_into_place(scratch, folder, [zip_path.name, db_path.name, METADATA, SITE])
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    shutil.rmtree(scratch, ignore_errors=True)
+    return Published(
+        folder=folder,
+        release=folder / zip_path.name,
+        database=folder / db_path.name,
+        metadata=folder / METADATA,
+        site=folder / SITE,
+        written=written,
+    )
+
+
+def _json(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def _move_into_place(scratch: Path, folder: Path, names: list[str]) -> list[Path]:
+    """Move each finished piece from ``scratch`` into ``folder``, replacing what was there."""
+    moved = []
+    for name in names:
+        target = folder / name
+        if (scratch / name).is_dir() and target.exists():
+            # A folder cannot replace a folder in one step: the old one steps aside first.
+            os.replace(target, scratch / f".old-{name}")
+        os.replace(scratch / name, target)
+        moved.append(target)
+    return moved

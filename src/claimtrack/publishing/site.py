@@ -1,0 +1,199 @@
+"""The static site: one page with the charts, the claims and the downloads.
+
+``site/index.html`` opens from disk or from any web server and asks nothing of the
+network: the Vega libraries are a file beside it (``vega.js``), the claims table
+sorts and filters with a few lines of our own JavaScript (``site.js``), and every
+download is copied into the folder. The page is rendered by Jinja2 with escaping
+on, so every value from the data is shown as text; only http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from claimtrack.charts import CHARTS
+from claimtrack.io.rows import RELATED, iter_rows
+from claimtrack.model import paths
+from claimtrack.model.package import Package
+from claimtrack.tracking import style
+from claimtrack.tracking.citing import sentence
+
+ASSETS = ("site.css", "site.js")
+BUNDLE = "vega.js"
+CHART_FILES = ("svg", "png", "html", "vl.json")
+# A link is emitted only for an absolute http(s) URL with no space or control character in it.
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f/?#]+[^\s\x00-\x1f\x7f]*", flags=re.IGNORECASE)
+
+
+def web_url(value: object) -> str | None:
+    """``value`` when it is an http(s) URL that is safe as a link's href; otherwise None."""
+    if isinstance(value, str) and _WEB_URL.fullmatch(value):
+        return value
+    return None
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str
+    href: str  # relative to the site folder
+    note: str
+
+
+def _source(row: dict | None) -> dict | None:
+    if row is None:
+        return None
+    return {
+        "publisher": row["publisher"],
+        "title": row.get("title") or "",
+        "url": web_url(row.get("url")),
+        "published_on": style.day(row.get("published_on")) if row.get("published_on") else "",
+    }
+
+
+def _sort_number(claim: dict) -> str:
+    for column in ("value", "low", "high"):
+        if claim.get(column):
+            return claim[column]
+    return claim.get("date_from") or claim.get("date_to") or ""
+
+
+def claim_rows(package: Package) -> list[dict]:
+    """The claims as the page shows them, in the file's order."""
+    tables = {name: {} for name in ("sources", "claimants", "measures")}
+    for name in tables:
+        key = package.resource(name).primary_key[0]
+        tables[name] = {row[key]: row for row in iter_rows(package, name)}
+    appearances: dict[str, list[dict]] = {}
+    for row in iter_rows(package, "appearances"):
+        appearances.setdefault(row["claim_id"], []).append(_source(tables["sources"].get(row["source_id"])))
+    shown = []
+    for claim in iter_rows(package, "claims"):
+        related = {
+            name: tables[table].get(claim[column]) if claim.get(column) else None
+            for name, (table, column) in RELATED.items()
+        }
+        measure, claimant = related["measure"], related["claimant"]
+        shown.append(
+            {
+                "id": claim["claim_id"],
+                "measure": measure["label"],
+                "topic": measure["topic"],
+                "figure": claim["figure_text"],
+                "qualifier": claim["qualifier"],
+                "figure_sort": _sort_number(claim),
+                "claimant": claimant["name"],
+                "via": related["via"]["name"] if related["via"] else "",
+                "said_on": claim.get("said_on") or "",
+                "said_on_words": style.partial(claim.get("said_on")) or "not stated",
+                "status": claim["status"],
+                "settled_by": claim.get("settled_by") or "",
+                "sentence": sentence(claim, measure, claimant, related["via"], related["source"]),
+                "quote": claim["quote"],
+                "source": _source(related["source"]),
+                "also": [a for a in appearances.get(claim["claim_id"], []) if a],
+            }
+        )
+    return shown
+
+
+def _charts(package: Package) -> list[dict]:
+    from claimtrack.charts.render import read_manifest, script_json
+
+    manifest = read_manifest(package.root).get("charts", {})
+    folder = paths.charts_dir(package.root)
+    charts = []
+    for name in CHARTS:
+        spec = json.loads((folder / f"{name}.vl.json").read_text(encoding="utf-8"))
+        about = manifest.get(name, {})
+        charts.append(
+            {
+                "name": name,
+                "title": about.get("title", name),
+                "description": about.get("description", ""),
+                "spec": script_json(spec),
+            }
+        )
+    return charts
+
+
+def _environment():
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    return Environment(
+        loader=PackageLoader("claimtrack.publishing", "templates"),
+        autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def render_index(package: Package, claims: list[dict], charts: list[dict], downloads: list[Download]) -> str:
+    descriptor = package.descriptor
+    licence = (descriptor.get("licenses") or [{}])[0]
+    statuses = package.resource("claims").field("status").get("constraints", {}).get("enum", [])
+    topics = package.resource("measures").field("topic").get("constraints", {}).get("enum", [])
+    present = {c["status"] for c in claims}, {c["topic"] for c in claims}
+    return (
+        _environment()
+        .get_template("index.html")
+        .render(
+            title=descriptor.get("title", package.name),
+            description=descriptor.get("description", ""),
+            name=package.name,
+            version=package.version,
+            licence={"name": licence.get("title") or licence.get("name", ""), "url": web_url(licence.get("path"))},
+            homepage=web_url(descriptor.get("homepage")),
+            claims=claims,
+            charts=charts,
+            downloads=downloads,
+            statuses=[s for s in statuses if s in present[0]],
+            topics=[t for t in topics if t in present[1]],
+        )
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def vega_bundle() -> str:
+    """vega, vega-lite and vega-embed as one script: the same as the charts' own pages inline."""
+    import vl_convert as vlc
+
+    bundle = vlc.javascript_bundle()
+    if "</script" in bundle.lower():
+        raise ValueError("the Vega bundle contains '</script' and cannot be served safely")
+    return bundle
+
+
+def write_site(package: Package, folder: Path, files: dict[str, Path]) -> None:
+    """Write the site into ``folder`` (which must not exist yet).
+
+    ``files`` are the release files to offer for download, by label: copied into
+    ``downloads/`` so that the folder is whole wherever it is put.
+    """
+    folder.mkdir()
+    (folder / BUNDLE).write_text(vega_bundle(), encoding="utf-8")
+    for asset in ASSETS:
+        (folder / asset).write_bytes(resources.files("claimtrack.publishing").joinpath("templates", asset).read_bytes())
+    (folder / "charts").mkdir()
+    for name in CHARTS:
+        for fmt in CHART_FILES:
+            shutil.copyfile(paths.charts_dir(package.root) / f"{name}.{fmt}", folder / "charts" / f"{name}.{fmt}")
+    (folder / "downloads").mkdir()
+    downloads = []
+    for label, path in files.items():
+        shutil.copyfile(path, folder / "downloads" / path.name)
+        downloads.append(Download(label, f"downloads/{path.name}", f"{path.stat().st_size / 1024:,.0f} KB"))
+    for resource in package.resources:
+        target = folder / resource.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(package.root / resource.path, target)
+        rows = sum(1 for _ in iter_rows(package, resource.name))
+        about = next((r for r in package.descriptor["resources"] if r.get("name") == resource.name), {})
+        downloads.append(Download(f"{about.get('title', resource.name)} (CSV)", resource.path, f"{rows:,} rows"))
+    page = render_index(package, claim_rows(package), _charts(package), downloads)
+    (folder / "index.html").write_text(page, encoding="utf-8")

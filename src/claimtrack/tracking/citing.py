@@ -1,0 +1,168 @@
+"""The attribution sentence a reporter pastes into copy.
+
+    At least 94,000 people had been killed in the Syrian conflict, the pro-opposition
+    Syrian Observatory for Human Rights, a British-based monitoring group, said on
+    May 14, 2013, according to The Moscow Times (May 16, 2013).
+
+The figure comes first, in words ("at least 94,000", "about 200", "between June 10
+and 12, 2013"), set into the measure's ``sentence``; then who said it, described as
+the data describes them; how it travelled ("told Interfax"); when; and where it was
+published. Works on rows of text, so it needs no pandas.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from claimtrack.io.rows import RELATED, find
+from claimtrack.model.package import read_package
+from claimtrack.tracking import style
+
+# Qualifiers by which the claimant speaks against a date rather than for it.
+SPOKEN_AGAINST = {"denied": "denied", "doubted": "doubted"}
+
+# How each qualifier reads before its number.
+QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about",
+    "nearly": "nearly",
+    "at least": "at least",
+    "more than": "more than",
+    "as high as": "as many as",
+    "up to": "up to",
+}
+
+_CHOICE = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")
+# A full date followed by more words takes a comma after its year: "May 15, 2013, that".
+_YEAR_MID_SENTENCE = re.compile(r"(\b\d{1,2}, \d{4})(?= [A-Za-z])")
+
+
+class CiteError(LookupError):
+    """The claim, or a row it refers to, is not in the package."""
+
+
+def _given(value: str | None) -> bool:
+    return value is not None and value != ""
+
+
+def figure_phrase(claim: dict) -> tuple[str, int | None]:
+    """The figure in words, and the number that decides singular or plural (None for dates)."""
+    qualifier = claim["qualifier"]
+    if qualifier == "several":
+        return "several", None
+    if qualifier == "range":
+        low, high = int(claim["low"]), int(claim["high"])
+        return f"between {style.count(low)} and {style.count(high)}", high
+    if qualifier in QUALIFIER_WORDS:
+        number = int(next(claim[c] for c in ("value", "low", "high") if _given(claim.get(c))))
+        words = QUALIFIER_WORDS[qualifier]
+        return (f"{words} " if words else "") + style.count(number), number
+    start, end = style.as_date(claim.get("date_from")), style.as_date(claim.get("date_to"))
+    if qualifier == "not before":
+        return style.no_earlier_than(start), None
+    if qualifier == "not after":
+        return style.no_later_than(end), None
+    return style.span(start, end), None
+
+
+def clause(claim: dict, measure: dict) -> str:
+    """The measure's sentence with the figure in it."""
+    phrase, number = figure_phrase(claim)
+    text = measure["sentence"].replace("{figure}", phrase)
+    text = _CHOICE.sub(lambda m: m.group(1) if number == 1 else m.group(2), text)
+    return " ".join(text.split())
+
+
+def named(claimant: dict) -> str:
+    """The claimant's name with the article a reporter puts before it: "the Arctic Council"."""
+    name, kind, stance = claimant["name"], claimant["kind"], claimant.get("stance")
+    if kind in ("organisation", "government body"):
+        bare = name[4:] if name.startswith("The ") else name
+        return "the " + (f"{stance} " if _given(stance) else "") + bare
+    return (f"the {stance} " if _given(stance) and kind == "news organisation" else "") + name
+
+
+def who(claimant: dict) -> str:
+    """The claimant as a reporter introduces them, with the description the data holds."""
+    kind = claimant["kind"]
+    description, role = claimant.get("description"), claimant.get("role")
+    text = named(claimant)
+    if kind == "person" and _given(role):
+        text += ", " + (role if role.split(" ", 1)[0].lower() in ("a", "an", "the") else f"the {role}") + ","
+    elif _given(description):
+        text += f", {description},"
+    return text
+
+
+def sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, source: dict) -> str:
+    """The attribution sentence for one claim, from rows of text."""
+    return _YEAR_MID_SENTENCE.sub(r"\1,", _sentence(claim, measure, claimant, via, source))
+
+
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, source: dict) -> str:
+    body = clause(claim, measure)
+    # A sentence never opens with a numeral: then the attribution goes first.
+    lead_with_speaker = body[0].isdigit()
+    body = _capital(body)
+    published = style.day(source.get("published_on"))
+    outlet = source["publisher"] + (f" ({published})" if published else "")
+    said = style.when(claim.get("said_on"))
+    said = f" {said}" if said else ""
+    if claimant["kind"] == "unattributed":
+        if lead_with_speaker:
+            return f"According to {outlet}, which does not say who said so, {clause(claim, measure)}."
+        return f"{body}, according to {outlet}, which does not say who said so."
+    if claimant["name"] == source["publisher"]:
+        publisher = named(claimant)
+        if lead_with_speaker:
+            return f"{_capital(publisher)} reported{said} that {clause(claim, measure)}."
+        return f"{body}, {publisher} reported{said}."
+    speaker = who(claimant)
+    against = SPOKEN_AGAINST.get(claim["qualifier"])
+    if lead_with_speaker and not against:
+        against = "said"
+    if against:
+        # "X denied on May 24, 2013 that the conference would take place on June 10, 2013"
+        body = f"{speaker[0].upper()}{speaker[1:]} {against}{said} that {clause(claim, measure)}"
+        speaker, said = "", ""
+    if via is not None and claim.get("via_relation") == "told":
+        verb = f"told {via['name']}{said}"
+        according = f"according to {outlet}" if via["name"] != source["publisher"] else ""
+    elif via is not None:
+        verb = f"said{said}"
+        according = (
+            f"according to {outlet}"
+            if via["name"] == source["publisher"]
+            else f"according to {via['name']}, as published by {outlet}"
+        )
+    else:
+        verb = f"said{said}"
+        according = f"according to {outlet}"
+    if against:
+        return f"{body.rstrip(',')}, {according}." if according else f"{body}."
+    # An appositive already ends in a comma: "the Observatory, a monitoring group, said".
+    attribution = f"{speaker} {verb}" + (f", {according}" if according else "")
+    return f"{body}, {attribution}."
+
+
+def cite(root: str | Path, claim_id: str) -> str:
+    """The sentence for ``claim_id`` in the package at ``root``."""
+    package = read_package(root)
+    claim = find(package, "claims", claim_id)
+    if claim is None:
+        raise CiteError(f"there is no claim {claim_id!r} in {package.resource('claims').path}")
+    looked_up = {}
+    for name, (resource, key) in RELATED.items():
+        if not _given(claim.get(key)):
+            looked_up[name] = None
+            continue
+        row = find(package, resource, claim[key])
+        if row is None:
+            raise CiteError(f"claim {claim_id} refers to {key} {claim[key]!r}, which is not in {resource}")
+        looked_up[name] = row
+    return sentence(claim, looked_up["measure"], looked_up["claimant"], looked_up["via"], looked_up["source"])

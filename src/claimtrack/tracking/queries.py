@@ -1,0 +1,169 @@
+"""Reading the record: list, show, compare and history, on the loaded tables.
+
+Each function takes the tables ``claimtrack.load()`` returns and gives back
+DataFrames whose columns are the claims table's own, plus, where a reader needs
+them, a few derived columns that the command line shows but never writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from claimtrack.model.lifecycle import MOVES
+from claimtrack.tables.views import claims_view
+from claimtrack.tracking import style
+
+
+class TrackingError(LookupError):
+    """A claim, measure or claimant asked for is not in the package."""
+
+
+def _unknown(kind: str, value: str, known: pd.Series) -> TrackingError:
+    close = difflib.get_close_matches(value, [str(k) for k in known.dropna().unique()], n=3)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return TrackingError(f"there is no {kind} {value!r}{hint}")
+
+
+def list_claims(
+    tables, measure: str | None = None, claimant: str | None = None, status: str | None = None
+) -> pd.DataFrame:
+    """The claims, in file order, filtered by measure, claimant and status."""
+    claims = tables["claims"]
+    keep = pd.Series(True, index=claims.index)
+    for column, value, kind, known in (
+        ("measure_id", measure, "measure", tables["measures"]["measure_id"]),
+        ("claimant_id", claimant, "claimant", tables["claimants"]["claimant_id"]),
+        ("status", status, "status", pd.Series(list(MOVES))),
+    ):
+        if value is None:
+            continue
+        if not (known == value).any():
+            raise _unknown(kind, value, known)
+        keep &= claims[column] == value
+    return claims[keep.fillna(False)]
+
+
+def get_claim(tables, claim_id: str) -> pd.Series:
+    claims = tables["claims"]
+    found = claims[claims["claim_id"] == claim_id]
+    if found.empty:
+        raise _unknown("claim", claim_id, claims["claim_id"])
+    return found.iloc[0]
+
+
+def settled_by_this(tables, claim_id: str) -> list[str]:
+    """The claims that name ``claim_id`` as the claim that settled them."""
+    claims = tables["claims"]
+    return claims.loc[claims["settled_by"] == claim_id, "claim_id"].tolist()
+
+
+def _made(view: pd.DataFrame) -> pd.Series:
+    """When each claim was made, as early as its date allows; the report's date when not stated."""
+    return view["said_on_start"].fillna(view["source_published_on"])
+
+
+def history(tables, measure: str) -> pd.DataFrame:
+    """The claims of one measure in the order they were made, each with the claims it settled."""
+    measures = tables["measures"]
+    if not (measures["measure_id"] == measure).any():
+        raise _unknown("measure", measure, measures["measure_id"])
+    view = claims_view(tables)
+    view = view[view["measure_id"] == measure].assign(made=lambda v: _made(v))
+    view = view.sort_values(["made", "claim_id"], kind="stable")
+    settles = tables["claims"].dropna(subset=["settled_by"]).groupby("settled_by")["claim_id"].agg(", ".join)
+    view["settles"] = view["claim_id"].map(settles)
+    return view
+
+
+@dataclass
+class Comparison:
+    estimates: pd.DataFrame  # claims_view rows, one or more per claimant
+    as_of: dt.date | None
+    measures: list[str]
+    spread: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _measures_for(tables, names: list[str]) -> list[str]:
+    """Measure ids from ids or topics ("death toll" stands for all its measures)."""
+    measures = tables["measures"]
+    chosen: list[str] = []
+    for name in names:
+        if (measures["measure_id"] == name).any():
+            chosen.append(name)
+        elif (measures["topic"] == name).any():
+            chosen.extend(measures.loc[measures["topic"] == name, "measure_id"])
+        else:
+            raise _unknown("measure or topic", name, pd.concat([measures["measure_id"], measures["topic"]]))
+    return list(dict.fromkeys(chosen))
+
+
+def compare(tables, names: list[str], as_of: dt.date | None = None) -> Comparison:
+    """The competing estimates known on ``as_of`` (default: all): the latest claim of each
+    claimant made on or before that date, with the spread and a warning where scopes differ."""
+    measure_ids = _measures_for(tables, names)
+    view = claims_view(tables)
+    view = view[view["measure_id"].isin(measure_ids)].assign(made=lambda v: _made(v))
+    result = Comparison(estimates=view.iloc[0:0], as_of=as_of, measures=measure_ids)
+    if as_of is not None:
+        cutoff = pd.Timestamp(as_of)
+        certain = view["known_by"] <= cutoff
+        maybe = ~certain & (view["made"] <= cutoff)
+        if maybe.any():
+            ids = ", ".join(view.loc[maybe, "claim_id"])
+            result.notes.append(f"not shown, as they may have been made after {style.day(as_of)}: {ids}")
+        undated = view["said_on"].isna() & ~certain
+        if undated.any():
+            ids = ", ".join(view.loc[undated, "claim_id"])
+            result.notes.append(
+                f"not shown, as their sources do not say when they were made and were published later: {ids}"
+            )
+        view = view[certain]
+    retracted = view["status"] == "retracted"
+    if retracted.any():
+        result.notes.append(f"retracted, not shown: {', '.join(view.loc[retracted, 'claim_id'])}")
+        view = view[~retracted]
+    if view.empty:
+        return result
+    latest = view.groupby(["measure_id", "claimant_id"])["made"].transform("max")
+    estimates = view[view["made"] == latest]
+    numbers = estimates[["low", "value", "high"]]
+    estimates = estimates.assign(lowest=numbers.min(axis=1), highest=numbers.max(axis=1)).sort_values(
+        ["measure_id", "lowest", "date_from", "claim_id"], kind="stable"
+    )
+    result.estimates = estimates
+    result.spread = _spread(estimates)
+    scopes = estimates.drop_duplicates("measure_id")
+    if len(scopes) > 1:
+        listed = "; ".join(f"{m} is {s}" for m, s in zip(scopes["measure_id"], scopes["measure_scope"]))
+        result.warnings.append(f"these figures measure different things and are not comparable: {listed}")
+    return result
+
+
+def _spread(estimates: pd.DataFrame) -> str | None:
+    if estimates["measure_id"].nunique() != 1:
+        return None  # no spread across measures of different scope
+    if len(estimates) == 1:
+        return "one estimate only: nothing to compare it with"
+    if estimates["measure_kind"].iloc[0] == "date":
+        starts = estimates["date_from"].fillna(estimates["date_to"])
+        ends = estimates["date_to"].fillna(estimates["date_from"])
+        if starts.isna().all():
+            return None
+        first, last = starts.min(), ends.max()
+        return f"dates proposed from {style.day(first)} to {style.day(last)}: {(last - first).days} days apart"
+    low, high = estimates["lowest"].min(), estimates["highest"].max()
+    vague = int(estimates["lowest"].isna().sum())
+    also = f"; {vague} give{'s' if vague == 1 else ''} no number" if vague else ""
+    if pd.isna(low) or pd.isna(high):
+        return "no figure gives a number"
+    if low == high:
+        return f"every figure with a number is {style.number(low)}{also}"
+    if low == 0:
+        return f"from {style.number(low)} to {style.number(high)}{also}"
+    return f"the highest figure ({style.number(high)}) is {high / low:.2f} times the lowest ({style.number(low)}){also}"

@@ -1,0 +1,234 @@
+"""Changing the record: add claims, move a claim through its lifecycle.
+
+Every change is made under the package's lock, checked by validating the whole
+package with the changed files in place of the old ones, and written only when
+that finds no problem: the files are then replaced atomically, the new rows
+appended (or the one changed row replaced) byte for byte. On any problem nothing
+is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimtrack.io import storage
+from claimtrack.io.csvfile import read_raw
+from claimtrack.io.rows import RELATED
+from claimtrack.model.lifecycle import refusal
+from claimtrack.model.package import Package, read_package
+from claimtrack.model.problems import Problem
+from claimtrack.validation.run import read_bytes, validate
+
+
+class RecordingError(ValueError):
+    """The change was refused; nothing was written. ``problems`` holds validation problems, if any."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass
+class Change:
+    """What a change did: the claim ids added or changed, and the rows added per file."""
+
+    claim_ids: list[str] = field(default_factory=list)
+    added: dict[str, int] = field(default_factory=dict)
+    before: dict[str, str] = field(default_factory=dict)
+
+
+def _cell(value, where: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        raise RecordingError(f"{where}: true/false is not a value any column takes")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        raise RecordingError(f"{where}: {value} is not a whole number")
+    if isinstance(value, str):
+        return value
+    raise RecordingError(f"{where}: a {type(value).__name__} is not a value any column takes")
+
+
+class _Table:
+    """One resource's rows as text, with what is about to be added."""
+
+    def __init__(self, package: Package, name: str):
+        self.resource = package.resource(name)
+        self.data = read_bytes(package, self.resource)
+        raw, problems = read_raw(self.data, self.resource.path)
+        if raw is None:
+            raise RecordingError(f"{self.resource.path} cannot be read; run claimtrack validate", problems)
+        self.raw = raw
+        self.header = raw.header
+        key = self.resource.primary_key[0]
+        self.key_position = raw.header.index(key) if key in raw.header else 0
+        rows = list(raw.frame.itertuples(index=False, name=None))
+        self.keys = [row[self.key_position] for row in rows]  # in file order, as the lines are
+        self.rows = {}
+        for row in rows:
+            self.rows.setdefault(row[self.key_position], row)
+        self.new: list[list[str]] = []
+
+    def has(self, key: str) -> bool:
+        return key in self.rows or any(row[self.key_position] == key for row in self.new)
+
+    def row_from(self, values: dict, where: str) -> list[str]:
+        unknown = sorted(set(values) - set(self.header))
+        if unknown:
+            raise RecordingError(
+                f"{where}: {', '.join(unknown)} is not a column of {self.resource.path}; its columns are {', '.join(self.header)}"
+            )
+        return [_cell(values.get(column), f"{where}, {column}") for column in self.header]
+
+
+def _next_id(claims: _Table, prefix: str) -> str:
+    pattern = re.compile(re.escape(prefix) + r"-(\d+)$")
+    keys = claims.keys + [row[claims.key_position] for row in claims.new]
+    taken = [int(m.group(1)) for key in keys if (m := pattern.match(key))]
+    return f"{prefix}-{max(taken, default=0) + 1:02d}"
+
+
+def _check_and_write(package: Package, changes: dict[str, bytes], archive: Path | None) -> None:
+    report = validate(package.root, archive=archive, overrides=changes)
+    if report.problems:
+        raise RecordingError(
+            "the change was refused: the package would not be valid; nothing was written", report.problems
+        )
+    storage.write_files(package.root, changes)
+
+
+def add_claims(
+    root: str | Path, items: list[dict], archive: Path | None = None, on_wait: Callable[[], None] = lambda: None
+) -> Change:
+    """Add the claims in ``items`` (the claims table's columns, with optional nested
+    ``source``, ``claimant``, ``via`` and ``measure`` rows for new entries, and a list
+    of ``appearances``: further sources that reported the same claim). An item that
+    names only an existing ``claim_id`` and ``appearances`` adds the appearances."""
+    package = read_package(root)
+    if not items:
+        raise RecordingError("there is no claim to add")
+    with storage.package_lock(package.root, on_wait):
+        names = ("sources", "claimants", "measures", "claims", "appearances")
+        tables = {name: _Table(package, name) for name in names}
+        claims = tables["claims"]
+        change = Change()
+        for number, item in enumerate(items, start=1):
+            where = f"claim {number}" if len(items) > 1 else "the claim"
+            if not isinstance(item, dict):
+                raise RecordingError(f"{where} must be an object of column names and values")
+            values = dict(item)
+            appearances = values.pop("appearances", None) or []
+            if not isinstance(appearances, list):
+                raise RecordingError(f"{where}: appearances must be a list of objects")
+            _take_nested(tables, values, where)
+            existing = set(values) == {"claim_id"} and values["claim_id"] in claims.rows
+            if not existing:
+                values.setdefault("status", "reported")
+                if not values.get("claim_id"):
+                    prefix = values.get("source_id") or "claim"
+                    values["claim_id"] = _next_id(claims, str(prefix))
+                claims.new.append(claims.row_from(values, where))
+                change.claim_ids.append(values["claim_id"])
+            for count, appearance in enumerate(appearances, start=1):
+                there = f"{where}, appearance {count}"
+                if not isinstance(appearance, dict):
+                    raise RecordingError(f"{there} must be an object with the columns of appearances")
+                row = dict(appearance)
+                _take_nested(tables, row, there)
+                row["claim_id"] = values["claim_id"]
+                tables["appearances"].new.append(tables["appearances"].row_from(row, there))
+        # Referenced rows first, claims and their appearances last: a crash between
+        # files leaves rows nothing points to yet, never a row pointing at nothing.
+        changes = {}
+        for name in names:
+            table = tables[name]
+            if table.new:
+                changes[table.resource.path] = storage.appended(table.data, table.new)
+                change.added[table.resource.path] = len(table.new)
+        _check_and_write(package, changes, archive)
+        return change
+
+
+def _take_nested(tables: dict[str, _Table], values: dict, where: str) -> None:
+    """Move nested rows out of ``values`` into their tables, filling the id columns."""
+    for name, (table_name, column) in RELATED.items():
+        if name not in values:
+            continue
+        nested = values.pop(name)
+        if nested is None:
+            continue
+        if not isinstance(nested, dict):
+            raise RecordingError(f"{where}: {name} must be an object with the columns of {table_name}")
+        _add_nested(tables[table_name], nested, f"{where}, {name}")
+        nested_id = nested.get(tables[table_name].resource.primary_key[0])
+        if values.get(column) is None:
+            values[column] = nested_id
+        elif values[column] != nested_id:
+            raise RecordingError(
+                f"{where}: {column} is {values[column]!r} but the nested {name} is {nested_id!r}; give one of them"
+            )
+
+
+def _add_nested(table: _Table, values: dict, where: str) -> None:
+    key_column = table.resource.primary_key[0]
+    key = values.get(key_column)
+    if not key:
+        raise RecordingError(f"{where}: a new row needs its {key_column}")
+    row = table.row_from(values, where)
+    if key in table.rows:
+        existing = dict(zip(table.header, table.rows[key]))
+        differs = [c for c, v in values.items() if _cell(v, where) != existing.get(c, "")]
+        if differs:
+            line = int(table.raw.lines[table.keys.index(key)])
+            raise RecordingError(
+                f"{where}: {key_column} {key!r} already exists in {table.resource.path}, line {line}, column "
+                f"{differs[0]}, with other values in {', '.join(differs)}; give only its id, or a new id"
+            )
+        return
+    if not table.has(key):
+        table.new.append(row)
+
+
+def set_status(
+    root: str | Path,
+    claim_id: str,
+    status: str,
+    by: str | None = None,
+    note: str | None = None,
+    archive: Path | None = None,
+    on_wait: Callable[[], None] = lambda: None,
+) -> Change:
+    """Move ``claim_id`` to ``status``, settled by the claim ``by``, with ``note``."""
+    package = read_package(root)
+    with storage.package_lock(package.root, on_wait):
+        claims = _Table(package, "claims")
+        if claim_id not in claims.rows:
+            raise RecordingError(f"there is no claim {claim_id!r} in {claims.resource.path}")
+        row = dict(zip(claims.header, claims.rows[claim_id]))
+        reason = refusal(row["status"], status)
+        if reason:
+            raise RecordingError(f"{claim_id} cannot become {status!r}: {reason}")
+        if status == "superseded" and not (by or row.get("settled_by")):
+            raise RecordingError(f"{claim_id} cannot become 'superseded' without --by, the claim that superseded it")
+        if by is not None and by not in claims.rows:
+            raise RecordingError(f"--by names {by!r}, which is not a claim in {claims.resource.path}")
+        change = Change(claim_ids=[claim_id], before={k: row[k] for k in ("status", "settled_by", "status_note")})
+        row["status"] = status
+        if by is not None:
+            row["settled_by"] = by
+        if note is not None:
+            row["status_note"] = note
+        position = claims.keys.index(claim_id)
+        lines = claims.raw.lines
+        first = int(lines[position])
+        following = int(lines[position + 1]) if position + 1 < len(lines) else None
+        data = storage.replaced(claims.data, first, following, [row[c] for c in claims.header])
+        _check_and_write(package, {claims.resource.path: data}, archive)
+        return change

@@ -1,0 +1,140 @@
+"""Validation of the whole package: descriptor, files, headers, cells, keys and rules.
+
+``validate`` never raises on bad data: it returns a Report whose ``problems`` list
+every problem found, each with its file, CSV line, column and value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from claimtrack.io.csvfile import RawTable, read_raw
+from claimtrack.model import paths
+from claimtrack.model.package import Package, Resource, read_package
+from claimtrack.model.problems import Problem, ValidationError, sort_problems
+from claimtrack.tables.typed import typed_frame
+from claimtrack.validation import engine
+from claimtrack.validation.archive import archive_rules
+from claimtrack.validation.context import Context
+from claimtrack.validation.fields import field_rules
+from claimtrack.validation.headers import header_problems_of
+from claimtrack.validation.keys import key_rules
+from claimtrack.validation.rules import RULES
+
+
+@dataclass
+class Report:
+    package: Package | None
+    problems: list[Problem] = field(default_factory=list)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    raw: dict[str, RawTable] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(frame) for name, frame in self.tables.items()}
+
+
+def validate(
+    root: str | Path = ".", archive: str | Path | None = None, overrides: dict[str, bytes] | None = None
+) -> Report:
+    """Check the package in ``root``; with ``archive``, also check quotes against archived texts.
+
+    ``overrides`` maps a resource's path to the bytes to check in place of the file's:
+    how a change is validated before it is written.
+    """
+    try:
+        package = read_package(root)
+    except ValidationError as error:
+        return Report(package=None, problems=error.problems)
+    report = Report(package=package)
+    problems = report.problems
+    cells: dict[str, pd.DataFrame] = {}
+    for resource in package.resources:
+        table = _read_resource(package, resource, problems, (overrides or {}).get(resource.path))
+        if table is None:
+            continue
+        report.raw[resource.name] = table
+        header_problems = header_problems_of(resource, table)
+        problems.extend(header_problems)
+        if not header_problems:
+            cells[resource.name] = table.frame.set_axis(table.header, axis=1)
+    problems.extend(_undeclared_files(package))
+
+    for name, frame in cells.items():
+        report.tables[name] = typed_frame(package.resource(name), frame)
+    context = Context(report.tables, unread={name: _unread(report.raw[name]) for name in cells})
+    for name, frame in cells.items():
+        resource, table = package.resource(name), report.raw[name]
+        rules = field_rules(resource, frame, table.lines, context)
+        rules += key_rules(package, resource, frame, table.lines, cells, context)
+        problems.extend(engine.run(rules, frame, frame, table.lines, resource.path))
+
+    cross = {name: build(context) for name, build in RULES.items() if name in report.tables}
+    if archive is not None:
+        check = archive_rules(context, Path(archive))
+        for name, rules in check.rules.items():
+            cross.setdefault(name, []).extend(rules)
+        report.notes.append(check.summary(Path(archive)))
+    else:
+        report.notes.append("quotes not checked against archived texts: no archive folder given (--archive)")
+    # A cell that failed its own checks is missing in the typed tables; a rule that
+    # then finds it empty must not report the same cell a second time.
+    reported = {(p.file, p.line, p.column) for p in problems}
+    for name, rules in cross.items():
+        resource, table = package.resource(name), report.raw[name]
+        found = engine.run(rules, report.tables[name], cells[name], table.lines, resource.path)
+        problems.extend(p for p in found if (p.file, p.line, p.column) not in reported)
+
+    columns = {r.path: r.field_names for r in package.resources}
+    report.problems = sort_problems(problems, package.file_order(), columns)
+    return report
+
+
+def _unread(table: RawTable) -> dict[str, set[str]]:
+    return {name: {row[i] for row in table.unread if i < len(row)} for i, name in enumerate(table.header)}
+
+
+def read_bytes(package: Package, resource: Resource) -> bytes:
+    return (package.root / resource.path).read_bytes()
+
+
+def _read_resource(
+    package: Package, resource: Resource, problems: list[Problem], data: bytes | None = None
+) -> RawTable | None:
+    try:
+        data = read_bytes(package, resource) if data is None else data
+    except FileNotFoundError:
+        problems.append(Problem(resource.path, None, None, None, "the file is missing", "missing-file"))
+        return None
+    except OSError as error:
+        problems.append(Problem(resource.path, None, None, None, f"the file cannot be read: {error.strerror}", "io"))
+        return None
+    table, found = read_raw(data, resource.path, resource.field_names)
+    problems.extend(found)
+    return table
+
+
+def _undeclared_files(package: Package) -> list[Problem]:
+    declared = {r.path for r in package.resources}
+    folder = paths.data_dir(package.root)
+    if not folder.is_dir():
+        return []
+    return [
+        Problem(
+            csv.relative_to(package.root).as_posix(),
+            None,
+            None,
+            None,
+            "this CSV file is not declared in datapackage.json: declare it with a schema, or move it out of data/",
+            "undeclared-file",
+        )
+        for csv in sorted(folder.rglob("*.csv"))
+        if csv.relative_to(package.root).as_posix() not in declared
+    ]
