@@ -1,6 +1,6 @@
-"""Shared fixtures: the repository, the archive of source texts, and small packages
-built from tests/fixtures (a valid base, overlaid with one broken case), or copied
-from the real package."""
+"""Shared fixtures: the repository, the archive of source texts, small packages built
+from tests/fixtures (a valid base, overlaid with one broken case) or copied from the
+real package, and the command line run in this process or as its own."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -68,15 +69,28 @@ def make_package(tmp_path):
     return make
 
 
+# The real package's own files, and the documents a release carries beside them.
+PACKAGE_FILES = ("datapackage.json", "data", "schemas")
+DOCUMENTS = ("README.md", "LICENSE", "LICENSE-DATA", "CITATION.cff", "CHANGELOG.md")
+
+
+def copy_package(folder: Path, documents: bool = False) -> Path:
+    """A copy of the real package in ``folder`` (descriptor, data, schemas; with
+    ``documents``, the README, licences, citation and changelog too), charts not built."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in PACKAGE_FILES + (DOCUMENTS if documents else ()):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name)
+        else:
+            shutil.copy2(source, folder / name)
+    return folder
+
+
 @pytest.fixture
 def real_package(tmp_path) -> Path:
     """A copy of the real package (datapackage.json, data/, schemas/) that a test may change."""
-    folder = tmp_path / "real"
-    folder.mkdir()
-    shutil.copy2(REPO / "datapackage.json", folder / "datapackage.json")
-    shutil.copytree(REPO / "data", folder / "data")
-    shutil.copytree(REPO / "schemas", folder / "schemas")
-    return folder
+    return copy_package(tmp_path / "real")
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -92,9 +106,39 @@ def snapshot(folder: Path) -> dict[str, str]:
 CLAIMTRACK = Path(sys.executable).parent / "claimtrack"
 
 
-def run_claimtrack(*args: str, cwd: Path | str, input: str | None = None, **options) -> subprocess.CompletedProcess:
-    """Run the installed console script, as a user would. Standard input is ``input``,
-    or empty: never the terminal, where ``add`` would start asking questions."""
+@dataclass(frozen=True)
+class Ran:
+    """What a command did: its exit status and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_claimtrack(*args: str, cwd: Path | str, input: str | None = None) -> Ran:
+    """Run a command in this process with click's CliRunner, in the folder ``cwd``, as
+    sqlite-utils' and datasette's tests do. Standard input is ``input``, or empty: never
+    a terminal. An exception the command does not handle fails the test; a real process
+    would have printed a traceback."""
+    from click.testing import CliRunner
+
+    from claimtrack.cli import main
+
+    previous = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(
+            main, [str(arg) for arg in args], input=input, prog_name="claimtrack", catch_exceptions=False
+        )
+    finally:
+        os.chdir(previous)
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def run_console_script(*args: str, cwd: Path | str, input: str | None = None, **options) -> subprocess.CompletedProcess:
+    """Run the installed console script as its own process, as a user would: for what only
+    a process shows (start-up, locks held by another process, permissions, crashes).
+    Standard input is ``input``, or empty: never the terminal."""
     feed = {"input": input} if input is not None else {"stdin": subprocess.DEVNULL}
     return subprocess.run(
         [str(CLAIMTRACK), *map(str, args)], cwd=cwd, capture_output=True, text=True, **feed, **options

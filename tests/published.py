@@ -9,23 +9,12 @@ import io
 import shutil
 from pathlib import Path
 
-from conftest import REPO
+from conftest import copy_package
 
-DOCUMENTS = ("README.md", "LICENSE", "LICENSE-DATA", "CITATION.cff", "CHANGELOG.md")
 # Text that would run as script if the page did not escape it.
 HOSTILE_QUOTE = '</script><script>window.hacked = 1</script><img src=x onerror="window.hacked = 2">'
 HOSTILE_NAME = "<b>Bold</b> & <i>sons</i>"
 HOSTILE_CLAIM = "mt-2013-05-16-09"
-
-
-def copy_package(folder: Path) -> Path:
-    """The real package (descriptor, data, schemas and documents) in ``folder``, charts not built."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in ("datapackage.json", *DOCUMENTS):
-        shutil.copy2(REPO / name, folder / name)
-    for name in ("data", "schemas"):
-        shutil.copytree(REPO / name, folder / name)
-    return folder
 
 
 def build_charts(folder: Path) -> None:
@@ -39,7 +28,7 @@ def build_charts(folder: Path) -> None:
 def ready_package(folder: Path, hostile: bool = False) -> Path:
     """A copy of the real package with its charts built; ``hostile``: one claim's quote
     and one claimant's name carry HTML and script."""
-    copy_package(folder)
+    copy_package(folder, documents=True)
     if hostile:
         edit_rows(folder / "data" / "claims.csv", HOSTILE_CLAIM, "claim_id", quote=lambda q: q + " " + HOSTILE_QUOTE)
         edit_rows(folder / "data" / "claimants.csv", "sohr", "claimant_id", name=lambda _: HOSTILE_NAME)

@@ -4,8 +4,6 @@ draws the figures honestly, and is written the same way every time."""
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import altair as alt
 import pytest
@@ -15,8 +13,7 @@ import claimtrack
 from claimtrack.charts import CHARTS, chart_module, conference_dates, death_tolls, foreign_fighters, theme
 from claimtrack.charts.render import FORMATS, build_charts, is_up_to_date, page, script_json
 from claimtrack.model.package import read_package
-
-REPO = Path(__file__).resolve().parents[1]
+from conftest import REPO
 
 
 @pytest.fixture(scope="module")
@@ -24,21 +21,33 @@ def tables():
     return claimtrack.load(REPO)
 
 
-@pytest.fixture
-def package_copy(tmp_path):
-    for name in ("datapackage.json",):
-        shutil.copy2(REPO / name, tmp_path / name)
-    for folder in ("data", "schemas"):
-        shutil.copytree(REPO / folder, tmp_path / folder)
-    return tmp_path
+# The Vega mark each Vega-Lite mark compiles to.
+VEGA_MARK = {"point": "symbol", "bar": "rect", "tick": "rect", "rule": "rule", "text": "text"}
+
+
+def _found(spec, key: str) -> list:
+    """Every value of ``key`` anywhere in a nested spec."""
+    if isinstance(spec, dict):
+        return ([spec[key]] if key in spec else []) + [v for value in spec.values() for v in _found(value, key)]
+    if isinstance(spec, list):
+        return [v for value in spec for v in _found(value, key)]
+    return []
 
 
 @pytest.mark.parametrize("name", CHARTS)
-def test_every_chart_builds_a_valid_vega_lite_spec(tables, name):
-    chart = chart_module(name).chart(tables)
-    spec = chart.to_dict(validate=True)
+def test_every_chart_builds_a_valid_vega_lite_spec_that_draws_every_row_it_plots(tables, name):
+    module = chart_module(name)
+    spec = module.chart(tables).to_dict(validate=True)
+    rows = len(module.data(tables))
+    assert rows > 0
+    # The rows the chart plots (each carries its tooltip) are all in the spec, once,
+    # whether one table feeds every layer or each panel has its own.
+    plotted = [values for values in spec["datasets"].values() if values and "Claimant" in values[0]]
+    assert sum(len(values) for values in plotted) == rows
     vega = vlc.vegalite_to_vega(spec)  # compiles: the spec is one Vega-Lite understands
-    assert vega["marks"]
+    used = {mark if isinstance(mark, str) else mark["type"] for mark in _found(spec, "mark")}
+    drawn = {mark["type"] for mark in _found(vega, "marks") for mark in mark if isinstance(mark, dict)}
+    assert used and {VEGA_MARK[mark] for mark in used} <= drawn
 
 
 @pytest.mark.parametrize("name", CHARTS)
@@ -134,11 +143,11 @@ def test_data_in_html_cannot_close_the_script_element():
     assert "&lt;img onerror=x&gt;" in html
 
 
-def test_build_writes_every_format_and_is_byte_for_byte_repeatable(package_copy):
-    package = read_package(package_copy)
-    tables = claimtrack.load(package_copy)
+def test_build_writes_every_format_and_is_byte_for_byte_repeatable(real_package):
+    package = read_package(real_package)
+    tables = claimtrack.load(real_package)
     result = build_charts(package, tables, force=True)
-    folder = package_copy / "charts"
+    folder = real_package / "charts"
     assert result.built == list(CHARTS)
     first = {p.name: p.read_bytes() for p in folder.iterdir()}
     assert set(first) == {f"{n}.{f}" for n in CHARTS for f in FORMATS} | {"manifest.json"}
@@ -147,33 +156,33 @@ def test_build_writes_every_format_and_is_byte_for_byte_repeatable(package_copy)
     assert first == second
 
 
-def test_build_with_nothing_changed_rebuilds_nothing_and_a_data_change_rebuilds(package_copy):
-    package = read_package(package_copy)
-    tables = claimtrack.load(package_copy)
+def test_build_with_nothing_changed_rebuilds_nothing_and_a_data_change_rebuilds(real_package):
+    package = read_package(real_package)
+    tables = claimtrack.load(real_package)
     build_charts(package, tables)
     assert is_up_to_date(package)
     assert build_charts(package, tables).up_to_date
-    claims = package_copy / "data" / "claims.csv"
+    claims = real_package / "data" / "claims.csv"
     claims.write_text(claims.read_text(encoding="utf-8").replace("about 200", "about 200 ", 1), encoding="utf-8")
     assert not is_up_to_date(package)
 
 
-def test_html_charts_work_offline(tables, package_copy):
-    build_charts(read_package(package_copy), claimtrack.load(package_copy), force=True)
+def test_html_charts_work_offline(tables, real_package):
+    build_charts(read_package(real_package), claimtrack.load(real_package), force=True)
     for name in CHARTS:
-        html = (package_copy / "charts" / f"{name}.html").read_text(encoding="utf-8")
+        html = (real_package / "charts" / f"{name}.html").read_text(encoding="utf-8")
         assert "<script src" not in html and "<link" not in html  # nothing fetched
         assert "vegaEmbed" in html
         assert '"actions":false' in html.replace(" ", "") or "actions: false" in html
-        svg = (package_copy / "charts" / f"{name}.svg").read_text(encoding="utf-8")
+        svg = (real_package / "charts" / f"{name}.svg").read_text(encoding="utf-8")
         assert "<title " in svg and "<desc " in svg
 
 
-def test_a_failed_build_leaves_the_previous_charts_in_place(package_copy, monkeypatch):
-    package = read_package(package_copy)
-    tables = claimtrack.load(package_copy)
+def test_a_failed_build_leaves_the_previous_charts_in_place(real_package, monkeypatch):
+    package = read_package(real_package)
+    tables = claimtrack.load(real_package)
     build_charts(package, tables, force=True)
-    before = {p.name: p.read_bytes() for p in (package_copy / "charts").iterdir()}
+    before = {p.name: p.read_bytes() for p in (real_package / "charts").iterdir()}
 
     def broken(_tables):
         raise RuntimeError("chart failed")
@@ -181,9 +190,9 @@ def test_a_failed_build_leaves_the_previous_charts_in_place(package_copy, monkey
     monkeypatch.setattr(foreign_fighters, "chart", broken)
     with pytest.raises(RuntimeError):
         build_charts(package, tables, force=True)
-    after = {p.name: p.read_bytes() for p in (package_copy / "charts").iterdir()}
+    after = {p.name: p.read_bytes() for p in (real_package / "charts").iterdir()}
     assert after == before
-    assert not list(package_copy.glob(".charts-*"))  # no scratch folder left behind
+    assert not list(real_package.glob(".charts-*"))  # no scratch folder left behind
 
 
 def test_the_committed_charts_are_built_from_the_committed_data():

@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from claimtrack.model.package import read_package
-from conftest import CLAIMTRACK, REPO, TRACKER, VALID, run_claimtrack, snapshot
+from conftest import CLAIMTRACK, REPO, TRACKER, VALID, run_claimtrack, run_console_script, snapshot
 
 ADD = TRACKER / "add"
 CLAIMS = "data/claims.csv"
@@ -470,7 +470,7 @@ def test_a_read_only_claims_file_is_a_clear_error_and_nothing_is_written(make_pa
     package = make_package()
     (package / CLAIMS).chmod(0o444)
     before = snapshot(package)
-    result = run_claimtrack("add", *FLAGS, cwd=package, **as_plain_user)
+    result = run_console_script("add", *FLAGS, cwd=package, **as_plain_user)
     assert result.returncode == 1
     assert result.stderr == f"Error: {CLAIMS} is read-only; nothing was written\n"
     assert snapshot(package) == before
@@ -481,7 +481,7 @@ def test_a_read_only_data_folder_is_a_clear_error_and_nothing_is_written(make_pa
     before = snapshot(package)
     (package / "data").chmod(0o555)
     try:
-        result = run_claimtrack("add", *FLAGS, cwd=package, **as_plain_user)
+        result = run_console_script("add", *FLAGS, cwd=package, **as_plain_user)
     finally:
         (package / "data").chmod(0o755)
     assert result.returncode == 1
@@ -495,7 +495,7 @@ def test_a_read_only_data_folder_error_names_the_file_being_written(make_package
     package = make_package()
     (package / "data").chmod(0o555)
     try:
-        result = run_claimtrack("add", *FLAGS, cwd=package, **as_plain_user)
+        result = run_console_script("add", *FLAGS, cwd=package, **as_plain_user)
     finally:
         (package / "data").chmod(0o755)
     assert result.stderr == f"Error: could not write {CLAIMS}: Permission denied; nothing was written\n"
@@ -506,7 +506,7 @@ def test_a_read_only_package_folder_is_a_clear_error_not_a_traceback(make_packag
     before = snapshot(package)
     package.chmod(0o555)
     try:
-        result = run_claimtrack("add", *FLAGS, cwd=package, **as_plain_user)
+        result = run_console_script("add", *FLAGS, cwd=package, **as_plain_user)
     finally:
         package.chmod(0o755)
     assert snapshot(package) == before

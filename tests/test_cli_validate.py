@@ -1,10 +1,10 @@
-"""`claimtrack validate`, run through the installed console script."""
+"""`claimtrack validate`: a one-line summary, or every problem with file, line, column and value."""
 
 from __future__ import annotations
 
 import json
 
-from conftest import REPO, TEST_ARCHIVE, run_claimtrack
+from conftest import REPO, TEST_ARCHIVE, run_claimtrack, run_console_script
 
 
 def test_a_valid_package_exits_0_with_a_one_line_summary(make_package):
@@ -101,3 +101,16 @@ def test_claimtrack_help_shows_an_example():
     assert result.returncode == 0
     assert "Usage: claimtrack" in result.stdout
     assert "Example:" in result.stdout
+
+
+def test_the_installed_console_script_says_the_same_as_the_command_run_in_process(make_package):
+    for case in (None, "type-integer"):
+        package = make_package(case)
+        process = run_console_script("validate", cwd=package)
+        in_process = run_claimtrack("validate", cwd=package)
+        assert (process.returncode, process.stdout, process.stderr) == (
+            in_process.returncode,
+            in_process.stdout,
+            in_process.stderr,
+        )
+        assert process.returncode == (0 if case is None else 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+
 import pandas as pd
 import pytest
 
@@ -89,5 +91,9 @@ def test_load_checks_quotes_only_when_given_the_archive(make_package):
 
 
 def test_claimtrack_load_is_the_load_function_on_every_use():
-    claimtrack.load(REPO)
-    assert len(claimtrack.load(REPO).claims) > 0
+    assert claimtrack.load is load
+    with (REPO / "data" / "claims.csv").open(encoding="utf-8-sig", newline="") as handle:
+        ids = [row["claim_id"] for row in csv.DictReader(handle)]
+    first, again = claimtrack.load(REPO), claimtrack.load(REPO)
+    assert first.claims["claim_id"].tolist() == ids
+    pd.testing.assert_frame_equal(first.claims, again.claims)
