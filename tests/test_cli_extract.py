@@ -21,7 +21,7 @@ import shutil
 
 import pytest
 
-from claimtrack.extracting.drafts import squeeze
+from claimtrack.extracting import squeeze
 from conftest import FIXTURES, REPO, TEST_ARCHIVE, run_claimtrack, snapshot
 
 EXTRACT = FIXTURES / "extract"

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimtrack.extracting import drafts as extracting
-from claimtrack.extracting.drafts import extract, sentences, squeeze
+from claimtrack import extracting
+from claimtrack.extracting import extract, sentences, squeeze
 from claimtrack.io.rows import iter_rows
 from claimtrack.model.package import read_package
 from conftest import REPO
@@ -453,10 +453,10 @@ def test_no_publication_date_makes_a_relative_date_raise(sentence):
 
 
 def test_partial_gives_the_most_precise_date_holding_both_days():
-    assert extracting.partial(D(2013, 5, 14), D(2013, 5, 14)) == "2013-05-14"
-    assert extracting.partial(D(2013, 5, 6), D(2013, 5, 12)) == "2013-05"
-    assert extracting.partial(D(2013, 5, 27), D(2013, 6, 2)) == "2013"
-    assert extracting.partial(D(2012, 12, 31), D(2013, 1, 6)) == ""
+    assert extracting.enclosing_partial_date(D(2013, 5, 14), D(2013, 5, 14)) == "2013-05-14"
+    assert extracting.enclosing_partial_date(D(2013, 5, 6), D(2013, 5, 12)) == "2013-05"
+    assert extracting.enclosing_partial_date(D(2013, 5, 27), D(2013, 6, 2)) == "2013"
+    assert extracting.enclosing_partial_date(D(2012, 12, 31), D(2013, 1, 6)) == ""
 
 
 # --- Who said it, and when -------------------------------------------------------------------
@@ -837,7 +837,7 @@ def test_input_built_to_stress_the_regexes_is_read_in_linear_time(text, tmp_path
     program = textwrap.dedent(
         """
         import datetime, sys
-        from claimtrack.extracting.drafts import extract
+        from claimtrack.extracting import extract
         text = open(sys.argv[1], encoding="utf-8").read()
         print(len(extract(text, datetime.date(2013, 5, 16))))
         """

@@ -34,7 +34,7 @@ def test_validation_finds_exactly_the_planted_problems_with_their_lines(tmp_path
     found = {(p.file, p.line, p.column, p.rule) for p in validate(tmp_path).problems}
     expected = {(p.file, p.line, p.column, p.rule) for p in planted}
     assert found == expected
-    assert {rule for (_, _, _, rule) in expected} == {rule for rule, _ in PLANTED}  # every kind planted
+    assert {rule for (_, _, _, rule) in expected} == {plant.rule for plant in PLANTED}  # every kind planted
     assert json.loads((tmp_path / "planted.json").read_text()) == [p.__dict__ for p in planted]
 
 

@@ -18,12 +18,13 @@ import csv
 import datetime as dt
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from claimtrack.model import paths
+from claimtrack.model import paths, qualifiers
 
 PUBLISHERS = ["The Daily Ledger", "Wire Service One", "Evening Courier", "The Northern Gazette", "Radio Free Example"]
 CLAIMANT_KINDS = ["person", "organisation", "government body", "anonymous official", "group of people"]
@@ -35,30 +36,6 @@ DAYS = 365 * 3
 # and commands meet the synthetic claims as they meet the story's.
 COUNT_MEASURES: list[str] = []
 DATE_MEASURES: list[str] = []
-
-# The kinds of error planted in claims.csv, each breaking exactly one rule in one column.
-PLANTED = [
-    ("type", "low"),
-    ("required", "claimant_id"),
-    ("enum", "qualifier"),
-    ("pattern", "claim_id"),
-    ("minimum", "value"),
-    ("date", "said_on"),
-    ("foreign-key", "source_id"),
-    ("primary-key", "claim_id"),
-    ("bounds-order", "high"),
-    ("dates-order", "date_to"),
-    ("measure-kind", "date_from"),
-    ("qualifier-kind", "qualifier"),
-    ("qualifier-bounds", "high"),
-    ("said-before-published", "said_on"),
-    ("as-of-before-said", "as_of"),
-    ("said-on-basis", "said_on_basis"),
-    ("via-relation", "via_relation"),
-    ("settled-by", "settled_by"),
-    ("status-kind", "status"),
-    ("figure-in-quote", "figure_text"),
-]
 
 
 @dataclass
@@ -135,12 +112,12 @@ def write_package(
     broken = np.flatnonzero(random.random(rows) < error_rate) if error_rate > 0 else []
     used: set[int] = set()
     for number, index in enumerate(broken):
-        rule, name = PLANTED[number % len(PLANTED)]
+        plant = PLANTED[number % len(PLANTED)]
         # The drawn row, or the next one that can be broken this way.
         for candidate in range(int(index), min(rows, int(index) + 200)):
-            if candidate not in used and _plant(claims, candidate, rule, column, published, n_sources, random):
+            if candidate not in used and _plant(claims, candidate, plant, column, published):
                 used.add(candidate)
-                planted.append(Planted("data/claims.csv", candidate + 2, name, rule))
+                planted.append(Planted("data/claims.csv", candidate + 2, plant.column, plant.rule))
                 break
     planted.sort(key=lambda p: p.line)
     _write(out / "data" / "claims.csv", claim_fields, claims)
@@ -180,11 +157,11 @@ def _claim(i: int, random, published, n_sources: int, n_claimants: int, column: 
         start = said + int(random.integers(5, 200))
         row[column["measure_id"]] = DATE_MEASURES[i % len(DATE_MEASURES)]
         if i % 2:
-            row[column["qualifier"]] = "between"
+            row[column["qualifier"]] = qualifiers.BETWEEN
             row[column["date_from"]], row[column["date_to"]] = _day(start), _day(start + int(random.integers(1, 20)))
             figure = f"between {row[column['date_from']]} and {row[column['date_to']]}"
         else:
-            row[column["qualifier"]] = "on"
+            row[column["qualifier"]] = qualifiers.ON
             row[column["date_from"]] = row[column["date_to"]] = _day(start)
             figure = f"on {row[column['date_from']]}"
         row[column["status"]] = "tentative"
@@ -193,15 +170,18 @@ def _claim(i: int, random, published, n_sources: int, n_claimants: int, column: 
         row[column["measure_id"]] = COUNT_MEASURES[i % len(COUNT_MEASURES)]
         kind = i % 4
         if kind == 0:
-            row[column["qualifier"]], row[column["low"]], figure = "at least", str(number), f"at least {number:,}"
+            row[column["qualifier"]], row[column["low"]] = qualifiers.AT_LEAST, str(number)
+            figure = f"{qualifiers.AT_LEAST} {number:,}"
         elif kind == 1:
-            row[column["qualifier"]], row[column["value"]], figure = "about", str(number), f"about {number:,}"
+            row[column["qualifier"]], row[column["value"]] = qualifiers.ABOUT, str(number)
+            figure = f"{qualifiers.ABOUT} {number:,}"
         elif kind == 2:
-            row[column["qualifier"]] = "range"
+            row[column["qualifier"]] = qualifiers.RANGE
             row[column["low"]], row[column["high"]] = str(number), str(number * 2)
             figure = f"{number:,} to {number * 2:,}"
         else:
-            row[column["qualifier"]], row[column["high"]], figure = "as high as", str(number), f"as high as {number:,}"
+            row[column["qualifier"]], row[column["high"]] = qualifiers.AS_HIGH_AS, str(number)
+            figure = f"{qualifiers.AS_HIGH_AS} {number:,}"
         if i % 11 == 0:
             row[column["as_of"]], row[column["as_of_basis"]] = _day(said - 1), "stated"
         row[column["status"]] = STATUSES_FOR_COUNTS[i % len(STATUSES_FOR_COUNTS)]
@@ -229,62 +209,108 @@ def _settle(claims: list[list[str]], column: dict) -> None:
         last_by_measure[measure] = i
 
 
-def _plant(claims, index: int, rule: str, column: dict, published, n_sources: int, random) -> bool:
-    """Break ``claims[index]`` so that exactly ``rule`` fails, once. Returns False, and
-    leaves the row as it was, when this row cannot be broken that way."""
-    row = claims[index]
-    get = lambda name: row[column[name]]  # noqa: E731
-    dated = get("measure_id") in DATE_MEASURES
-    if get("settled_by") or get("status") == "superseded" or (index and index % 100 == 0):
+class _Row:
+    """One synthetic claim being broken, with what a way of breaking it needs to know."""
+
+    def __init__(self, claims, index: int, column: dict, published):
+        self.claims, self.index, self.column, self.published = claims, index, column, published
+
+    def __getitem__(self, name: str) -> str:
+        return self.claims[self.index][self.column[name]]
+
+    @property
+    def dated(self) -> bool:
+        return self["measure_id"] in DATE_MEASURES
+
+    def previous(self, name: str) -> str:
+        return self.claims[self.index - 1][self.column[name]]
+
+    def day_after(self, name: str, days: int) -> str:
+        return _day((dt.date.fromisoformat(self[name]) - START).days + days)
+
+
+def _always(row: _Row) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Plant:
+    """A kind of error planted in claims.csv: the rule it breaks, the column that rule
+    reports it in, which rows can be broken this way, and the cells that break one so
+    that exactly that rule fails, once."""
+
+    rule: str
+    column: str
+    fits: Callable[[_Row], bool]
+    change: Callable[[_Row], dict[str, str]]
+
+
+PLANTED = [
+    Plant("type", "low", lambda r: bool(r["low"]), lambda r: {"low": r["low"] + "x"}),
+    Plant("required", "claimant_id", _always, lambda r: {"claimant_id": ""}),
+    Plant("enum", "qualifier", _always, lambda r: {"qualifier": "roughly"}),
+    Plant("pattern", "claim_id", _always, lambda r: {"claim_id": r["claim_id"].upper()}),
+    Plant("minimum", "value", lambda r: bool(r["value"]), lambda r: {"value": "-" + r["value"]}),
+    Plant("date", "said_on", lambda r: len(r["said_on"]) == 10, lambda r: {"said_on": r["said_on"][:5] + "02-30"}),
+    Plant("foreign-key", "source_id", _always, lambda r: {"source_id": "s999999x"}),
+    Plant("primary-key", "claim_id", lambda r: r.index > 0, lambda r: {"claim_id": r.previous("claim_id")}),
+    Plant(
+        "bounds-order",
+        "high",
+        lambda r: r["qualifier"] == qualifiers.RANGE,
+        lambda r: {"low": str(int(r["high"]) + 1)},
+    ),
+    Plant(
+        "dates-order",
+        "date_to",
+        lambda r: r["qualifier"] == qualifiers.BETWEEN,
+        lambda r: {"date_to": r.day_after("date_from", -1)},
+    ),
+    Plant("measure-kind", "date_from", lambda r: not r.dated, lambda r: {"date_from": "2013-01-01"}),
+    Plant(
+        "qualifier-kind",
+        "qualifier",
+        lambda r: not r.dated and r["qualifier"] == qualifiers.ABOUT,
+        lambda r: {"qualifier": qualifiers.ON},
+    ),
+    Plant(
+        "qualifier-bounds",
+        "high",
+        lambda r: r["qualifier"] == qualifiers.AT_LEAST,
+        lambda r: {"high": str(int(r["low"]) * 2)},
+    ),
+    Plant(
+        "said-before-published",
+        "said_on",
+        _always,
+        lambda r: {"said_on": _day(int(r.published[int(r["source_id"][1:])]) + 5), "as_of": "", "as_of_basis": ""},
+    ),
+    Plant(
+        "as-of-before-said",
+        "as_of",
+        lambda r: not r.dated and len(r["said_on"]) == 10,
+        lambda r: {"as_of": r.day_after("said_on", 3), "as_of_basis": "stated"},
+    ),
+    Plant("said-on-basis", "said_on_basis", _always, lambda r: {"said_on_basis": "not stated"}),
+    Plant("via-relation", "via_relation", lambda r: bool(r["via_id"]), lambda r: {"via_relation": ""}),
+    Plant("settled-by", "settled_by", lambda r: not r.dated, lambda r: {"status": "superseded"}),
+    Plant("status-kind", "status", lambda r: not r.dated, lambda r: {"status": "realised"}),
+    Plant("figure-in-quote", "figure_text", _always, lambda r: {"figure_text": r["figure_text"] + " and more"}),
+]
+
+
+def _plant(claims, index: int, plant: Plant, column: dict, published) -> bool:
+    """Break ``claims[index]`` as ``plant`` says. Returns False, and leaves the row as it
+    was, when this row cannot be broken that way."""
+    row = _Row(claims, index, column, published)
+    if row["settled_by"] or row["status"] == "superseded" or (index and index % 100 == 0):
         return False  # keep supersession chains intact: one error per planted row
-    if any(claims[j][column["settled_by"]] == get("claim_id") for j in range(max(0, index - 200), index)):
+    if any(claims[j][column["settled_by"]] == row["claim_id"] for j in range(max(0, index - 200), index)):
         return False
-    changes: dict[str, str] | None = None
-    if rule == "type" and get("low"):
-        changes = {"low": get("low") + "x"}
-    elif rule == "required":
-        changes = {"claimant_id": ""}
-    elif rule == "enum":
-        changes = {"qualifier": "roughly"}
-    elif rule == "pattern":
-        changes = {"claim_id": get("claim_id").upper()}
-    elif rule == "minimum" and get("value"):
-        changes = {"value": "-" + get("value")}
-    elif rule == "date" and len(get("said_on")) == 10:
-        changes = {"said_on": get("said_on")[:5] + "02-30"}
-    elif rule == "foreign-key":
-        changes = {"source_id": "s999999x"}
-    elif rule == "primary-key" and index > 0:
-        changes = {"claim_id": claims[index - 1][column["claim_id"]]}
-    elif rule == "bounds-order" and get("qualifier") == "range":
-        changes = {"low": str(int(get("high")) + 1)}
-    elif rule == "dates-order" and get("qualifier") == "between":
-        changes = {"date_to": _day((dt.date.fromisoformat(get("date_from")) - START).days - 1)}
-    elif rule == "measure-kind" and not dated:
-        changes = {"date_from": "2013-01-01"}
-    elif rule == "qualifier-kind" and not dated and get("qualifier") == "about":
-        changes = {"qualifier": "on"}
-    elif rule == "qualifier-bounds" and get("qualifier") == "at least":
-        changes = {"high": str(int(get("low")) * 2)}
-    elif rule == "said-before-published":
-        source = int(get("source_id")[1:])
-        changes = {"said_on": _day(int(published[source]) + 5), "as_of": "", "as_of_basis": ""}
-    elif rule == "as-of-before-said" and not dated and len(get("said_on")) == 10:
-        changes = {"as_of": _day((dt.date.fromisoformat(get("said_on")) - START).days + 3), "as_of_basis": "stated"}
-    elif rule == "said-on-basis":
-        changes = {"said_on_basis": "not stated"}
-    elif rule == "via-relation" and get("via_id"):
-        changes = {"via_relation": ""}
-    elif rule == "settled-by" and not dated:
-        changes = {"status": "superseded"}
-    elif rule == "status-kind" and not dated:
-        changes = {"status": "realised"}
-    elif rule == "figure-in-quote":
-        changes = {"figure_text": get("figure_text") + " and more"}
-    if changes is None:
+    if not plant.fits(row):
         return False
-    for name, value in changes.items():
-        row[column[name]] = value
+    for name, value in plant.change(row).items():
+        claims[index][column[name]] = value
     return True
 
 

@@ -5,33 +5,31 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from claimtrack.model import qualifiers
+from claimtrack.model.qualifiers import QUALIFIERS
 from claimtrack.tables.views import claims_view
 from claimtrack.tracking import style
 
-# How each qualifier is drawn: which bound is plotted and with what symbol.
-BOUND_OF = {
-    "exact": "given as such",
-    "about": "given as such",
-    "nearly": "given as such",
-    "at least": "at least (a lower bound)",
-    "more than": "at least (a lower bound)",
-    "as high as": "as high as (an upper bound)",
-    "up to": "as high as (an upper bound)",
-    "range": "a range, low to high",
-    "several": "no number given",
-}
-BOUND_SHAPES = {
-    "given as such": "circle",
-    "at least (a lower bound)": "triangle-up",
-    "as high as (an upper bound)": "triangle-down",
-    "a range, low to high": "diamond",
-}
+# How each qualifier is drawn: the bound a legend names, and the symbol for each bound.
+BOUND_OF = {q.word: q.bound for q in QUALIFIERS.values() if q.bound}
+BOUND_SHAPES = qualifiers.bound_shapes()
 
 
 def rows_for(tables, topic: str) -> pd.DataFrame:
     """The claims of one topic, joined to their claimants, sources and measures."""
     view = claims_view(tables)
     return view[view["measure_topic"] == topic].copy()
+
+
+def vague(rows: pd.DataFrame) -> pd.Series:
+    """Whether each figure is a quantity with no number ("several")."""
+    return rows["qualifier"].isin(qualifiers.vague_words())
+
+
+def against(rows: pd.DataFrame, otherwise: str) -> pd.Series:
+    """The verb by which each claimant speaks against the figure ("denied"), else ``otherwise``."""
+    verbs = {q.word: q.against for q in QUALIFIERS.values() if q.against}
+    return rows["qualifier"].map(verbs).fillna(otherwise)
 
 
 def plotted_number(rows: pd.DataFrame) -> pd.Series:

@@ -35,7 +35,7 @@ def data(tables) -> pd.DataFrame:
     frame["to"] = end.fillna(start + pd.Timedelta(days=OPEN_END_DAYS)) + pd.Timedelta(days=1)
     frame["open"] = open_end.map({True: "later", False: ""}).where(~open_start, "earlier")
     frame["one_day"] = (end == start).fillna(False)
-    frame["stance"] = rows["qualifier"].map({"denied": "denied", "doubted": "doubted"}).fillna("proposed")
+    frame["stance"] = common.against(rows, "proposed")
     frame["label"] = [
         text if stance == "proposed" else f"{stance}: {text}"
         for text, stance in zip(rows["figure_text"], frame["stance"])

@@ -25,7 +25,7 @@ MEASURE = "syria-deaths"
 
 def data(tables) -> pd.DataFrame:
     rows = common.rows_for(tables, TOPIC)
-    rows = rows[(rows["measure_id"] == MEASURE) & rows["said_on"].notna() & rows["qualifier"].ne("several")]
+    rows = rows[(rows["measure_id"] == MEASURE) & rows["said_on"].notna() & ~common.vague(rows)]
     frame = common.tooltip_frame(rows)
     frame["claimant"] = rows["claimant_name"]
     frame["said_plain"] = common.in_words(rows["said_on"], style.partial)

@@ -28,7 +28,7 @@ def data(tables) -> pd.DataFrame:
     frame["number"] = common.plotted_number(rows).astype("float")
     frame["low"] = rows["low"].astype("float")
     frame["high"] = rows["high"].astype("float")
-    frame["vague"] = rows["qualifier"].eq("several")
+    frame["vague"] = common.vague(rows)
     frame["bound"] = rows["qualifier"].map(common.BOUND_OF)
     frame["label"] = [
         text + (f" ({'; '.join(notes)})" if notes else "")
@@ -44,7 +44,7 @@ def data(tables) -> pd.DataFrame:
     frame["date"] = rows["known_by"].dt.strftime("%Y-%m-%d")
     frame["said_known"] = rows["said_on"].notna()
     # A range without a best estimate is a bar only: no dot pretends to a figure inside it.
-    frame["dot"] = ~frame["vague"] & ~(rows["qualifier"].eq("range") & rows["value"].isna())
+    frame["dot"] = ~frame["vague"] & ~(rows["low"].notna() & rows["high"].notna() & rows["value"].isna())
     # Counts of people from one place first, then the totals from all countries.
     frame["totals"] = frame["origin"].eq("all countries")
     frame, thinned = common.thin(frame, ["panel", "vague"], "date", "counts")

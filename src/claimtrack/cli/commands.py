@@ -736,7 +736,7 @@ def extract(package_dir, archive, file, published, source_id, accept, output_for
     """
     import json
 
-    from claimtrack.extracting import drafts as extracting
+    from claimtrack import extracting
     from claimtrack.io.rows import iter_rows
     from claimtrack.model.package import read_package
     from claimtrack.model.problems import ValidationError

@@ -1,16 +1,36 @@
-"""What a qualifier means: which bounds a figure with that qualifier carries.
+"""What a qualifier means, in one table: every other module reads it from here.
 
-The words themselves are listed once, as the enum of ``qualifier`` in
-schemas/claims.json; this table gives each its meaning, and a test proves the two
-list the same words.
+A qualifier says how a figure was given: "at least 94,000", "about 200", "several",
+"between June 10 and 12". For each, the table says which kind of measure it fits,
+which bounds it carries, how it reads in copy, how a chart draws it, whether the
+claimant speaks for the figure or against it, and the words that signal it in a text.
+
+The words themselves are also the enum of ``qualifier`` in schemas/claims.json (the
+package's own list, which a Table Schema tool checks); a test proves the two agree.
+No other module spells a qualifier's word: they name it by the constant below, or ask
+the table, and a convention test fails on a second copy.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 NUMBER_COLUMNS = ("low", "value", "high")
 DATE_COLUMNS = ("date_from", "date_to")
+
+EXACT, ABOUT, NEARLY = "exact", "about", "nearly"
+AT_LEAST, MORE_THAN = "at least", "more than"
+AS_HIGH_AS, UP_TO = "as high as", "up to"
+RANGE, SEVERAL = "range", "several"
+ON, BETWEEN, NOT_BEFORE, NOT_AFTER = "on", "between", "not before", "not after"
+DENIED, DOUBTED = "denied", "doubted"
+
+# How a chart says a figure was given, and the symbol it draws it with.
+GIVEN = "given as such"
+LOWER_BOUND = "at least (a lower bound)"
+UPPER_BOUND = "as high as (an upper bound)"
+LOW_TO_HIGH = "a range, low to high"
+NO_NUMBER = "no number given"
 
 
 @dataclass(frozen=True)
@@ -20,50 +40,215 @@ class Qualifier:
     needs: tuple[str, ...]  # columns that must hold a value
     takes: tuple[str, ...]  # columns that may hold a value (includes ``needs``)
     meaning: str
+    # The figure in copy: {low}, {value} and {high} are numbers; {span}, {earliest} and
+    # {latest} the days, as newsroom style says them ("between June 10 and 12, 2013").
+    copy: str
+    bound: str | None = None  # how a chart's legend says it was given (numbers only)
+    shape: str | None = None  # the symbol a chart draws it with; None: not drawn at a number
+    against: str | None = None  # the verb when the claimant speaks against the figure
+    before: tuple[str, ...] = ()  # words in a text just before a number that give this qualifier
+    after: tuple[str, ...] = ()  # words just after a number that give it
+    alone: tuple[str, ...] = field(default=())  # words that stand for the figure, with no number
 
     @property
     def columns(self) -> tuple[str, ...]:
         return NUMBER_COLUMNS if self.family == "number" else DATE_COLUMNS
 
+    @property
+    def vague(self) -> bool:
+        """A quantity with no number at all ("several")."""
+        return self.family == "number" and not self.needs
+
+    @property
+    def one_day(self) -> bool:
+        """It names one day: date_from and date_to are the same."""
+        return self.word == ON
+
+    @property
+    def bound_column(self) -> str | None:
+        """The one number column a single-bound figure carries ("at least" -> low)."""
+        return self.needs[0] if self.family == "number" and len(self.needs) == 1 else None
+
 
 QUALIFIERS: dict[str, Qualifier] = {
     q.word: q
     for q in (
-        Qualifier("exact", "number", ("value",), ("value",), "the figure exactly as given"),
-        Qualifier("about", "number", ("value",), ("value",), "an approximate figure: about, around, some"),
-        Qualifier("nearly", "number", ("value",), ("value",), "a figure approached from below: nearly, approaching"),
-        Qualifier("at least", "number", ("low",), ("low",), "a lower bound, the figure included"),
-        Qualifier("more than", "number", ("low",), ("low",), "a lower bound, the figure itself excluded"),
-        Qualifier("as high as", "number", ("high",), ("high",), "an upper estimate"),
-        Qualifier("up to", "number", ("high",), ("high",), "an upper bound"),
+        Qualifier(EXACT, "number", ("value",), ("value",), "the figure exactly as given", "{value}", GIVEN, "circle"),
         Qualifier(
-            "range",
+            ABOUT,
+            "number",
+            ("value",),
+            ("value",),
+            "an approximate figure: about, around, some",
+            "about {value}",
+            GIVEN,
+            "circle",
+            before=("about", "around", "approximately", "roughly", "some", "an estimated"),
+            after=("or so",),
+        ),
+        Qualifier(
+            NEARLY,
+            "number",
+            ("value",),
+            ("value",),
+            "a figure approached from below: nearly, approaching",
+            "nearly {value}",
+            GIVEN,
+            "circle",
+            before=("nearly", "almost", "approaching", "just under", "close to"),
+        ),
+        Qualifier(
+            AT_LEAST,
+            "number",
+            ("low",),
+            ("low",),
+            "a lower bound, the figure included",
+            "at least {low}",
+            LOWER_BOUND,
+            "triangle-up",
+            before=("at least", "no fewer than", "no less than"),
+            after=("or more", "plus"),
+        ),
+        Qualifier(
+            MORE_THAN,
+            "number",
+            ("low",),
+            ("low",),
+            "a lower bound, the figure itself excluded",
+            "more than {low}",
+            LOWER_BOUND,
+            "triangle-up",
+            before=("more than", "over", "exceeds", "exceeding", "upwards of", "in excess of"),
+        ),
+        Qualifier(
+            AS_HIGH_AS,
+            "number",
+            ("high",),
+            ("high",),
+            "an upper estimate",
+            "as many as {high}",
+            UPPER_BOUND,
+            "triangle-down",
+            before=("as high as", "as many as"),
+        ),
+        Qualifier(
+            UP_TO,
+            "number",
+            ("high",),
+            ("high",),
+            "an upper bound",
+            "up to {high}",
+            UPPER_BOUND,
+            "triangle-down",
+            # A figure given as a possibility is read as an upper estimate.
+            before=(
+                "up to",
+                "fewer than",
+                "less than",
+                "under",
+                "may have cost",
+                "may have killed",
+                "could have cost",
+            ),
+        ),
+        Qualifier(
+            RANGE,
             "number",
             ("low", "high"),
             ("low", "value", "high"),
             "from low to high; value is the best estimate where one is given",
+            "between {low} and {high}",
+            LOW_TO_HIGH,
+            "diamond",
         ),
-        Qualifier("several", "number", (), (), "a vague quantity with no number"),
         Qualifier(
-            "on",
+            SEVERAL,
+            "number",
+            (),
+            (),
+            "a vague quantity with no number",
+            "several",
+            NO_NUMBER,
+            alone=(
+                "several",
+                "dozens",
+                "scores",
+                "hundreds",
+                "thousands",
+                "tens of thousands",
+                "hundreds of thousands",
+                "a few",
+            ),
+        ),
+        Qualifier(
+            ON,
             "date",
             ("date_from", "date_to"),
             ("date_from", "date_to"),
             "one day: date_from and date_to are the same",
+            "{span}",
         ),
         Qualifier(
-            "between", "date", ("date_from", "date_to"), ("date_from", "date_to"), "some time from date_from to date_to"
+            BETWEEN,
+            "date",
+            ("date_from", "date_to"),
+            ("date_from", "date_to"),
+            "some time from date_from to date_to",
+            "{span}",
         ),
-        Qualifier("not before", "date", ("date_from",), ("date_from",), "open-ended: date_from at the earliest"),
-        Qualifier("not after", "date", ("date_to",), ("date_to",), "date_to at the latest"),
         Qualifier(
-            "denied", "date", ("date_from", "date_to"), ("date_from", "date_to"), "a date or range the claimant denies"
+            NOT_BEFORE, "date", ("date_from",), ("date_from",), "open-ended: date_from at the earliest", "{earliest}"
+        ),
+        Qualifier(NOT_AFTER, "date", ("date_to",), ("date_to",), "date_to at the latest", "{latest}"),
+        Qualifier(
+            DENIED,
+            "date",
+            ("date_from", "date_to"),
+            ("date_from", "date_to"),
+            "a date or range the claimant denies",
+            "{span}",
+            against="denied",
         ),
         Qualifier(
-            "doubted", "date", ("date_from", "date_to"), ("date_from", "date_to"), "a date or range the claimant doubts"
+            DOUBTED,
+            "date",
+            ("date_from", "date_to"),
+            ("date_from", "date_to"),
+            "a date or range the claimant doubts",
+            "{span}",
+            against="doubted",
         ),
     )
 }
 
 # The family of figures each kind of measure carries.
 MEASURE_FAMILY = {"count": "number", "duration": "number", "date": "date"}
+
+
+def of(word: object) -> Qualifier | None:
+    """The qualifier named ``word``; None for a missing or unknown word."""
+    return QUALIFIERS.get(word) if isinstance(word, str) else None
+
+
+def words(family: str, asserting_only: bool = False) -> list[str]:
+    """The qualifiers that fit a family of measure, in the table's order; with
+    ``asserting_only``, without those by which a claimant speaks against a figure."""
+    return [q.word for q in QUALIFIERS.values() if q.family == family and not (asserting_only and q.against)]
+
+
+def vague_words() -> list[str]:
+    return [q.word for q in QUALIFIERS.values() if q.vague]
+
+
+def bound_shapes() -> dict[str, str]:
+    """How a chart's legend says a figure was given -> its symbol, in the table's order."""
+    shapes: dict[str, str] = {}
+    for q in QUALIFIERS.values():
+        if q.bound and q.shape:
+            shapes.setdefault(q.bound, q.shape)
+    return shapes
+
+
+def listing(words: list[str]) -> str:
+    """Words as a sentence lists them: "on, between, not before or not after"."""
+    return ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)

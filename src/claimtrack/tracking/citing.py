@@ -14,24 +14,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from string import Formatter
 
 from claimtrack.io.rows import RELATED, find
 from claimtrack.model.package import read_package
+from claimtrack.model.qualifiers import NUMBER_COLUMNS, QUALIFIERS
 from claimtrack.tracking import style
-
-# Qualifiers by which the claimant speaks against a date rather than for it.
-SPOKEN_AGAINST = {"denied": "denied", "doubted": "doubted"}
-
-# How each qualifier reads before its number.
-QUALIFIER_WORDS = {
-    "exact": "",
-    "about": "about",
-    "nearly": "nearly",
-    "at least": "at least",
-    "more than": "more than",
-    "as high as": "as many as",
-    "up to": "up to",
-}
 
 _CHOICE = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")
 # A full date followed by more words takes a comma after its year: "May 15, 2013, that".
@@ -47,23 +35,20 @@ def _given(value: str | None) -> bool:
 
 
 def figure_phrase(claim: dict) -> tuple[str, int | None]:
-    """The figure in words, and the number that decides singular or plural (None for dates)."""
-    qualifier = claim["qualifier"]
-    if qualifier == "several":
-        return "several", None
-    if qualifier == "range":
-        low, high = int(claim["low"]), int(claim["high"])
-        return f"between {style.count(low)} and {style.count(high)}", high
-    if qualifier in QUALIFIER_WORDS:
-        number = int(next(claim[c] for c in ("value", "low", "high") if _given(claim.get(c))))
-        words = QUALIFIER_WORDS[qualifier]
-        return (f"{words} " if words else "") + style.count(number), number
+    """The figure in words, and the number that decides singular or plural (None for dates
+    and for a figure with no number): the qualifier's copy, with its numbers and days."""
+    qualifier = QUALIFIERS[claim["qualifier"]]
+    wanted = [name for _, name, _, _ in Formatter().parse(qualifier.copy) if name]
+    numbers = {name: int(claim[name]) for name in wanted if name in NUMBER_COLUMNS}
     start, end = style.as_date(claim.get("date_from")), style.as_date(claim.get("date_to"))
-    if qualifier == "not before":
-        return style.no_earlier_than(start), None
-    if qualifier == "not after":
-        return style.no_later_than(end), None
-    return style.span(start, end), None
+    days = {
+        "span": lambda: style.span(start, end),
+        "earliest": lambda: style.no_earlier_than(start),
+        "latest": lambda: style.no_later_than(end),
+    }
+    filled = {name: style.count(numbers[name]) if name in numbers else days[name]() for name in wanted}
+    deciding = next((numbers[name] for name in reversed(wanted) if name in numbers), None)
+    return qualifier.copy.format(**filled), deciding
 
 
 def clause(claim: dict, measure: dict) -> str:
@@ -123,7 +108,7 @@ def _sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, sour
             return f"{_capital(publisher)} reported{said} that {clause(claim, measure)}."
         return f"{body}, {publisher} reported{said}."
     speaker = who(claimant)
-    against = SPOKEN_AGAINST.get(claim["qualifier"])
+    against = QUALIFIERS[claim["qualifier"]].against
     if lead_with_speaker and not against:
         against = "said"
     if against:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from claimtrack.model import qualifiers
 from claimtrack.model.lifecycle import DATE_ONLY_STATUSES, SETTLED_STATUSES
 from claimtrack.model.qualifiers import DATE_COLUMNS, MEASURE_FAMILY, NUMBER_COLUMNS, QUALIFIERS
 from claimtrack.tables import kernels
@@ -127,8 +128,8 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             lambda: ~mismatch,
             explain_from(
                 "'{qualifier}' is not a qualifier for a {kind} measure like {measure}; "
-                + "numbers take exact, about, nearly, at least, more than, as high as, up to, range or several; "
-                + "dates take on, between, not before or not after",
+                + f"numbers take {qualifiers.listing(qualifiers.words('number'))}; "
+                + f"dates take {qualifiers.listing(qualifiers.words('date', asserting_only=True))}",
                 qualifier=qualifier,
                 kind=kind,
                 measure=claims["measure_id"],
@@ -179,7 +180,8 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             ),
         )
     )
-    one_day = (qualifier == "on") & claims["date_from"].notna() & claims["date_to"].notna()
+    one_day = qualifier.isin([q.word for q in QUALIFIERS.values() if q.one_day])
+    one_day &= claims["date_from"].notna() & claims["date_to"].notna()
     differs = one_day & (claims["date_from"] != claims["date_to"])
     rules.append(
         Rule(
@@ -187,7 +189,8 @@ def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
             "date_to",
             lambda: ~differs.fillna(False),
             explain_from(
-                "'on' names one day, so date_to must equal date_from ({start}); use 'between' for a span",
+                f"'{{qualifier}}' names one day, so date_to must equal date_from ({{start}}); use '{qualifiers.BETWEEN}' for a span",
+                qualifier=qualifier,
                 start=claims["date_from"],
             ),
         )

@@ -1,0 +1,84 @@
+"""Matching drafts to the package's claimants, and turning the drafts a reporter chose
+into rows for the same checked, locked write as ``claimtrack add``."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.extracting.drafts import Draft
+from claimtrack.extracting.measures import STOP
+
+
+def match_claimant(words: str | None, claimants: list[dict]) -> str | None:
+    """The package's claimant the words name: by name ("Beishenbai Zhunusov"), by post
+    ("the head of Russia's Federal Security Service") or by every capitalised word of
+    the words being in the name ("Kerry and Lavrov")."""
+    if not words:
+        return None
+    text = words.lower()
+    bare = re.sub(r"^(?:the|a|an)\s+", "", text)
+    for claimant in claimants:
+        name, role = claimant["name"].lower(), (claimant.get("role") or "").lower()
+        if name in text or (role and role in text) or (len(bare.split()) >= 2 and bare in name):
+            return claimant["claimant_id"]
+    capitals = {w.lower() for w in re.findall(r"\b[A-Z][\w'-]+", words) if w.lower() not in STOP}
+    if capitals:
+        for claimant in claimants:
+            if capitals <= set(re.findall(r"[\w'-]+", claimant["name"].lower())):
+                return claimant["claimant_id"]
+    return None
+
+
+class AcceptError(ValueError):
+    """Some drafts cannot become claims as they stand."""
+
+
+def to_claims(drafts: list[Draft], source: dict, claimants: list[dict]) -> list[dict]:
+    """The drafts as rows for ``claimtrack add``: the speaker matched to a claimant (the
+    publisher for its own statements, "unattributed" where nobody is named), an
+    intermediary the speaker told, the source, and how the date is known."""
+    publisher = next((c["claimant_id"] for c in claimants if c["name"] == source["publisher"]), None)
+    nobody = next((c["claimant_id"] for c in claimants if c.get("kind") == "unattributed"), None)
+    news = [c for c in claimants if c.get("kind") == "news organisation"]
+    rows, missing = [], []
+    for draft in drafts:
+        if draft.claimant:
+            claimant = match_claimant(draft.claimant, claimants)
+        else:
+            claimant = publisher if draft.said_on_basis == "publication date" else nobody
+        via = match_claimant(draft.told, news) if draft.told else None
+        lacking = [what for what, value in (("a claimant", claimant), ("a measure", draft.measure)) if not value]
+        if lacking:
+            who = f" (the text names {draft.claimant!r})" if draft.claimant and not claimant else ""
+            missing.append(
+                f"{draft.id} {draft.text!r}: no {' and no '.join(w[2:] for w in lacking)} in the package{who}"
+            )
+            continue
+        rows.append(
+            {
+                "measure_id": draft.measure,
+                "claimant_id": claimant,
+                "via_id": via,
+                "via_relation": "told" if via else None,
+                "source_id": source["source_id"],
+                "figure_text": draft.text,
+                "qualifier": draft.qualifier,
+                "low": draft.low,
+                "value": draft.value,
+                "high": draft.high,
+                "date_from": draft.date_from,
+                "date_to": draft.date_to,
+                "said_on": draft.said_on,
+                "said_on_basis": draft.said_on_basis,
+                "said_on_text": draft.said_on_text,
+                "status": "reported",
+                "quote": draft.quote,
+                "note": f"Drafted by claimtrack extract from characters {draft.start}-{draft.end} of the text.",
+            }
+        )
+    if missing:
+        raise AcceptError(
+            "these drafts cannot be accepted as they stand; add the claimant or measure to the package, or record "
+            "them with claimtrack add:\n  " + "\n  ".join(missing)
+        )
+    return rows
