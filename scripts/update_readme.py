@@ -1,4 +1,4 @@
-"""Regenerate the parts of README.md that come from the schemas, the code and the tests.
+"""Regenerate the parts of README.md that come from the schemas, the code, the commands' help and the tests.
 
 Run from the repository root:  .venv/bin/python scripts/update_readme.py
 
@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from claimtrack.cli import reference
 from claimtrack.model.package import read_package
 from claimtrack.publishing.readme import render_readme, replace_part
 
@@ -51,7 +52,10 @@ def tests_table(counts: Counter) -> str:
 
 
 def render(text: str, counts: Counter) -> str:
-    return replace_part(render_readme(text, read_package(ROOT)), "tests", tests_table(counts))
+    text = render_readme(text, read_package(ROOT))
+    text = replace_part(text, "commands", reference.summary())
+    text = replace_part(text, "reference", reference.reference(ROOT))
+    return replace_part(text, "tests", tests_table(counts))
 
 
 if __name__ == "__main__":

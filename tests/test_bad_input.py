@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 import claimtrack
-from claimtrack.cli.commands import main
+from claimtrack.cli import main
 from claimtrack.validation.run import validate
 from conftest import BROKEN, TEST_ARCHIVE, VALID, build_package, snapshot
 from published import copy_package, edit_rows

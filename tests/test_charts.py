@@ -11,7 +11,8 @@ import vl_convert as vlc
 
 import claimtrack
 from claimtrack.charts import CHARTS, chart_module, conference_dates, death_tolls, foreign_fighters, theme
-from claimtrack.charts.render import FORMATS, build_charts, is_up_to_date, page, script_json
+from claimtrack.charts.render import build_charts, is_up_to_date, page, script_json
+from claimtrack.model import paths
 from claimtrack.model.package import read_package
 from conftest import REPO
 
@@ -150,7 +151,7 @@ def test_build_writes_every_format_and_is_byte_for_byte_repeatable(real_package)
     folder = real_package / "charts"
     assert result.built == list(CHARTS)
     first = {p.name: p.read_bytes() for p in folder.iterdir()}
-    assert set(first) == {f"{n}.{f}" for n in CHARTS for f in FORMATS} | {"manifest.json"}
+    assert set(first) == {f"{n}.{f}" for n in CHARTS for f in paths.CHART_FORMATS} | {"manifest.json"}
     build_charts(package, tables, force=True)
     second = {p.name: p.read_bytes() for p in folder.iterdir()}
     assert first == second

@@ -1,4 +1,4 @@
-"""`claimtrack list`, run through the installed console script.
+"""`claimtrack list`: the claims, filtered, for reading or for machines; one --format vocabulary.
 
 Filters are proven on tests/fixtures/tracker/compare/ (see test_tracking.py for its
 claims); the machine formats on the real package, whose every column they must keep.
@@ -115,3 +115,40 @@ def test_an_invalid_package_is_not_listed(make_package):
         "Error: the package is not valid; fix it before reading it (claimtrack validate)"
     )
     assert result.stderr.startswith('data/claims.csv, line 3, column low, value "94,000"')
+
+
+def test_text_is_the_default_and_table_is_still_taken_for_it(package):
+    default = run_claimtrack("list", cwd=package)
+    assert default.returncode == 0, default.stderr
+    assert run_claimtrack("list", "--format", "text", cwd=package).stdout == default.stdout
+    assert run_claimtrack("list", "--format", "table", cwd=package).stdout == default.stdout
+    assert default.stdout.splitlines()[0].split() == [
+        "claim",
+        "measure",
+        "claimant",
+        "figure",
+        "as",
+        "said",
+        "said",
+        "on",
+        "status",
+    ]
+
+
+@pytest.mark.parametrize("command", [["list"], ["history", "test-widgets"], ["compare", "test-widgets"]])
+def test_every_listing_gives_a_markdown_table_to_paste_into_a_story(package, command):
+    result = run_claimtrack(*command, "--format", "markdown", cwd=package)
+    assert result.returncode == 0, result.stderr
+    header, rule, first, *_ = result.stdout.splitlines()
+    assert header.startswith("| ") and header.endswith(" |")
+    assert set(rule) <= {"|", "-", ":"}
+    assert first.count("|") == header.count("|")
+
+
+@pytest.mark.parametrize(
+    "command", [["validate"], ["show", "test-widgets-01"], ["extract", "x.txt", "--published", "2013-05-16"]]
+)
+def test_a_format_a_command_does_not_print_is_refused_naming_the_ones_it_does(package, command):
+    result = run_claimtrack(*command, "--format", "csv", cwd=package)
+    assert result.returncode == 2
+    assert "'csv' is not one of 'text', 'json'" in result.stderr

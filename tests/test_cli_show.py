@@ -72,7 +72,8 @@ def test_show_json_gives_the_claims_columns_and_its_rows_nested(package):
     result = run_claimtrack("show", "mt-2013-05-16-02", "--format", "json", cwd=package)
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
-    assert list(shown) == RESOURCES["claims"] + ["source", "claimant", "via", "measure", "appearances"]
+    # The rows it points to follow its columns, in the order the schema's foreign keys name them.
+    assert list(shown) == RESOURCES["claims"] + ["measure", "claimant", "via", "source", "appearances"]
     assert shown["appearances"] == []
     assert list(shown["source"]) == RESOURCES["sources"]
     assert list(shown["claimant"]) == list(shown["via"]) == RESOURCES["claimants"]

@@ -13,7 +13,7 @@ HEAVY = ("pandas", "pandera", "altair", "frictionless", "pyarrow", "numpy", "vl_
 
 PROGRAM = """
 import sys
-from claimtrack.cli.commands import main
+from claimtrack.cli import main
 try:
     main(sys.argv[1:])
 except SystemExit:

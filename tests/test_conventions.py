@@ -89,3 +89,170 @@ def test_every_exception_to_a_convention_still_names_a_string_that_is_there():
 @pytest.mark.parametrize("word", QUALIFIER_WORDS)
 def test_the_qualifier_table_spells_every_word_of_the_schema(word):
     assert word in {value for _, value in strings(SOURCE / QUALIFIER_TABLE)}
+
+
+# --- File and folder names ----------------------------------------------------------------------
+
+PATHS = "model/paths.py"
+FILE_NAME = re.compile(r"[\w.-]*\.(?:json|csv|md|cff|db|zip|lock|html|js|css|txt|png|svg)|LICENSE(?:-DATA)?")
+FOLDER_NAMES = {"data", "schemas", "charts", "dist", "site", "downloads", "templates"}
+NOT_A_FILE_NAME = {
+    ("charts/render.py", "charts"): "the key under which charts/manifest.json lists the charts",
+    ("publishing/site.py", "charts"): "the same key, read back from the manifest",
+    ("cli/recording.py", "ROW.json"): "the placeholder --file shows in the help",
+}
+
+
+def test_no_module_but_paths_names_a_file_or_folder_of_the_package():
+    copies = []
+    for path in MODULES:
+        if named(path) == PATHS:
+            continue
+        for line, text in strings(path):
+            if (named(path), text) in NOT_A_FILE_NAME:
+                continue
+            if FILE_NAME.fullmatch(text) or text in FOLDER_NAMES:
+                copies.append(f"{named(path)}:{line}: {text!r}")
+    assert not copies, "file or folder names outside model/paths.py:\n" + "\n".join(copies)
+
+
+def test_the_file_name_check_knows_a_file_name_when_it_sees_one():
+    assert FILE_NAME.fullmatch("CITATION.cff") and FILE_NAME.fullmatch(".claimtrack.lock")
+    assert not FILE_NAME.fullmatch("the changelog names version 0.2.0")
+
+
+def test_every_file_name_exception_still_names_a_string_that_is_there():
+    for (module, text), _why in NOT_A_FILE_NAME.items():
+        assert text in {value for _, value in strings(SOURCE / module)}, f"{module} no longer has {text!r}"
+
+
+# --- Joins and keys -----------------------------------------------------------------------------
+
+
+def _schemas() -> dict[str, dict]:
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    return {r["name"]: json.loads((REPO / r["schema"]).read_text(encoding="utf-8")) for r in descriptor["resources"]}
+
+
+def _references() -> set[tuple[str, str]]:
+    """(column, table) for every foreign key of the package's schemas, read from the files."""
+    found = set()
+    for name, schema in _schemas().items():
+        for key in schema.get("foreignKeys", []):
+            fields = key["fields"] if isinstance(key["fields"], list) else [key["fields"]]
+            found |= {(field, key["reference"].get("resource") or name) for field in fields}
+    return found
+
+
+def test_no_module_writes_a_join_by_hand():
+    """A literal that pairs a foreign-key column with the table it refers to, such as
+    {"source_id": "sources"} or ("claimants", "via_id"), restates the schema."""
+    references = _references()
+    copies = []
+    for path in MODULES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Dict, ast.Tuple, ast.List, ast.Set)):
+                parts = node.keys + node.values if isinstance(node, ast.Dict) else node.elts
+                texts = {p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str)}
+                pairs = {(column, table) for column, table in references if column in texts and table in texts}
+                if pairs:
+                    copies.append(f"{named(path)}:{node.lineno}: {sorted(pairs)}")
+    assert not copies, "joins written by hand instead of read from the schemas' foreign keys:\n" + "\n".join(copies)
+
+
+def test_the_join_check_knows_the_packages_foreign_keys():
+    assert {("source_id", "sources"), ("via_id", "claimants"), ("settled_by", "claims")} <= _references()
+
+
+def test_only_the_package_model_reads_keys_and_titles_from_a_schema_or_descriptor():
+    readers = {
+        named(path)
+        for path in MODULES
+        for _, text in strings(path)
+        if text in ("foreignKeys", "primaryKey", "licenses", "homepage")
+    }
+    assert readers == {"model/package.py"}
+
+
+# --- The import graph ---------------------------------------------------------------------------
+
+# What each part may import: the command line the stages, the stages the model. A
+# stage may use a stage before it (publishing draws on the charts), never one after.
+ALLOWED = {
+    "model": set(),
+    "io": {"model"},
+    "tables": {"model"},
+    "validation": {"model", "io", "tables"},
+    "tracking": {"model", "io", "tables", "validation"},
+    "extracting": {"model", "io", "tracking"},
+    "charts": {"model", "tables", "tracking"},
+    "publishing": {"model", "io", "tables", "validation", "tracking", "charts"},
+    "synthetic": {"model", "io"},
+    "cli": {"model", "io", "tables", "validation", "tracking", "extracting", "charts", "publishing"},
+}
+
+
+KNOWN = {".".join(p.relative_to(SOURCE.parent).with_suffix("").parts).removesuffix(".__init__") for p in MODULES}
+
+
+def _part(module: str) -> str:
+    parts = module.split(".")
+    return parts[1].removesuffix(".py") if len(parts) > 1 else ""
+
+
+def _imports() -> dict[str, set[str]]:
+    """Every claimtrack module's claimtrack imports, at the top or inside a function."""
+    graph = {}
+    for path in MODULES:
+        relative = path.relative_to(SOURCE.parent).with_suffix("")
+        module = ".".join(relative.parts).removesuffix(".__init__")
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("claimtrack"):
+                # "from claimtrack.cli import output" imports the module output, not the package.
+                names = {f"{node.module}.{alias.name}" for alias in node.names}
+                found |= (names & KNOWN) | ({node.module} if names - KNOWN else set())
+            elif isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names if alias.name.startswith("claimtrack")}
+        graph[module] = {name for name in found if name in KNOWN and name != module}
+    return graph
+
+
+def test_the_imports_flow_from_the_command_line_through_the_stages_to_the_model():
+    wrong = []
+    for module, imported in _imports().items():
+        part = _part(module)
+        if part in ("", "__main__"):
+            continue  # the top: claimtrack.load and python -m claimtrack
+        for name in imported:
+            other = _part(name)
+            if other and other != part and other not in ALLOWED[part]:
+                wrong.append(f"{module} imports {name}")
+    assert not wrong, "\n".join(sorted(wrong))
+
+
+def test_no_module_imports_itself_round_a_circle():
+    graph = _imports()
+    # The top package lazily offers load and validate; its own lazy imports are no circle.
+    graph = {module: {n for n in names if n != "claimtrack"} for module, names in graph.items()}
+    state: dict[str, int] = {}
+    circles = []
+
+    def visit(module: str, trail: list[str]) -> None:
+        state[module] = 1
+        for name in sorted(graph.get(module, ())):
+            if state.get(name) == 1:
+                circles.append(" -> ".join(trail[trail.index(name) :] + [name]) if name in trail else name)
+            elif name not in state:
+                visit(name, trail + [name])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert not circles, "\n".join(circles)
+
+
+def test_every_part_of_the_package_is_in_the_import_rules():
+    parts = {_part(module) for module in _imports()} - {"", "__main__"}
+    assert parts == set(ALLOWED)

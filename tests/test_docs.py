@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from claimtrack.cli.commands import main
+from claimtrack.cli import main, reference
 from claimtrack.model.package import read_package
 from claimtrack.publishing.readme import render_readme
+from conftest import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
@@ -47,11 +45,20 @@ def test_the_readme_shows_the_two_commands_first():
 
 
 @pytest.mark.parametrize("command", sorted(main.commands))
-def test_every_command_has_help_with_an_example_and_appears_in_the_readme(command):
-    result = CliRunner().invoke(main, [command, "--help"])
-    assert result.exit_code == 0
-    assert "Example:" in result.output
-    assert f"claimtrack {command}" in README
+def test_every_command_has_help_with_an_example_and_the_readme_holds_that_help_word_for_word(command):
+    shown = reference.help_text(command, REPO)
+    assert "Example:" in shown
+    assert f"#### claimtrack {command}\n\n```\n{shown.rstrip()}\n```" in README, (
+        f"the README's reference of claimtrack {command} is not its --help: run `.venv/bin/python scripts/update_readme.py`"
+    )
+    assert f"| [`claimtrack {command}`](#claimtrack-{command}) |" in README
+
+
+def test_the_help_is_laid_out_the_same_whatever_the_terminal(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "40")
+    narrow = reference.help_text("validate", REPO)
+    monkeypatch.setenv("COLUMNS", "200")
+    assert reference.help_text("validate", REPO) == narrow
 
 
 def test_every_rule_is_explained_in_the_readme():

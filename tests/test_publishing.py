@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
+from claimtrack import publishing
 from claimtrack.model import versions
 from claimtrack.model.package import read_package
 from claimtrack.publishing import release
-from claimtrack.publishing import run as publishing
 from conftest import snapshot
 from published import ready_copy
 

@@ -10,7 +10,8 @@ import zipfile
 import pytest
 
 from claimtrack.model.package import read_package
-from claimtrack.publishing.release import DOCUMENTS, FIXED_TIME, check_release, release_files, write_zip, zip_name
+from claimtrack.model.paths import DOCUMENTS
+from claimtrack.publishing.release import FIXED_TIME, check_release, release_files, write_zip, zip_name
 from conftest import REPO
 
 EXPECTED = [

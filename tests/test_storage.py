@@ -7,6 +7,7 @@ import os
 import pytest
 
 from claimtrack.io import storage
+from claimtrack.model import paths
 
 ROW = ["c-2", "two, with a comma", 'a "quoted" word']
 ROW_LF = b'c-2,"two, with a comma","a ""quoted"" word"\n'
@@ -195,7 +196,7 @@ def test_package_lock_calls_on_wait_only_when_another_holds_the_lock(tmp_path):
     with storage.package_lock(tmp_path, lambda: waits.append("waited")):
         pass
     assert waits == []
-    other = FileLock(str(tmp_path / storage.LOCK_NAME))
+    other = FileLock(str(tmp_path / paths.LOCK))
     with other:
         with pytest.raises(storage.WriteError, match="kept .* locked for 0 seconds; nothing was written"):
             with storage.package_lock(tmp_path, lambda: waits.append("waited"), timeout=0.01):

@@ -202,6 +202,6 @@ def test_a_spread_never_claims_every_figure_is_one_number_when_one_has_no_number
     claims = tables["claims"].copy()
     several = claims["claim_id"] == "test-widgets-02"
     claims.loc[several, ["qualifier", "value", "measure_id", "claimant_id"]] = ["several", None, "test-gadgets", "sohr"]
-    result = tracking.compare(dict(tables, claims=claims), ["test-gadgets"])
+    result = tracking.compare(tables.replaced(claims=claims), ["test-gadgets"])
     assert len(result.estimates) == 2
     assert result.spread != "every figure is 40"

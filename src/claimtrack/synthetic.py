@@ -24,7 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
+from claimtrack.io.rows import iter_rows
 from claimtrack.model import paths, qualifiers
+from claimtrack.model.package import read_package
 
 PUBLISHERS = ["The Daily Ledger", "Wire Service One", "Evening Courier", "The Northern Gazette", "Radio Free Example"]
 CLAIMANT_KINDS = ["person", "organisation", "government body", "anonymous official", "group of people"]
@@ -57,10 +59,6 @@ def _write(path: Path, fields: list[str], rows) -> None:
         writer.writerows(rows)
 
 
-def _fields(schemas: Path, name: str) -> list[str]:
-    return [f["name"] for f in json.loads((schemas / f"{name}.json").read_text(encoding="utf-8"))["fields"]]
-
-
 def write_package(
     out: Path, rows: int, error_rate: float = 0.0, seed: int = 0, template: Path | None = None
 ) -> list[Planted]:
@@ -70,15 +68,22 @@ def write_package(
     (out / paths.DATA_DIR).mkdir(parents=True, exist_ok=True)
     shutil.copy2(template / paths.DESCRIPTOR, out / paths.DESCRIPTOR)
     shutil.copytree(template / paths.SCHEMAS_DIR, out / paths.SCHEMAS_DIR, dirs_exist_ok=True)
-    schemas = out / paths.SCHEMAS_DIR
+    package = read_package(template)
+
+    def file(name: str) -> Path:
+        return out / package.resource(name).path
+
+    def fields(name: str) -> list[str]:
+        return package.resource(name).field_names
+
     random = np.random.default_rng(seed)
     n_sources = max(1, rows // 20)
     n_claimants = max(2, min(1000, rows // 10))
 
     published = random.integers(30, DAYS, size=n_sources)
     _write(
-        out / "data" / "sources.csv",
-        _fields(schemas, "sources"),
+        file("sources"),
+        fields("sources"),
         (
             [
                 f"s{i:06d}", PUBLISHERS[i % len(PUBLISHERS)], f'Report {i}: "figures, dates and doubts"',
@@ -89,21 +94,20 @@ def write_package(
         ),
     )  # fmt: skip
     _write(
-        out / "data" / "claimants.csv",
-        _fields(schemas, "claimants"),
+        file("claimants"),
+        fields("claimants"),
         (
             [f"c{i:04d}", f"Claimant {i}, of the \"Example\" group", CLAIMANT_KINDS[i % len(CLAIMANT_KINDS)],
              "spokesperson" if i % 3 == 0 else "", "", "", "", ""]
             for i in range(n_claimants)
         ),
     )  # fmt: skip
-    shutil.copy2(template / "data" / "measures.csv", out / "data" / "measures.csv")
-    with (template / "data" / "measures.csv").open(encoding="utf-8-sig", newline="") as handle:
-        measures = list(csv.DictReader(handle))
+    shutil.copy2(template / package.resource("measures").path, file("measures"))
+    measures = list(iter_rows(package, "measures"))
     COUNT_MEASURES[:] = [m["measure_id"] for m in measures if m["kind"] != "date"]
     DATE_MEASURES[:] = [m["measure_id"] for m in measures if m["kind"] == "date"]
 
-    claim_fields = _fields(schemas, "claims")
+    claim_fields = fields("claims")
     column = {name: i for i, name in enumerate(claim_fields)}
     claims = [_claim(i, random, published, n_sources, n_claimants, column) for i in range(rows)]
     _settle(claims, column)
@@ -117,16 +121,16 @@ def write_package(
         for candidate in range(int(index), min(rows, int(index) + 200)):
             if candidate not in used and _plant(claims, candidate, plant, column, published):
                 used.add(candidate)
-                planted.append(Planted("data/claims.csv", candidate + 2, plant.column, plant.rule))
+                planted.append(Planted(package.resource("claims").path, candidate + 2, plant.column, plant.rule))
                 break
     planted.sort(key=lambda p: p.line)
-    _write(out / "data" / "claims.csv", claim_fields, claims)
+    _write(file("claims"), claim_fields, claims)
 
-    appearance_fields = _fields(schemas, "appearances")
+    appearance_fields = fields("appearances")
     order = np.argsort(published, kind="stable")
     broken_set = {p.line - 2 for p in planted}
     _write(
-        out / "data" / "appearances.csv",
+        file("appearances"),
         appearance_fields,
         (
             _appearance(claims[i], column, published, order, appearance_fields)
@@ -134,7 +138,7 @@ def write_package(
             if i not in broken_set
         ),
     )
-    (out / "planted.json").write_text(json.dumps([p.__dict__ for p in planted], indent=1) + "\n", encoding="utf-8")
+    (out / paths.PLANTED).write_text(json.dumps([p.__dict__ for p in planted], indent=1) + "\n", encoding="utf-8")
     return planted
 
 

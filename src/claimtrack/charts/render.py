@@ -27,7 +27,6 @@ from claimtrack.charts import CHARTS, chart_module
 from claimtrack.model import paths
 from claimtrack.model.package import Package
 
-FORMATS = ("vl.json", "svg", "png", "html")
 PNG_SCALE = 2
 
 _HTML = """<!DOCTYPE html>
@@ -126,7 +125,7 @@ def render(name: str, spec: dict, bundle: str) -> dict[str, bytes]:
 
     svg = accessible_svg(vlc.vegalite_to_svg(spec), name, _title_of(spec), spec.get("description", ""))
     return {
-        "vl.json": (json.dumps(spec, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8"),
+        paths.CHART_SPEC: (json.dumps(spec, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8"),
         "svg": svg.encode("utf-8"),
         "png": vlc.vegalite_to_png(spec, scale=PNG_SCALE),
         "html": page(spec, bundle).encode("utf-8"),
@@ -163,8 +162,8 @@ def _imported(path: Path) -> set[str]:
 def code_inputs() -> list[Path]:
     """Every source file the charts are made by: CODE_ROOTS, every module of the charts
     package, and everything they import, with the packages that hold them."""
-    top = Path(claimtrack.__file__).resolve().parent
-    charts = [f"claimtrack.charts.{p.stem}" for p in (top / "charts").glob("*.py") if p.stem != "__init__"]
+    here = Path(__file__).resolve().parent
+    charts = [f"claimtrack.charts.{p.stem}" for p in here.glob("*.py") if p.stem != "__init__"]
     waiting, seen = [*CODE_ROOTS, *charts], set()
     files: set[Path] = set()
     while waiting:
@@ -217,8 +216,8 @@ def is_up_to_date(package: Package) -> bool:
     folder = paths.charts_dir(package.root)
     for name in CHARTS:
         files = manifest.get("charts", {}).get(name, {}).get("files", {})
-        for fmt in FORMATS:
-            path = folder / f"{name}.{fmt}"
+        for fmt in paths.CHART_FORMATS:
+            path = folder / paths.chart_file(name, fmt)
             if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != files.get(fmt):
                 return False
     return True
@@ -245,15 +244,15 @@ def build_charts(
             spec = chart_module(name).chart(tables).to_dict()
             files = render(name, spec, bundle)
             for fmt, content in files.items():
-                (scratch / f"{name}.{fmt}").write_bytes(content)
+                (scratch / paths.chart_file(name, fmt)).write_bytes(content)
             manifest["charts"][name] = {
                 "title": _title_of(spec),
                 "description": spec.get("description", ""),
                 "files": {fmt: hashlib.sha256(content).hexdigest() for fmt, content in files.items()},
             }
         for name in CHARTS:
-            for fmt in FORMATS:
-                os.replace(scratch / f"{name}.{fmt}", folder / f"{name}.{fmt}")
+            for fmt in paths.CHART_FORMATS:
+                os.replace(scratch / paths.chart_file(name, fmt), folder / paths.chart_file(name, fmt))
         # The manifest goes last: it vouches for files that are already in place.
         manifest_text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
         (scratch / paths.CHART_MANIFEST).write_text(manifest_text, encoding="utf-8")

@@ -2,7 +2,7 @@
 
 ``json`` and ``csv`` keep the table's own column names and values as the CSV files
 write them, so that what ``list`` prints can be edited and handed back to ``add``.
-``table`` and ``markdown`` are for reading, with the columns a reader needs.
+``text`` and ``markdown`` are for reading, with the columns a reader needs.
 """
 
 from __future__ import annotations
@@ -11,26 +11,7 @@ import json
 
 import pandas as pd
 
-FORMATS = ("table", "json", "csv")
-
-
-def plain(value):
-    """A cell as JSON has it: None for missing, int for whole numbers, ISO text for dates."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-def records(frame: pd.DataFrame) -> list[dict]:
-    return [
-        {column: plain(value) for column, value in zip(frame.columns, row)} for row in frame.itertuples(index=False)
-    ]
+from claimtrack.tables.records import records
 
 
 def as_json(frame: pd.DataFrame) -> str:
@@ -83,3 +64,17 @@ def render(frame: pd.DataFrame, fmt: str, columns: list[str] | None = None) -> s
     if fmt == "markdown":
         return as_table(frame, columns, style="github")
     return as_table(frame, columns)
+
+
+def notes(lines: list[str], fmt: str) -> list[str]:
+    """The lines under a table; in markdown, a paragraph each, warnings in bold."""
+    if fmt != "markdown":
+        return lines
+    return ["\n" + line.replace("Warning:", "**Warning:**") for line in lines]
+
+
+def rows_table(rows: list[dict[str, str]]) -> str:
+    """Rows of text, already in a reader's words, as a table; the keys are the headings."""
+    from tabulate import tabulate
+
+    return tabulate([list(row.values()) for row in rows], headers=list(rows[0]))

@@ -4,9 +4,13 @@ into rows for the same checked, locked write as ``claimtrack add``."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from claimtrack.extracting.drafts import Draft
 from claimtrack.extracting.measures import STOP
+from claimtrack.io.rows import Rows, iter_rows
+from claimtrack.model.lifecycle import INITIAL
+from claimtrack.model.package import Package
 
 
 def match_claimant(words: str | None, claimants: list[dict]) -> str | None:
@@ -71,7 +75,7 @@ def to_claims(drafts: list[Draft], source: dict, claimants: list[dict]) -> list[
                 "said_on": draft.said_on,
                 "said_on_basis": draft.said_on_basis,
                 "said_on_text": draft.said_on_text,
-                "status": "reported",
+                "status": INITIAL,
                 "quote": draft.quote,
                 "note": f"Drafted by claimtrack extract from characters {draft.start}-{draft.end} of the text.",
             }
@@ -82,3 +86,28 @@ def to_claims(drafts: list[Draft], source: dict, claimants: list[dict]) -> list[
             "them with claimtrack add:\n  " + "\n  ".join(missing)
         )
     return rows
+
+
+def chosen(drafts: list[Draft], wanted: str) -> list[Draft]:
+    """The drafts ``wanted`` names: "all", or ids separated by commas ("d14,d20")."""
+    ids = {d.id for d in drafts} if wanted == "all" else {part.strip() for part in wanted.split(",") if part.strip()}
+    unknown = sorted(ids - {d.id for d in drafts})
+    if unknown:
+        raise AcceptError(f"no draft {', '.join(unknown)}; the drafts are d01 to d{len(drafts):02d}")
+    return [d for d in drafts if d.id in ids]
+
+
+def accepted_claims(
+    package: Package | None, package_dir: Path, drafts: list[Draft], wanted: str, source_id: str | None
+) -> list[dict]:
+    """The claims to record for the drafts ``wanted``, from the article ``source_id``:
+    AcceptError, naming what is missing, when they cannot be recorded as they stand."""
+    if package is None:
+        raise AcceptError(f"{package_dir} holds no valid datapackage.json to record claims in")
+    if not source_id:
+        raise AcceptError("--accept needs --source-id, the article's row in sources.csv")
+    picked = chosen(drafts, wanted)
+    source = Rows(package).find("sources", source_id)
+    if source is None:
+        raise AcceptError(f"there is no source {source_id!r} in {package.resource('sources').path}; add it first")
+    return to_claims(picked, source, list(iter_rows(package, "claimants")))

@@ -26,6 +26,7 @@ from claimtrack.extracting.measures import guess_measure, near_words, words_of
 from claimtrack.extracting.numbers import number_figure
 from claimtrack.extracting.sentences import sentences, squeeze
 from claimtrack.extracting.vocabulary import DATES, FUTURE, NUMBERS, URLS, VERB
+from claimtrack.tracking import style
 
 
 @dataclass
@@ -52,6 +53,23 @@ class Draft:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    def for_reading(self) -> dict[str, str]:
+        """The draft as a reviewer reads it: the figure as written and as read, who and when."""
+        if self.date_from or self.date_to:
+            days = [x for x in (self.date_from, self.date_to) if x]
+            figure = " to ".join(days) if self.date_from != self.date_to else self.date_from
+        else:
+            figure = " to ".join(style.number(x) for x in (self.low, self.value, self.high) if x is not None)
+        return {
+            "draft": self.id,
+            "figure as written": self.text,
+            "qualifier": self.qualifier,
+            "figure": figure,
+            "said on": self.said_on or "not stated",
+            "speaker": self.claimant or "",
+            "measure": self.measure or "",
+        }
 
 
 # --- Sentences ----------------------------------------------------------------------------------

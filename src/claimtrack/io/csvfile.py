@@ -50,7 +50,7 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
     """Parse ``data`` (the file's bytes); ``file`` names it in problems. With ``expected``,
     the schema's column names, a title line above the header is reported and skipped."""
     problems: list[Problem] = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(textfile.UTF16_BOMS):
         problems.append(Problem(file, 1, None, None, "the file is saved as UTF-16; save it as UTF-8", "encoding"))
         return None, problems
     has_bom = data.startswith(textfile.BOM)
@@ -62,7 +62,7 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
         return None, problems
     nul = textfile.nul_byte(data)
     if nul is not None:
-        if _utf16_without_mark(data[:4096]):
+        if textfile.utf16(data):
             problems.append(Problem(file, 1, None, None, "the file is saved as UTF-16; save it as UTF-8", "encoding"))
             return None, problems
         problems.append(
@@ -109,16 +109,6 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
         table.has_bom = has_bom
         _drop_blank_rows(table, problems)
     return table, problems
-
-
-def _utf16_without_mark(head: bytes) -> bool:
-    """Text saved as UTF-16 with no byte-order mark: plain letters leave a NUL in
-    every other byte, all on one side (even offsets big-endian, odd little-endian)."""
-    even, odd = head[0::2], head[1::2]
-    for nuls, other in ((even, odd), (odd, even)):
-        if len(nuls) >= 2 and nuls.count(0) >= 0.9 * len(nuls) and other.count(0) == 0:
-            return True
-    return False
 
 
 def _merge_conflicts(data: bytes, file: str) -> list[Problem]:

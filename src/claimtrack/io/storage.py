@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-LOCK_NAME = ".claimtrack.lock"
+from claimtrack.model import paths
+
 LOCK_TIMEOUT = 60.0
 
 
@@ -32,7 +33,7 @@ def package_lock(
     """Hold the package's lock; call ``on_wait`` first if another command holds it."""
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(Path(root) / LOCK_NAME))
+    lock = FileLock(str(Path(root) / paths.LOCK))
     try:
         lock.acquire(timeout=0)
     except PermissionError:

@@ -1,12 +1,13 @@
-"""Where bytes stop being UTF-8 text: the offset and line of a NUL byte, or of the first
-byte UTF-8 cannot read. Shared by the CSV reader and the files handed to add and extract,
-which say it each in their own words. Standard library only: the command line imports it."""
+"""Where bytes stop being UTF-8 text: a file saved as UTF-16, the offset and line of a NUL
+byte, or of the first byte UTF-8 cannot read. Shared by the CSV reader and the files
+handed to add and extract. Standard library only: the command line imports it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True)
@@ -41,3 +42,36 @@ def decode(data: bytes) -> str:
         return data[skip:].decode("utf-8")
     except UnicodeDecodeError as error:
         raise NotUTF8(spot(data, skip + error.start)) from None
+
+
+def utf16(data: bytes) -> bool:
+    """Text saved as UTF-16: with its byte-order mark, or without one, when plain letters
+    leave a NUL in every other byte, all on one side (even offsets big-endian, odd little-endian)."""
+    if data.startswith(UTF16_BOMS):
+        return True
+    head = data[:4096]
+    even, odd = head[0::2], head[1::2]
+    for nuls, other in ((even, odd), (odd, even)):
+        if len(nuls) >= 2 and nuls.count(0) >= 0.9 * len(nuls) and other.count(0) == 0:
+            return True
+    return False
+
+
+class NotText(ValueError):
+    """The bytes are not UTF-8 text; the message says why, after the file's name."""
+
+
+def text_of(data: bytes) -> str:
+    """The bytes as text; NotText says, in words, why they are not UTF-8 text."""
+    if utf16(data):
+        raise NotText("is saved as UTF-16")
+    nul = nul_byte(data)
+    if nul is not None:
+        raise NotText(f"is not a text file: it holds a NUL byte at offset {nul.offset}")
+    try:
+        return decode(data)
+    except NotUTF8 as error:
+        bad = error.spot
+        raise NotText(
+            f"is not UTF-8: byte 0x{bad.byte:02x} at offset {bad.offset} (line {bad.line}) cannot be read"
+        ) from None

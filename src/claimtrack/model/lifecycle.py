@@ -6,6 +6,9 @@ a test proves that this table covers exactly those words.
 
 from __future__ import annotations
 
+# The status of a claim as it is first recorded.
+INITIAL = "reported"
+
 # Statuses that say another claim settled this one; only these take ``settled_by``.
 SETTLED_STATUSES = ("confirmed", "realised", "not realised", "superseded", "retracted")
 

@@ -25,11 +25,39 @@ PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-da
 
 
 @dataclass(frozen=True)
+class ForeignKey:
+    """A foreign key as the schema declares it, normalised: lists, and the resource the
+    key refers to named even where the schema leaves it blank (a table referring to itself)."""
+
+    fields: tuple[str, ...]
+    resource: str
+    keys: tuple[str, ...]  # the fields of ``resource`` referred to
+
+
+@dataclass(frozen=True)
+class Join:
+    """A single-column foreign key to another table, as a reader follows it: a claim's
+    ``measure_id`` leads to its measure. ``name`` is what the row it leads to is called
+    ("measure", "via"): the column without its ``_id``; the joined columns take it as prefix."""
+
+    column: str
+    table: str
+    key: str
+    name: str
+
+    @property
+    def prefix(self) -> str:
+        return self.name + "_"
+
+
+@dataclass(frozen=True)
 class Resource:
     name: str
     path: str  # relative to the package root, with forward slashes
     schema: dict
     schema_path: str  # where the schema came from, for error messages
+    title: str = ""  # the descriptor's title for the resource, else its name
+    description: str = ""
 
     @property
     def fields(self) -> list[dict]:
@@ -44,16 +72,56 @@ class Resource:
 
     @property
     def primary_key(self) -> list[str]:
-        key = self.schema.get("primaryKey") or []
-        return [key] if isinstance(key, str) else list(key)
+        return primary_key_of(self.schema)
 
     @property
-    def foreign_keys(self) -> list[dict]:
-        return list(self.schema.get("foreignKeys") or [])
+    def key(self) -> str:
+        """The column that names a row: the first of the primary key, else the first column."""
+        return (self.primary_key or self.field_names)[0]
+
+    @property
+    def foreign_keys(self) -> list[ForeignKey]:
+        found = []
+        for foreign in self.schema.get("foreignKeys") or []:
+            reference = foreign["reference"]
+            found.append(
+                ForeignKey(
+                    _names(foreign["fields"]), reference.get("resource") or self.name, _names(reference["fields"])
+                )
+            )
+        return found
+
+    @property
+    def joins(self) -> list[Join]:
+        """The foreign keys to other tables, one column each, in the schema's order; a
+        reference to this table itself (a claim's ``settled_by``) stays an id."""
+        return [
+            Join(key.fields[0], key.resource, key.keys[0], key.fields[0].removesuffix("_id"))
+            for key in self.foreign_keys
+            if len(key.fields) == 1 and key.resource != self.name
+        ]
+
+    def join(self, name: str) -> Join:
+        """The join called ``name`` ("measure", "via")."""
+        return next(j for j in self.joins if j.name == name)
 
     @property
     def missing_values(self) -> list[str]:
         return list(self.schema.get("missingValues", [""]))
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def primary_key_of(schema: dict) -> list[str]:
+    """A schema's primary key as a list of field names (Table Schema allows one name)."""
+    key = schema.get("primaryKey") or []
+    return [key] if isinstance(key, str) else list(key)
+
+
+def _names(value) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @dataclass
@@ -69,6 +137,32 @@ class Package:
     @property
     def version(self) -> str:
         return self.descriptor.get("version", "")
+
+    @property
+    def title(self) -> str:
+        return _text(self.descriptor.get("title")) or self.name
+
+    @property
+    def description(self) -> str:
+        return _text(self.descriptor.get("description"))
+
+    @property
+    def homepage(self) -> str:
+        return _text(self.descriptor.get("homepage"))
+
+    @property
+    def licence(self) -> tuple[str, str]:
+        """The first licence's name (its title, else its short name) and its URL."""
+        first = next(iter(self.descriptor.get("licenses") or []), {})
+        first = first if isinstance(first, dict) else {}
+        return _text(first.get("title")) or _text(first.get("name")), _text(first.get("path"))
+
+    @property
+    def source(self) -> tuple[str, str]:
+        """The first of the descriptor's sources that gives a URL: its title and URL."""
+        listed = self.descriptor.get("sources") or []
+        first = next((s for s in listed if isinstance(s, dict) and s.get("path")), {})
+        return _text(first.get("title")), _text(first.get("path"))
 
     def resource(self, name: str) -> Resource:
         for resource in self.resources:
@@ -102,9 +196,31 @@ def read_package(root: str | Path = ".") -> Package:
             continue
         seen.add(resource.name)
         package.resources.append(resource)
+    if not problems:
+        problems += _reference_problems(package)
     if problems:
         raise ValidationError(problems)
     return package
+
+
+def _reference_problems(package: Package) -> list[Problem]:
+    """Every foreign key refers to a resource of the package and to fields it has."""
+    problems = []
+    fields = {r.name: set(r.field_names) for r in package.resources}
+    for resource in package.resources:
+        for key in resource.foreign_keys:
+            if key.resource not in fields:
+                wrong = f"refers to the resource {key.resource!r}, which the package does not have"
+            elif not set(key.keys) <= fields[key.resource]:
+                wrong = f"refers to {', '.join(key.keys)}, which {key.resource} does not have"
+            else:
+                continue
+            problems.append(
+                _descriptor_problem(
+                    f"the foreign key on {', '.join(key.fields)} {wrong}", "schema", file=resource.schema_path
+                )
+            )
+    return problems
 
 
 def _descriptor_problem(message: str, rule: str, value: str | None = None, file: str = paths.DESCRIPTOR) -> Problem:
@@ -227,7 +343,15 @@ def _read_resource(root: Path, index: int, raw: object, problems: list[Problem])
             return None
     if not _schema_is_usable(schema, schema_path, problems):
         return None
-    return Resource(name=name, path=path, schema=schema, schema_path=schema_path)
+    title, description = raw.get("title"), raw.get("description")
+    return Resource(
+        name=name,
+        path=path,
+        schema=schema,
+        schema_path=schema_path,
+        title=title if isinstance(title, str) and title else name,
+        description=description if isinstance(description, str) else "",
+    )
 
 
 def _schema_is_usable(schema: dict, schema_path: str, problems: list[Problem]) -> bool:
@@ -258,4 +382,30 @@ def _schema_is_usable(schema: dict, schema_path: str, problems: list[Problem]) -
                 )
             )
             ok = False
+    for number, foreign in enumerate(schema.get("foreignKeys") or [], start=1):
+        wrong = _foreign_key_problem(foreign, names)
+        if wrong:
+            problems.append(_descriptor_problem(f"foreign key {number} {wrong}", "schema", file=schema_path))
+            ok = False
     return ok
+
+
+def _foreign_key_problem(foreign: object, names: set[str]) -> str | None:
+    """What is wrong with a foreign key's declaration; None when claimtrack can follow it."""
+
+    def listed(value) -> list | None:
+        value = [value] if isinstance(value, str) else value
+        return value if isinstance(value, list) and value and all(isinstance(v, str) for v in value) else None
+
+    if not isinstance(foreign, dict) or not isinstance(foreign.get("reference"), dict):
+        return "needs fields and a reference, as Table Schema gives them"
+    fields, keys = listed(foreign.get("fields")), listed(foreign["reference"].get("fields"))
+    if fields is None or keys is None:
+        return "needs fields and reference fields, each a field name or a list of them"
+    if len(fields) != 1 or len(keys) != 1:
+        return "has more than one field: claimtrack follows foreign keys of one field"
+    if fields[0] not in names:
+        return f"names {fields[0]!r}, which is not a field of this schema"
+    if not isinstance(foreign["reference"].get("resource", ""), str):
+        return "names its resource with something other than text"
+    return None

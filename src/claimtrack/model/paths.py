@@ -1,14 +1,53 @@
-"""Where things live in a package folder. Every other module asks here."""
+"""Where things live: every file and folder name the tool reads or writes, once.
+
+A package folder holds its descriptor, data, schemas and charts, and the documents a
+release carries; publishing writes the release, the database and the site into an
+output folder. Every other module asks here, and a convention test fails when one
+spells a file name itself.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+# The package folder.
 DESCRIPTOR = "datapackage.json"
 DATA_DIR = "data"
 SCHEMAS_DIR = "schemas"
 CHARTS_DIR = "charts"
 CHART_MANIFEST = "manifest.json"
+# What each chart is written as, by the extension of its file.
+CHART_SPEC = "vl.json"  # the Vega-Lite spec
+CHART_FORMATS = (CHART_SPEC, "svg", "png", "html")
+# Held while a command changes the package, so that two cannot interleave.
+LOCK = ".claimtrack.lock"
+
+# The documents that travel with the data in a release, beside the descriptor's own files.
+README = "README.md"
+LICENCE = "LICENSE"
+DATA_LICENCE = "LICENSE-DATA"
+CITATION = "CITATION.cff"
+CHANGELOG = "CHANGELOG.md"
+DOCUMENTS = (README, LICENCE, DATA_LICENCE, CITATION, CHANGELOG)
+
+# What publishing writes, in its output folder (dist/ in the package folder by default).
+DIST_DIR = "dist"
+DATASETTE_METADATA = "metadata.json"
+SITE_DIR = "site"
+# Inside the site folder.
+SITE_INDEX = "index.html"
+SITE_STYLESHEET = "site.css"
+SITE_SCRIPT = "site.js"
+SITE_ASSETS = (SITE_STYLESHEET, SITE_SCRIPT)  # copied from the templates folder as they are
+VEGA_BUNDLE = "vega.js"
+SITE_CHARTS = "charts"
+SITE_DOWNLOADS = "downloads"
+# The site's Jinja templates and assets, inside the claimtrack.publishing package.
+TEMPLATES_DIR = "templates"
+SITE_TEMPLATE = "index.html"
+
+# Beside a synthetic package made for the benchmark: every problem planted in it.
+PLANTED = "planted.json"
 
 
 def package_root(path: str | Path = ".") -> Path:
@@ -19,13 +58,22 @@ def package_root(path: str | Path = ".") -> Path:
     return root.resolve()
 
 
-def descriptor_path(root: Path) -> Path:
-    return root / DESCRIPTOR
-
-
 def charts_dir(root: Path) -> Path:
     return root / CHARTS_DIR
 
 
+def chart_file(name: str, fmt: str) -> str:
+    """The file a chart is written to in one of CHART_FORMATS: death_tolls.svg."""
+    return f"{name}.{fmt}"
+
+
 def data_dir(root: Path) -> Path:
     return root / DATA_DIR
+
+
+def release_zip(name: str, version: str) -> str:
+    return f"{name}-{version}.zip"
+
+
+def database_file(name: str) -> str:
+    return f"{name}.db"

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrack.model import paths, versions
+from claimtrack.model.package import primary_key_of
 
-FILENAME = "CHANGELOG.md"
 # Columns that belong to a claim's status: a change in them is a status change, not a correction.
 STATUS_COLUMNS = ("status", "settled_by", "status_note")
 
@@ -38,7 +38,7 @@ class Snapshot:
     version: str
     since: str | None  # the day the version was set, from its commit; None before it is committed
     tables: dict[str, dict[tuple, dict[str, str]]] = field(default_factory=dict)  # name -> key -> row
-    claims_path: str = "data/claims.csv"
+    claims_path: str = ""  # the claims table's file, as the descriptor names it
 
 
 Reader = Callable[[str], "bytes | None"]
@@ -67,8 +67,7 @@ def snapshot(read: Reader, since: str | None) -> Snapshot:
             continue
         schema = resource.get("schema")
         schema = _json(read(schema)) if isinstance(schema, str) else (schema or {})
-        key = schema.get("primaryKey") or []
-        key = [key] if isinstance(key, str) else list(key)
+        key = primary_key_of(schema)
         rows = _rows(read(resource["path"]))
         if not key and rows:
             key = [next(iter(rows[0]))]
@@ -233,7 +232,7 @@ def _entry(change: Changes, names: dict[tuple, dict[str, str]]) -> str:
 
 def render(shots: list[Snapshot], package_name: str) -> str:
     """The changelog, newest version first."""
-    claims_path = shots[-1].claims_path if shots else "data/claims.csv"
+    claims_path = (shots[-1].claims_path if shots else "") or "claims file"
     head = [
         "# Changelog",
         "",
@@ -257,7 +256,7 @@ def generate(root: str | Path) -> str:
 
 def update_changelog(root: str | Path) -> bool:
     """Rewrite CHANGELOG.md from the history; True when the file changed."""
-    path = paths.package_root(root) / FILENAME
+    path = paths.package_root(root) / paths.CHANGELOG
     new = generate(root)
     old = path.read_text(encoding="utf-8") if path.exists() else None
     if new != old:

@@ -12,7 +12,6 @@ Rows go in in the CSV files' order, so the same package gives the same tables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from claimtrack.io.rows import iter_rows
@@ -32,37 +31,9 @@ class DatabaseError(RuntimeError):
     """The database does not hold what the package holds."""
 
 
-@dataclass(frozen=True)
-class Join:
-    """One foreign key of a table, as a view joins it: ``prefix`` names the columns it brings."""
-
-    column: str
-    table: str
-    key: str
-    prefix: str
-
-
 def foreign_keys(resource: Resource) -> list[tuple[str, str, str]]:
-    """(column, table, column) for each single-column foreign key; a blank resource is the table itself."""
-    found = []
-    for foreign in resource.foreign_keys:
-        fields = foreign["fields"] if isinstance(foreign["fields"], list) else [foreign["fields"]]
-        targets = foreign["reference"]["fields"]
-        targets = targets if isinstance(targets, list) else [targets]
-        if len(fields) == 1:
-            found.append((fields[0], foreign["reference"].get("resource") or resource.name, targets[0]))
-    return found
-
-
-def joins(resource: Resource) -> list[Join]:
-    """The foreign keys a view follows: to other tables (a claim's settled_by stays an id)."""
-    result = []
-    for column, table, key in foreign_keys(resource):
-        if table == resource.name:
-            continue
-        prefix = column[: -len("_id")] if column.endswith("_id") else column
-        result.append(Join(column, table, key, prefix + "_"))
-    return result
+    """(column, table, column) for each foreign key, as sqlite-utils takes them."""
+    return [(key.fields[0], key.resource, key.keys[0]) for key in resource.foreign_keys]
 
 
 def _ordered(package: Package) -> list[Resource]:
@@ -111,9 +82,9 @@ def view_sql(package: Package, resource: Resource) -> str:
     base = _quoted(resource.name)
     columns = [f"{base}.{_quoted(name)}" for name in resource.field_names]
     clauses = []
-    for join in joins(resource):
+    for join in resource.joins:
         target = package.resource(join.table)
-        alias = _quoted(join.prefix.rstrip("_"))
+        alias = _quoted(join.name)
         columns += [
             f"{alias}.{_quoted(name)} AS {_quoted(join.prefix + name)}"
             for name in target.field_names
@@ -149,7 +120,7 @@ def write_database(package: Package, target: Path) -> None:
             if searchable:
                 table.enable_fts(searchable, fts_version="FTS5")
         for resource in package.resources:
-            if joins(resource):
+            if resource.joins:
                 db.create_view(resource.name + VIEW_SUFFIX, view_sql(package, resource))
         broken = db.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
@@ -165,25 +136,22 @@ def _field_note(resource: Resource, field: dict) -> str:
 
 def datasette_metadata(package: Package, database: str) -> dict:
     """metadata.json for ``datasette DB --metadata metadata.json``."""
-    descriptor = package.descriptor
-    licence = (descriptor.get("licenses") or [{}])[0]
-    source = next((s for s in descriptor.get("sources") or [] if s.get("path")), {})
-    described = {r["name"]: r for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    licence, licence_url = package.licence
+    source, source_url = package.source
     tables = {}
     for resource in package.resources:
-        about = described.get(resource.name, {})
         entry = {
-            "title": about.get("title", resource.name),
-            "description": about.get("description", ""),
+            "title": resource.title,
+            "description": resource.description,
             "columns": {f["name"]: _field_note(resource, f) for f in resource.fields},
         }
         label = next((c for c in LABEL_COLUMNS if c in resource.field_names), None)
         if label:
             entry["label_column"] = label
         tables[resource.name] = entry
-        if joins(resource):
+        if resource.joins:
             columns = dict(entry["columns"])
-            for join in joins(resource):
+            for join in resource.joins:
                 target = package.resource(join.table)
                 for f in target.fields:
                     if f["name"] != join.key:
@@ -191,21 +159,21 @@ def datasette_metadata(package: Package, database: str) -> dict:
             tables[resource.name + VIEW_SUFFIX] = {
                 "title": f"{entry['title']}, with the rows they refer to",
                 "description": f"Each row of {resource.name} joined to "
-                + ", ".join(f"its {j.prefix.rstrip('_')} ({j.table})" for j in joins(resource))
+                + ", ".join(f"its {j.name} ({j.table})" for j in resource.joins)
                 + ". "
                 + entry["description"],
                 "columns": columns,
             }
     return {
-        "title": descriptor.get("title", package.name),
-        "description": descriptor.get("description", ""),
-        "license": licence.get("title") or licence.get("name", ""),
-        "license_url": licence.get("path", ""),
-        "source": source.get("title", ""),
-        "source_url": source.get("path", ""),
+        "title": package.title,
+        "description": package.description,
+        "license": licence,
+        "license_url": licence_url,
+        "source": source,
+        "source_url": source_url,
         "databases": {
             database: {
-                "title": descriptor.get("title", package.name),
+                "title": package.title,
                 "description": f"Version {package.version} of the {package.name} data package.",
                 "tables": tables,
             }

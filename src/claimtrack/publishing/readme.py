@@ -46,10 +46,8 @@ def _summary(resource: Resource, field: dict) -> str:
     if field["name"] in resource.primary_key:
         parts.append("unique key")
     for foreign in resource.foreign_keys:
-        fields = foreign["fields"] if isinstance(foreign["fields"], list) else [foreign["fields"]]
-        if field["name"] in fields:
-            target = foreign["reference"].get("resource") or resource.name
-            parts.append(f"refers to {target}")
+        if field["name"] in foreign.fields:
+            parts.append(f"refers to {foreign.resource}")
     return "; ".join(parts)
 
 
@@ -57,8 +55,7 @@ def column_tables(package: Package) -> str:
     """A ``column | meaning`` table for every CSV, from its schema."""
     blocks = []
     for resource in package.resources:
-        title = package.descriptor["resources"][package.resources.index(resource)].get("description", "")
-        lines = [f"#### `{resource.path}`", "", title, "", "| column | meaning |", "|---|---|"]
+        lines = [f"#### `{resource.path}`", "", resource.description, "", "| column | meaning |", "|---|---|"]
         for field in resource.fields:
             meaning = f"{field.get('description', '')} *({_summary(resource, field)})*"
             lines.append(f"| `{field['name']}` | {_cell(meaning)} |")

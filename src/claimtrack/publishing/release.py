@@ -16,8 +16,6 @@ from pathlib import Path
 from claimtrack.model import paths
 from claimtrack.model.package import Package
 
-# The documents that travel with the data, beside the descriptor's own files.
-DOCUMENTS = ("README.md", "LICENSE", "LICENSE-DATA", "CITATION.cff", "CHANGELOG.md")
 # The earliest time a zip can record: no clock, no time zone, goes into the release.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o100644  # a regular file, read-write for its owner, readable by all
@@ -25,17 +23,17 @@ UNIX = 3  # the "made by" system: Unix, so that the mode above is honoured on un
 
 
 def zip_name(package: Package) -> str:
-    return f"{package.name}-{package.version}.zip"
+    return paths.release_zip(package.name, package.version)
 
 
 def release_files(package: Package) -> list[str]:
     """Every file of the release, relative to the package folder, sorted."""
     declared = {paths.DESCRIPTOR} | {r.schema_path for r in package.resources} | {r.path for r in package.resources}
-    return sorted(declared | set(DOCUMENTS))
+    return sorted(declared | set(paths.DOCUMENTS))
 
 
 def missing_documents(package: Package) -> list[str]:
-    return [name for name in DOCUMENTS if not (package.root / name).is_file()]
+    return [name for name in paths.DOCUMENTS if not (package.root / name).is_file()]
 
 
 def write_zip(package: Package, target: Path) -> None:

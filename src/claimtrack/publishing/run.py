@@ -28,9 +28,6 @@ from claimtrack.model.package import Package
 from claimtrack.model.problems import Problem
 from claimtrack.publishing import changelog, release
 
-DEFAULT_OUT = "dist"
-SITE = "site"
-METADATA = "metadata.json"
 # Lower-case letters, digits, '.', '_' and '-': the package's name becomes file names.
 _FILE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _CITATION_VERSION = re.compile(r"""^version:\s*["']?([^"'\s]+)["']?\s*$""", flags=re.MULTILINE)
@@ -59,11 +56,11 @@ class Published:
 
 
 def output_folder(package_root: Path, out: str | Path | None) -> Path:
-    return Path(out).resolve() if out is not None else paths.package_root(package_root) / DEFAULT_OUT
+    return Path(out).resolve() if out is not None else paths.package_root(package_root) / paths.DIST_DIR
 
 
 def database_name(package: Package) -> str:
-    return f"{package.name}.db"
+    return paths.database_file(package.name)
 
 
 def reasons_to_refuse(package: Package) -> list[str]:
@@ -86,13 +83,13 @@ def reasons_to_refuse(package: Package) -> list[str]:
         )
     for name in release.missing_documents(package):
         reasons.append(f"{name} is missing from {package.root}: the release carries it")
-    log = package.root / changelog.FILENAME
+    log = package.root / paths.CHANGELOG
     if log.is_file() and not version_problem and not changelog.names_version(log.read_text("utf-8"), package.version):
         reasons.append(
-            f"{changelog.FILENAME} has no entry for version {package.version}: "
+            f"{paths.CHANGELOG} has no entry for version {package.version}: "
             "run scripts/update_changelog.py and commit it"
         )
-    citation = package.root / "CITATION.cff"
+    citation = package.root / paths.CITATION
     if citation.is_file():
         found = _CITATION_VERSION.search(citation.read_text(encoding="utf-8"))
         if found is None or found.group(1) != package.version:
@@ -154,21 +151,23 @@ def _make(package: Package, folder: Path, archive: str | Path | None, progress: 
         if reasons:
             raise PublishRefused(["the release does not validate once unzipped: " + r for r in reasons])
         db_path = scratch / database_name(package)
-        progress(f"database {db_path.name} and {METADATA} for Datasette")
+        progress(f"database {db_path.name} and {paths.DATASETTE_METADATA} for Datasette")
         database.write_database(package, db_path)
         metadata = database.datasette_metadata(package, db_path.stem)
-        (scratch / METADATA).write_text(_json(metadata), encoding="utf-8")
-        progress(f"site {SITE}/index.html")
+        (scratch / paths.DATASETTE_METADATA).write_text(_json(metadata), encoding="utf-8")
+        progress(f"site {paths.SITE_DIR}/{paths.SITE_INDEX}")
         site.write_site(
             package,
-            scratch / SITE,
+            scratch / paths.SITE_DIR,
             {
                 f"The release: {zip_path.name} (the data package, zipped)": zip_path,
                 f"The database: {db_path.name} (SQLite)": db_path,
-                f"Datasette metadata: {METADATA}": scratch / METADATA,
+                f"Datasette metadata: {paths.DATASETTE_METADATA}": scratch / paths.DATASETTE_METADATA,
             },
         )
-        written = _move_into_place(scratch, folder, [zip_path.name, db_path.name, METADATA, SITE])
+        written = _move_into_place(
+            scratch, folder, [zip_path.name, db_path.name, paths.DATASETTE_METADATA, paths.SITE_DIR]
+        )
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         if created:
@@ -179,8 +178,8 @@ def _make(package: Package, folder: Path, archive: str | Path | None, progress: 
         folder=folder,
         release=folder / zip_path.name,
         database=folder / db_path.name,
-        metadata=folder / METADATA,
-        site=folder / SITE,
+        metadata=folder / paths.DATASETTE_METADATA,
+        site=folder / paths.SITE_DIR,
         written=written,
     )
 

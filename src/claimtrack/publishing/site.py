@@ -18,15 +18,12 @@ from importlib import resources
 from pathlib import Path
 
 from claimtrack.charts import CHARTS
-from claimtrack.io.rows import RELATED, iter_rows
+from claimtrack.io.rows import Rows, iter_rows
 from claimtrack.model import paths
 from claimtrack.model.package import Package
 from claimtrack.tracking import style
 from claimtrack.tracking.citing import sentence
 
-ASSETS = ("site.css", "site.js")
-BUNDLE = "vega.js"
-CHART_FILES = ("svg", "png", "html", "vl.json")
 # A link is emitted only for an absolute http(s) URL with no space or control character in it.
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f/?#]+[^\s\x00-\x1f\x7f]*", flags=re.IGNORECASE)
 
@@ -65,19 +62,13 @@ def _sort_number(claim: dict) -> str:
 
 def claim_rows(package: Package) -> list[dict]:
     """The claims as the page shows them, in the file's order."""
-    tables = {name: {} for name in ("sources", "claimants", "measures")}
-    for name in tables:
-        key = package.resource(name).primary_key[0]
-        tables[name] = {row[key]: row for row in iter_rows(package, name)}
+    rows = Rows(package)
     appearances: dict[str, list[dict]] = {}
     for row in iter_rows(package, "appearances"):
-        appearances.setdefault(row["claim_id"], []).append(_source(tables["sources"].get(row["source_id"])))
+        appearances.setdefault(row["claim_id"], []).append(_source(rows.find("sources", row["source_id"])))
     shown = []
     for claim in iter_rows(package, "claims"):
-        related = {
-            name: tables[table].get(claim[column]) if claim.get(column) else None
-            for name, (table, column) in RELATED.items()
-        }
+        related = rows.related("claims", claim)
         measure, claimant = related["measure"], related["claimant"]
         shown.append(
             {
@@ -109,7 +100,7 @@ def _charts(package: Package) -> list[dict]:
     folder = paths.charts_dir(package.root)
     charts = []
     for name in CHARTS:
-        spec = json.loads((folder / f"{name}.vl.json").read_text(encoding="utf-8"))
+        spec = json.loads((folder / paths.chart_file(name, paths.CHART_SPEC)).read_text(encoding="utf-8"))
         about = manifest.get(name, {})
         charts.append(
             {
@@ -126,7 +117,7 @@ def _environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     return Environment(
-        loader=PackageLoader("claimtrack.publishing", "templates"),
+        loader=PackageLoader("claimtrack.publishing", paths.TEMPLATES_DIR),
         autoescape=select_autoescape(["html"], default_for_string=True, default=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -134,21 +125,23 @@ def _environment():
 
 
 def render_index(package: Package, claims: list[dict], charts: list[dict], downloads: list[Download]) -> str:
-    descriptor = package.descriptor
-    licence = (descriptor.get("licenses") or [{}])[0]
+    licence, licence_url = package.licence
     statuses = package.resource("claims").field("status").get("constraints", {}).get("enum", [])
     topics = package.resource("measures").field("topic").get("constraints", {}).get("enum", [])
     present = {c["status"] for c in claims}, {c["topic"] for c in claims}
     return (
         _environment()
-        .get_template("index.html")
+        .get_template(paths.SITE_TEMPLATE)
         .render(
-            title=descriptor.get("title", package.name),
-            description=descriptor.get("description", ""),
+            title=package.title,
+            description=package.description,
             name=package.name,
             version=package.version,
-            licence={"name": licence.get("title") or licence.get("name", ""), "url": web_url(licence.get("path"))},
-            homepage=web_url(descriptor.get("homepage")),
+            licence={"name": licence, "url": web_url(licence_url)},
+            homepage=web_url(package.homepage),
+            stylesheet=paths.SITE_STYLESHEET,
+            script=paths.SITE_SCRIPT,
+            vega=paths.VEGA_BUNDLE,
             claims=claims,
             charts=charts,
             downloads=downloads,
@@ -176,24 +169,27 @@ def write_site(package: Package, folder: Path, files: dict[str, Path]) -> None:
     ``downloads/`` so that the folder is whole wherever it is put.
     """
     folder.mkdir()
-    (folder / BUNDLE).write_text(vega_bundle(), encoding="utf-8")
-    for asset in ASSETS:
-        (folder / asset).write_bytes(resources.files("claimtrack.publishing").joinpath("templates", asset).read_bytes())
-    (folder / "charts").mkdir()
+    (folder / paths.VEGA_BUNDLE).write_text(vega_bundle(), encoding="utf-8")
+    templates = resources.files("claimtrack.publishing").joinpath(paths.TEMPLATES_DIR)
+    for asset in paths.SITE_ASSETS:
+        (folder / asset).write_bytes(templates.joinpath(asset).read_bytes())
+    (folder / paths.SITE_CHARTS).mkdir()
     for name in CHARTS:
-        for fmt in CHART_FILES:
-            shutil.copyfile(paths.charts_dir(package.root) / f"{name}.{fmt}", folder / "charts" / f"{name}.{fmt}")
-    (folder / "downloads").mkdir()
+        for fmt in paths.CHART_FORMATS:
+            file = paths.chart_file(name, fmt)
+            shutil.copyfile(paths.charts_dir(package.root) / file, folder / paths.SITE_CHARTS / file)
+    (folder / paths.SITE_DOWNLOADS).mkdir()
     downloads = []
     for label, path in files.items():
-        shutil.copyfile(path, folder / "downloads" / path.name)
-        downloads.append(Download(label, f"downloads/{path.name}", f"{path.stat().st_size / 1024:,.0f} KB"))
+        shutil.copyfile(path, folder / paths.SITE_DOWNLOADS / path.name)
+        downloads.append(
+            Download(label, f"{paths.SITE_DOWNLOADS}/{path.name}", f"{path.stat().st_size / 1024:,.0f} KB")
+        )
     for resource in package.resources:
         target = folder / resource.path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(package.root / resource.path, target)
         rows = sum(1 for _ in iter_rows(package, resource.name))
-        about = next((r for r in package.descriptor["resources"] if r.get("name") == resource.name), {})
-        downloads.append(Download(f"{about.get('title', resource.name)} (CSV)", resource.path, f"{rows:,} rows"))
+        downloads.append(Download(f"{resource.title} (CSV)", resource.path, f"{rows:,} rows"))
     page = render_index(package, claim_rows(package), _charts(package), downloads)
-    (folder / "index.html").write_text(page, encoding="utf-8")
+    (folder / paths.SITE_INDEX).write_text(page, encoding="utf-8")

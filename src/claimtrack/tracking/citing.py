@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from string import Formatter
 
-from claimtrack.io.rows import RELATED, find
+from claimtrack.io.rows import MissingRow, Rows
 from claimtrack.model.package import read_package
 from claimtrack.model.qualifiers import NUMBER_COLUMNS, QUALIFIERS
 from claimtrack.tracking import style
@@ -138,16 +138,12 @@ def _sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, sour
 def cite(root: str | Path, claim_id: str) -> str:
     """The sentence for ``claim_id`` in the package at ``root``."""
     package = read_package(root)
-    claim = find(package, "claims", claim_id)
+    rows = Rows(package)
+    claim = rows.find("claims", claim_id)
     if claim is None:
         raise CiteError(f"there is no claim {claim_id!r} in {package.resource('claims').path}")
-    looked_up = {}
-    for name, (resource, key) in RELATED.items():
-        if not _given(claim.get(key)):
-            looked_up[name] = None
-            continue
-        row = find(package, resource, claim[key])
-        if row is None:
-            raise CiteError(f"claim {claim_id} refers to {key} {claim[key]!r}, which is not in {resource}")
-        looked_up[name] = row
-    return sentence(claim, looked_up["measure"], looked_up["claimant"], looked_up["via"], looked_up["source"])
+    try:
+        related = rows.related("claims", claim, strict=True)
+    except MissingRow as missing:
+        raise CiteError(f"claim {claim_id} refers to {missing}") from None
+    return sentence(claim, related["measure"], related["claimant"], related["via"], related["source"])

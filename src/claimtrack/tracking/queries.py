@@ -17,6 +17,25 @@ from claimtrack.model.lifecycle import MOVES
 from claimtrack.tables.views import claims_view
 from claimtrack.tracking import style
 
+# The columns a reader of each listing needs; the machine formats print every column.
+LIST_COLUMNS = ["claim_id", "measure_id", "claimant_id", "figure_text", "said_on", "status"]
+HISTORY_COLUMNS = ["said_on", "claimant_id", "figure_text", "status", "settled_by", "settles", "claim_id"]
+COMPARE_COLUMNS = [
+    "claimant_name",
+    "figure_text",
+    "qualifier",
+    "low",
+    "value",
+    "high",
+    "date_from",
+    "date_to",
+    "said_on",
+    "status",
+    "claim_id",
+]
+# Compared columns shown even when every estimate leaves them empty.
+_ALWAYS_COMPARED = ("measure_id", "claimant_name", "figure_text", "qualifier", "said_on", "status", "claim_id")
+
 
 class TrackingError(LookupError):
     """A claim, measure or claimant asked for is not in the package."""
@@ -66,6 +85,11 @@ def _made(view: pd.DataFrame) -> pd.Series:
     return view["said_on_start"].fillna(view["source_published_on"])
 
 
+def for_reading(history_frame: pd.DataFrame) -> pd.DataFrame:
+    """A history as a reader reads it: a claim whose source does not date it says so."""
+    return history_frame.assign(said_on=history_frame["said_on"].fillna("not stated"))
+
+
 def history(tables, measure: str) -> pd.DataFrame:
     """The claims of one measure in the order they were made, each with the claims it settled."""
     measures = tables["measures"]
@@ -87,6 +111,22 @@ class Comparison:
     spread: str | None = None
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    def columns(self) -> list[str]:
+        """The columns a reader needs: the measure when several are compared, and of the
+        bounds and dates only those some estimate gives."""
+        wanted = (["measure_id"] if len(self.measures) > 1 else []) + COMPARE_COLUMNS
+        return [c for c in wanted if c in _ALWAYS_COMPARED or self.estimates[c].notna().any()]
+
+    def summary(self) -> list[str]:
+        """The lines under the table: the spread, warnings and notes; first, when there are
+        no estimates, a line that says so."""
+        lines = [f"Spread: {self.spread}."] if self.spread else []
+        lines += [f"Warning: {w}." for w in self.warnings] + [f"Note: {n}." for n in self.notes]
+        if self.estimates.empty:
+            when = " were made by then." if self.as_of else " are recorded."
+            lines.insert(0, "No claims of " + ", ".join(self.measures) + when)
+        return lines
 
 
 def _measures_for(tables, names: list[str]) -> list[str]:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from claimtrack.io import storage
 from claimtrack.io.csvfile import read_raw
-from claimtrack.io.rows import RELATED
-from claimtrack.model.lifecycle import refusal
+from claimtrack.io.rows import Rows
+from claimtrack.model.lifecycle import INITIAL, refusal
 from claimtrack.model.package import Package, read_package
 from claimtrack.model.problems import Problem
 from claimtrack.validation.run import read_bytes, validate
@@ -67,7 +67,7 @@ class _Table:
             raise RecordingError(f"{self.resource.path} cannot be read; run claimtrack validate", problems)
         self.raw = raw
         self.header = raw.header
-        key = self.resource.primary_key[0]
+        key = self.resource.key
         self.key_position = raw.header.index(key) if key in raw.header else 0
         rows = list(raw.frame.itertuples(index=False, name=None))
         self.keys = [row[self.key_position] for row in rows]  # in file order, as the lines are
@@ -127,10 +127,10 @@ def add_claims(
             appearances = values.pop("appearances", None) or []
             if not isinstance(appearances, list):
                 raise RecordingError(f"{where}: appearances must be a list of objects")
-            _take_nested(tables, values, where)
+            _take_nested(tables, "claims", values, where)
             existing = set(values) == {"claim_id"} and values["claim_id"] in claims.rows
             if not existing:
-                values.setdefault("status", "reported")
+                values.setdefault("status", INITIAL)
                 if not values.get("claim_id"):
                     prefix = values.get("source_id") or "claim"
                     values["claim_id"] = _next_id(claims, str(prefix))
@@ -141,7 +141,7 @@ def add_claims(
                 if not isinstance(appearance, dict):
                     raise RecordingError(f"{there} must be an object with the columns of appearances")
                 row = dict(appearance)
-                _take_nested(tables, row, there)
+                _take_nested(tables, "appearances", row, there)
                 row["claim_id"] = values["claim_id"]
                 tables["appearances"].new.append(tables["appearances"].row_from(row, there))
         # Referenced rows first, claims and their appearances last: a crash between
@@ -156,9 +156,11 @@ def add_claims(
         return change
 
 
-def _take_nested(tables: dict[str, _Table], values: dict, where: str) -> None:
-    """Move nested rows out of ``values`` into their tables, filling the id columns."""
-    for name, (table_name, column) in RELATED.items():
+def _take_nested(tables: dict[str, _Table], resource: str, values: dict, where: str) -> None:
+    """Move nested rows out of ``values`` (a row of ``resource``) into the tables its
+    joins lead to, filling the id columns: a nested "via" becomes a claimants row."""
+    for join in tables[resource].resource.joins:
+        name, table_name, column = join.name, join.table, join.column
         if name not in values:
             continue
         nested = values.pop(name)
@@ -167,7 +169,7 @@ def _take_nested(tables: dict[str, _Table], values: dict, where: str) -> None:
         if not isinstance(nested, dict):
             raise RecordingError(f"{where}: {name} must be an object with the columns of {table_name}")
         _add_nested(tables[table_name], nested, f"{where}, {name}")
-        nested_id = nested.get(tables[table_name].resource.primary_key[0])
+        nested_id = nested.get(tables[table_name].resource.key)
         if values.get(column) is None:
             values[column] = nested_id
         elif values[column] != nested_id:
@@ -177,7 +179,7 @@ def _take_nested(tables: dict[str, _Table], values: dict, where: str) -> None:
 
 
 def _add_nested(table: _Table, values: dict, where: str) -> None:
-    key_column = table.resource.primary_key[0]
+    key_column = table.resource.key
     key = values.get(key_column)
     if not key:
         raise RecordingError(f"{where}: a new row needs its {key_column}")
@@ -194,6 +196,43 @@ def _add_nested(table: _Table, values: dict, where: str) -> None:
         return
     if not table.has(key):
         table.new.append(row)
+
+
+def prompted_claim(root: str | Path, ask: Callable[[str, str], str], say: Callable[[str], None]) -> dict:
+    """A claim asked for column by column, from the schema of the claims table; when an
+    id it refers to is new (a source, a claimant, a measure), its row is asked for too.
+    ``ask(label, default)`` returns the answer; ``say`` tells the user something."""
+    package = read_package(root)
+    claims = package.resource("claims")
+    joins = {join.column: join for join in claims.joins}
+    known = {join.table: set(Rows(package).keyed(join.table)) for join in claims.joins}
+    claim: dict = {}
+    say("Record a claim. Press Enter to leave an optional column empty.")
+    for spec in claims.fields:
+        name = spec["name"]
+        required = spec.get("constraints", {}).get("required", False)
+        enum = spec.get("constraints", {}).get("enum")
+        label = name + (" (one of: " + ", ".join(enum) + ")" if enum else "") + ("" if required else " (optional)")
+        if name == claims.key:
+            label, required = f"{name} (optional: made from the source id when empty)", False
+        value = ask(label, INITIAL if name == "status" else "").strip()
+        while required and not value:
+            value = ask(f"{name} is required", "").strip()
+        claim[name] = value or None
+        join = joins.get(name)
+        if value and join and value not in known[join.table]:
+            say(f"{value!r} is new in {join.table}: describe it.")
+            target = package.resource(join.table)
+            row = {}
+            for other in target.fields:
+                if other["name"] == target.key:
+                    row[other["name"]] = value
+                    continue
+                needed = other.get("constraints", {}).get("required", False)
+                row[other["name"]] = ask(f"  {other['name']}" + ("" if needed else " (optional)"), "").strip() or None
+            claim[join.name] = row
+            known[join.table].add(value)
+    return claim
 
 
 def set_status(

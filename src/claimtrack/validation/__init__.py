@@ -7,7 +7,8 @@ of a valid package, or raises ValidationError.
 
 from __future__ import annotations
 
-from claimtrack.validation.loading import Tables, load
+from claimtrack.tables import Tables
+from claimtrack.validation.loading import load
 from claimtrack.validation.run import Report, validate
 
 __all__ = ["Report", "Tables", "load", "validate"]

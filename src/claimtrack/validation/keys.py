@@ -31,17 +31,10 @@ def key_rules(
 
 
 def _foreign_key_rules(package, resource, foreign, cells, all_cells, ctx) -> list[Rule]:
-    fields = foreign["fields"]
-    fields = [fields] if isinstance(fields, str) else list(fields)
-    reference = foreign["reference"]
-    target_name = reference.get("resource") or resource.name
-    target_fields = reference["fields"]
-    target_fields = [target_fields] if isinstance(target_fields, str) else list(target_fields)
+    fields, target_name, target_fields = foreign.fields, foreign.resource, foreign.keys
     if target_name not in all_cells:
         return []  # the referenced table could not be read; its own problems say why
     target = package.resource(target_name)
-    if len(fields) != 1:
-        raise NotImplementedError("composite foreign keys are not used in this package")
     column = cells[fields[0]]
     missing = missing_mask(resource, column)
     found = ctx.positions(resource.name, fields[0], target_name, target_fields[0]) >= 0

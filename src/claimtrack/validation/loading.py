@@ -4,20 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from claimtrack.model.problems import ValidationError
+from claimtrack.tables import Tables
 from claimtrack.validation.run import validate
-
-
-class Tables(dict):
-    """The package's tables by resource name; also reachable as attributes (``tables.claims``)."""
-
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(f"the package has no table named {name!r}") from None
 
 
 def load(path: str | Path = ".", archive: str | Path | None = None) -> Tables:
@@ -33,4 +22,4 @@ def load(path: str | Path = ".", archive: str | Path | None = None) -> Tables:
     report = validate(path, archive=archive)
     if not report.ok:
         raise ValidationError(report.problems)
-    return Tables(report.tables)
+    return report.tables

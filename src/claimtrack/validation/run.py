@@ -15,6 +15,7 @@ from claimtrack.io.csvfile import RawTable, read_raw
 from claimtrack.model import paths
 from claimtrack.model.package import Package, Resource, read_package
 from claimtrack.model.problems import Problem, ValidationError, sort_problems
+from claimtrack.tables import Tables
 from claimtrack.tables.typed import typed_frame
 from claimtrack.validation import engine
 from claimtrack.validation.archive import archive_rules
@@ -29,7 +30,7 @@ from claimtrack.validation.rules import RULES
 class Report:
     package: Package | None
     problems: list[Problem] = field(default_factory=list)
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    tables: Tables = field(default_factory=lambda: Tables(None))
     raw: dict[str, RawTable] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
@@ -53,7 +54,7 @@ def validate(
         package = read_package(root)
     except ValidationError as error:
         return Report(package=None, problems=error.problems)
-    report = Report(package=package)
+    report = Report(package=package, tables=Tables(package))
     problems = report.problems
     cells: dict[str, pd.DataFrame] = {}
     for resource in package.resources:

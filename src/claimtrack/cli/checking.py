@@ -1,0 +1,117 @@
+"""The commands that check and build the package: validate, build and publish."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from claimtrack.cli.common import archive_option, fail, package_option, problems_options, waiting
+
+
+def validated(package_dir: Path, archive: Path | None, output_format: str, max_errors: int):
+    """Validate, print the outcome; exit 1 on any problem. Returns the report when valid."""
+    from claimtrack.model.problems import format_json, format_text
+    from claimtrack.validation import validate
+
+    report = validate(package_dir, archive=archive)
+    if output_format == "json":
+        click.echo(format_json(report.problems))
+    elif report.problems:
+        click.echo(format_text(report.problems, limit=max_errors), err=True)
+        click.echo(f"{len(report.problems):,} problem(s) found: the package is not valid.", err=True)
+    else:
+        package = report.package
+        counts = ", ".join(f"{n:,} {name}" for name, n in report.counts().items())
+        click.echo(f"{package.name} {package.version}: valid ({counts}).")
+        for note in report.notes:
+            click.echo(f"  {note}")
+    if report.problems:
+        sys.exit(1)
+    return report
+
+
+@click.command()
+@package_option
+@archive_option
+@problems_options
+def validate(package_dir: Path, archive: Path | None, output_format: str, max_errors: int) -> None:
+    """Check the package: schemas, keys, and the rules across fields and tables.
+
+    Every problem is one line with the CSV file, line, column, value and what is
+    wrong. Exits with status 1 when there is any problem, 0 when the package is valid.
+
+    \b
+    Example:
+        claimtrack validate --archive ../shared/corpus
+        claimtrack validate --format json > problems.json
+    """
+    validated(package_dir, archive, output_format, max_errors)
+
+
+@click.command()
+@package_option
+@archive_option
+@problems_options
+@click.option("--force", is_flag=True, help="Rebuild the charts even when nothing they are made from has changed.")
+def build(package_dir: Path, archive: Path | None, output_format: str, max_errors: int, force: bool) -> None:
+    """Validate the package, then rebuild every chart in charts/.
+
+    Each chart is written as offline HTML, SVG, PNG and its Vega-Lite spec. Nothing
+    is rebuilt when the data, schemas and chart code are unchanged since the last
+    build (charts/manifest.json records what they were made from). Invalid data
+    stops the build before any chart is touched.
+
+    \b
+    Example:
+        claimtrack build --archive ../shared/corpus
+        claimtrack build --force
+    """
+    from claimtrack.charts.render import build_charts
+
+    report = validated(package_dir, archive, output_format, max_errors)
+    progress = (lambda line: click.echo(f"  chart {line}", err=True)) if output_format == "text" else (lambda _: None)
+    result = build_charts(report.package, report.tables, force=force, progress=progress)
+    if output_format == "text":
+        if result.up_to_date:
+            click.echo(f"Charts are up to date in {result.folder}.")
+        else:
+            click.echo(f"Built {len(result.built)} charts in {result.folder}.")
+
+
+@click.command()
+@package_option
+@archive_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the release, the database and the site.  [default: dist/ in the package folder]",
+)
+def publish(package_dir: Path, archive: Path | None, out_dir: Path | None) -> None:
+    """Make the release zip, the SQLite database for Datasette and the static site.
+
+    Writes DIR/NAME-VERSION.zip (the declared files, validated once unzipped),
+    DIR/NAME.db with DIR/metadata.json, and DIR/site/index.html. Refuses, with the
+    reasons, exit status 1 and nothing written, when the package is invalid, its
+    version is not semantic, or the charts are stale (run claimtrack build).
+
+    \b
+    Example:
+        claimtrack build --archive ../shared/corpus
+        claimtrack publish --archive ../shared/corpus --out dist
+        datasette dist/claimtrack-syria.db --metadata dist/metadata.json
+    """
+    from claimtrack import publishing
+
+    def progress(line: str) -> None:
+        click.echo(f"  {line}", err=True)
+
+    try:
+        result = publishing.publish(package_dir, out_dir, archive=archive, progress=progress, on_wait=waiting)
+    except publishing.PublishRefused as refused:
+        fail(str(refused), refused.problems)
+    for path in result.written:
+        click.echo(f"Wrote {path}" + ("/index.html" if path.is_dir() else ""))

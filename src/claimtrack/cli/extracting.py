@@ -1,0 +1,62 @@
+"""The command that drafts claims from an article: extract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from claimtrack.cli.common import archive_option, fail, format_option, package_option, read_text_file, record
+
+
+@click.command()
+@package_option
+@archive_option
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--published", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="The article's publication date."
+)
+@click.option("--source-id", metavar="ID", help="The article's source_id in sources.csv (needed to accept drafts).")
+@click.option("--accept", metavar="all|ID,...", help="Record these drafts as claims, through the same checks as add.")
+@format_option("text", "json", json="an array of the drafts, every field of each")
+def extract(package_dir, archive, file, published, source_id, accept, output_format) -> None:
+    """Draft claims from a plain-text article, for review.
+
+    Finds every figure (numbers with their qualifiers, dates and ranges, vague words
+    like "several"), the sentence it stands in, the speaker where an attribution
+    names one, and when it was said, resolving "on Tuesday" or "last week" against
+    --published. Nothing is written unless drafts are accepted with --accept; they
+    then go through the same validation and locked, atomic write as `claimtrack add`.
+
+    \b
+    Example:
+        claimtrack extract article.txt --published 2013-05-16
+        claimtrack extract article.txt --published 2013-05-16 \\
+            --source-id mt-2013-05-16 --accept d14,d20
+    """
+    import json
+
+    from claimtrack import extracting
+    from claimtrack.cli import output
+    from claimtrack.io.rows import iter_rows
+    from claimtrack.model.package import read_package
+    from claimtrack.model.problems import ValidationError
+
+    try:
+        package = read_package(package_dir)
+        measures = list(iter_rows(package, "measures"))
+    except (ValidationError, KeyError, OSError):
+        package, measures = None, []  # drafting needs no package; accepting does
+    drafts = extracting.extract(read_text_file(file), published.date(), measures)
+    if not accept:
+        if output_format == "json":
+            click.echo(json.dumps([d.to_dict() for d in drafts], ensure_ascii=False, indent=2))
+        else:
+            click.echo(output.rows_table([d.for_reading() for d in drafts]) if drafts else "No figures found.")
+            click.echo(f"{len(drafts)} draft(s) from {file}; nothing written (--accept records them).", err=True)
+        return
+    try:
+        items = extracting.accepted_claims(package, package_dir, drafts, accept, source_id)
+    except extracting.AcceptError as error:
+        fail(str(error))
+    record(package_dir, items, archive)

@@ -1,0 +1,162 @@
+"""The commands that read the record: list, show, compare, history and cite."""
+
+from __future__ import annotations
+
+import click
+
+from claimtrack.cli.common import fail, format_option, load_tables, package_option
+
+_CLAIMS_JSON = "an array of objects keyed by the claims table's own columns"
+
+
+@click.command(name="list")
+@package_option
+@click.option("--measure", metavar="MEASURE_ID", help="Only claims of this measure.")
+@click.option("--claimant", metavar="CLAIMANT_ID", help="Only claims by this claimant.")
+@click.option("--status", help="Only claims with this status (reported, not realised, superseded, ...).")
+@format_option("text", "json", "csv", "markdown", json=_CLAIMS_JSON)
+def list_command(package_dir, measure, claimant, status, output_format) -> None:
+    """List the claims, filtered by measure, claimant or status.
+
+    json and csv print every column of claims.csv, so a claim can be edited and
+    handed back to `claimtrack add --file`.
+
+    \b
+    Example:
+        claimtrack list --measure syria-deaths
+        claimtrack list --claimant sohr --format json
+    """
+    from claimtrack.cli import output
+    from claimtrack.tracking import queries
+
+    tables = load_tables(package_dir)
+    try:
+        claims = queries.list_claims(tables, measure=measure, claimant=claimant, status=status)
+    except queries.TrackingError as error:
+        fail(str(error))
+    click.echo(output.render(claims, output_format, queries.LIST_COLUMNS))
+    if output_format == "text":
+        click.echo(f"{len(claims)} claim(s).", err=True)
+
+
+@click.command()
+@package_option
+@click.argument("claim_id")
+@format_option(
+    "text",
+    "json",
+    text="a card with the claim's source, claimant, dates, quote and status",
+    json="the claim's columns with its measure, claimant, via and source as nested objects, "
+    "the shape `claimtrack add --file` takes",
+)
+def show(package_dir, claim_id, output_format) -> None:
+    """Show one claim with its source, claimant, intermediary, dates, quote and status.
+
+    \b
+    Example:
+        claimtrack show mt-2013-05-16-09
+    """
+    import json
+
+    from claimtrack.tracking import cards, queries
+    from claimtrack.tracking.citing import cite
+
+    tables = load_tables(package_dir)
+    try:
+        record = cards.claim_record(tables, claim_id)
+    except queries.TrackingError as error:
+        fail(str(error))
+    if output_format == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        click.echo(cards.card(tables, record, cite(package_dir, claim_id)))
+
+
+@click.command()
+@package_option
+@click.argument("measures", nargs=-1, required=True, metavar="MEASURE...")
+@click.option(
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only what was known on this day (YYYY-MM-DD)."
+)
+@format_option("text", "json", "csv", "markdown", json=_CLAIMS_JSON)
+def compare(package_dir, measures, as_of, output_format) -> None:
+    """Set the competing estimates of a measure side by side.
+
+    For each claimant, its latest claim made on or before --as-of (default: all
+    claims), with bounds and qualifier, and the spread between the lowest and the
+    highest figure. MEASURE is a measure id or a topic ("death toll"); figures of
+    measures with different scopes are shown with a warning that they are not
+    comparable. json and csv print the claims' own columns; the spread and warnings
+    go to standard error.
+
+    \b
+    Example:
+        claimtrack compare syria-deaths --as-of 2013-05-16
+        claimtrack compare "death toll" --format markdown
+    """
+    from claimtrack.cli import output
+    from claimtrack.tracking import queries
+
+    tables = load_tables(package_dir)
+    try:
+        result = queries.compare(tables, list(measures), as_of=as_of.date() if as_of else None)
+    except queries.TrackingError as error:
+        fail(str(error))
+    if output_format in ("json", "csv"):
+        click.echo(output.render(result.estimates[tables["claims"].columns], output_format))
+        for line in result.summary():
+            click.echo(line, err=True)
+        return
+    if not result.estimates.empty:
+        click.echo(output.render(result.estimates, output_format, result.columns()))
+    for line in output.notes(result.summary(), output_format):
+        click.echo(line)
+
+
+@click.command()
+@package_option
+@click.argument("measure")
+@format_option("text", "json", "csv", "markdown", json=_CLAIMS_JSON)
+def history(package_dir, measure, output_format) -> None:
+    """The claims of one measure in the order they were made, and which settled which.
+
+    \b
+    Example:
+        claimtrack history geneva-2-date
+    """
+    from claimtrack.cli import output
+    from claimtrack.tracking import queries
+
+    tables = load_tables(package_dir)
+    try:
+        claims = queries.history(tables, measure)
+    except queries.TrackingError as error:
+        fail(str(error))
+    if output_format in ("json", "csv"):
+        click.echo(output.render(claims[tables["claims"].columns], output_format))
+        return
+    click.echo(output.render(queries.for_reading(claims), output_format, queries.HISTORY_COLUMNS))
+
+
+@click.command()
+@package_option
+@click.argument("claim_ids", nargs=-1, required=True, metavar="CLAIM_ID...")
+def cite(package_dir, claim_ids) -> None:
+    """Write the attribution sentence a reporter pastes into copy.
+
+    The qualifier in words, the claimant as the data describes them, how the claim
+    travelled, when it was made and where it was published; one sentence per claim.
+
+    \b
+    Example:
+        claimtrack cite mt-2013-05-16-09
+    """
+    from claimtrack.model.problems import ValidationError
+    from claimtrack.tracking.citing import CiteError
+    from claimtrack.tracking.citing import cite as sentence
+
+    for claim_id in claim_ids:
+        try:
+            click.echo(sentence(package_dir, claim_id))
+        except (CiteError, ValidationError) as error:
+            fail(str(error))
