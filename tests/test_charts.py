@@ -4,6 +4,7 @@ draws the figures honestly, and is written the same way every time."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import altair as alt
 import pytest
@@ -221,3 +222,44 @@ def test_a_small_package_is_drawn_claim_by_claim(tables):
         len(death_tolls.data(tables))
         == ((tables.claims["measure_id"] == death_tolls.MEASURE) & tables.claims["said_on"].notna()).sum()
     )
+
+
+CHART_MODULES_LOADED = """
+import json, sys
+from claimtrack.validation import load
+tables = load(sys.argv[1])
+before = set(sys.modules)
+from claimtrack.charts import CHARTS, chart_module
+for name in CHARTS:
+    chart_module(name).chart(tables).to_dict()
+print(json.dumps(sorted(m.__file__ for n, m in sys.modules.items() if n.startswith("claimtrack") and n not in before)))
+"""
+
+
+def test_the_chart_fingerprint_covers_every_module_the_charts_run():
+    import subprocess
+    import sys
+
+    from claimtrack.charts.render import code_inputs
+
+    done = subprocess.run([sys.executable, "-c", CHART_MODULES_LOADED, str(REPO)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    loaded = {Path(path).resolve() for path in json.loads(done.stdout)}
+    assert loaded, "drawing the charts loaded no claimtrack module beyond what load() did"
+    assert loaded <= set(code_inputs())
+    assert any(path.name == "kernels.py" for path in code_inputs())  # the Arrow kernels that read the dates
+
+
+def test_a_change_to_any_code_the_charts_are_made_by_makes_them_stale(real_package, monkeypatch):
+    from claimtrack.charts import render
+
+    package = read_package(real_package)
+    before = render.fingerprint(package)
+    kernels = next(path for path in render.code_inputs() if path.name == "kernels.py")
+    original = Path.read_bytes
+
+    def edited(path: Path) -> bytes:
+        return original(path) + (b"# edited\n" if path == kernels else b"")
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    assert render.fingerprint(package) != before

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -14,8 +13,7 @@ from hypothesis import strategies as st
 from claimtrack.model.lifecycle import DATE_ONLY_STATUSES, FINAL_STATUSES, MOVES, SETTLED_STATUSES
 from claimtrack.model.package import read_package
 from claimtrack.model.qualifiers import MEASURE_FAMILY, QUALIFIERS
-from claimtrack.tables.typed import partial_date_span, typed_frame
-from claimtrack.validation.context import Context
+from claimtrack.tables.typed import partial_date_span
 from claimtrack.validation.fields import field_rules
 from conftest import REPO
 
@@ -40,10 +38,8 @@ def every_field() -> list:
 
 
 def rule_codes(resource, name: str) -> set[str]:
-    """The codes of the rules field_rules derives for one field, on a one-row table."""
-    cells = pd.DataFrame({field: [""] for field in resource.field_names}, dtype="str")
-    context = Context({resource.name: typed_frame(resource, cells)})
-    return {rule.code for rule in field_rules(resource, cells, np.array([2]), context) if rule.column == name}
+    """The codes of the rules field_rules derives for one field."""
+    return {rule.code for rule in field_rules(resource) if rule.column == name}
 
 
 @pytest.mark.parametrize("resource, spec", every_field())

@@ -22,7 +22,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-import claimtrack
 from claimtrack.charts import CHARTS, chart_module
 from claimtrack.model import paths
 from claimtrack.model.package import Package
@@ -132,6 +131,8 @@ def render(name: str, spec: dict, bundle: str) -> dict[str, bytes]:
     }
 
 
+# The claimtrack package's own folder.
+_TOP = Path(__file__).resolve().parents[1]
 # Where the charts' code starts: the chart modules, and the modules that read and type
 # the tables they draw. Everything these import, at any depth, is chart code too.
 CODE_ROOTS = ("claimtrack.charts", "claimtrack.tables.typed", "claimtrack.io.csvfile")
@@ -139,7 +140,7 @@ CODE_ROOTS = ("claimtrack.charts", "claimtrack.tables.typed", "claimtrack.io.csv
 
 def _module_file(name: str) -> Path | None:
     """The source file of a claimtrack module or package, or None when there is none."""
-    top = Path(claimtrack.__file__).resolve().parent
+    top = _TOP
     relative = Path(*name.split(".")[1:])
     for candidate in (top / relative / "__init__.py", (top / relative).with_suffix(".py")):
         if candidate.is_file():
@@ -148,35 +149,37 @@ def _module_file(name: str) -> Path | None:
 
 
 def _imported(path: Path) -> set[str]:
-    """The claimtrack modules a source file imports, at the top or inside a function."""
+    """The claimtrack modules a source file imports, at the top or inside a function:
+    for "from claimtrack.tables import kernels", the module kernels."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names if alias.name.split(".")[0] == "claimtrack"}
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] == "claimtrack":
-            found.add(node.module)
-            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+            names = {f"{node.module}.{alias.name}" for alias in node.names}
+            modules = {name for name in names if _module_file(name) is not None}
+            found |= modules | ({node.module} if names - modules else set())
     return found
 
 
 def code_inputs() -> list[Path]:
     """Every source file the charts are made by: CODE_ROOTS, every module of the charts
-    package, and everything they import, with the packages that hold them."""
+    package, everything they import at any depth, and the packages that hold them (whose
+    own imports are followed only where a module imports the package itself)."""
     here = Path(__file__).resolve().parent
     charts = [f"claimtrack.charts.{p.stem}" for p in here.glob("*.py") if p.stem != "__init__"]
-    waiting, seen = [*CODE_ROOTS, *charts], set()
+    waiting, followed = [*CODE_ROOTS, *charts], set()
     files: set[Path] = set()
     while waiting:
         name = waiting.pop()
         parts = name.split(".")
-        for depth in range(1, len(parts) + 1):
-            module = ".".join(parts[:depth])
-            path = _module_file(module)
-            if path is None or module in seen:
-                continue
-            seen.add(module)
-            files.add(path)
-            waiting.extend(_imported(path))
+        files |= {path for depth in range(1, len(parts)) if (path := _module_file(".".join(parts[:depth])))}
+        path = _module_file(name)
+        if path is None or name in followed:
+            continue
+        followed.add(name)
+        files.add(path)
+        waiting.extend(_imported(path))
     return sorted(files)
 
 
@@ -189,7 +192,7 @@ def fingerprint(package: Package) -> str:
     )
     for relative in inputs:
         digest.update(relative.encode() + b"\0" + (package.root / relative).read_bytes() + b"\0")
-    top = Path(claimtrack.__file__).resolve().parent
+    top = _TOP
     for path in code_inputs():
         digest.update(path.relative_to(top).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for library in ("altair", "vl-convert-python", "pandas"):

@@ -7,6 +7,7 @@ first and last day each can mean.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from claimtrack.model.package import Resource
@@ -83,6 +84,24 @@ def partial_date_span(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     return start.where(end.notna()), end
 
 
+def typed_column(field: dict, raw: pd.Series, missing: np.ndarray | None = None) -> pd.Series:
+    """One column of cells as written, as its field's type: cells that are missing
+    (``missing``, or missing values in ``raw``) or do not read as the type are missing."""
+    present = raw.notna().to_numpy(dtype=bool) if missing is None else ~missing
+    keep = present & valid_type(field, raw).to_numpy(dtype=bool)
+    kind = field.get("type", "string")
+    if kind == "integer":
+        return kernels.integers(raw, keep)
+    if kind == "number":
+        return pd.to_numeric(raw.where(keep), errors="coerce").astype("Float64")
+    if kind == "date":
+        return parse_dates(raw.where(keep))
+    if kind == "boolean":
+        truth = {v: True for v in field.get("trueValues", _TRUE)} | {v: False for v in field.get("falseValues", _FALSE)}
+        return raw.where(keep).map(truth).astype("boolean")
+    return kernels.blank_as_missing(raw, ~present)
+
+
 def typed_frame(resource: Resource, cells: pd.DataFrame) -> pd.DataFrame:
     """Typed columns: strings, nullable integers, floats, real dates, booleans.
 
@@ -91,22 +110,19 @@ def typed_frame(resource: Resource, cells: pd.DataFrame) -> pd.DataFrame:
     """
     columns = {}
     for field in resource.fields:
-        name = field["name"]
-        raw = cells[name]
-        missing = missing_mask(resource, raw)
-        keep = ~missing & valid_type(field, raw)
-        kind = field.get("type", "string")
-        if kind == "integer":
-            columns[name] = kernels.integers(raw, keep.to_numpy(dtype=bool))
-        elif kind == "number":
-            columns[name] = pd.to_numeric(raw.where(keep), errors="coerce").astype("Float64")
-        elif kind == "date":
-            columns[name] = parse_dates(raw.where(keep))
-        elif kind == "boolean":
-            truth = {v: True for v in field.get("trueValues", _TRUE)} | {
-                v: False for v in field.get("falseValues", _FALSE)
-            }
-            columns[name] = raw.where(keep).map(truth).astype("boolean")
-        else:
-            columns[name] = kernels.blank_as_missing(raw, missing.to_numpy(dtype=bool))
+        raw = cells[field["name"]]
+        columns[field["name"]] = typed_column(field, raw, missing_mask(resource, raw).to_numpy(dtype=bool))
     return pd.DataFrame(columns, index=cells.index)
+
+
+def written_frame(resource: Resource, cells: pd.DataFrame) -> pd.DataFrame:
+    """The cells as written, all text, with the schema's missing values as missing."""
+    return pd.DataFrame(
+        {
+            f["name"]: kernels.blank_as_missing(
+                cells[f["name"]], missing_mask(resource, cells[f["name"]]).to_numpy(dtype=bool)
+            )
+            for f in resource.fields
+        },
+        index=cells.index,
+    )

@@ -15,9 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from claimtrack.validation.context import Context
-from claimtrack.validation.engine import Rule
+from claimtrack.validation.engine import Failing, Fails, Rule
 from claimtrack.validation.quotes import contains, longest_prefix_found, normalise, normalise_one
-from claimtrack.validation.rules import explain_from
 
 
 @dataclass
@@ -42,68 +41,99 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+class _Folder:
+    """The archive folder: which names are files in it, and their fingerprints, each read once."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder.resolve()
+        self._digests: dict[str, str | None] = {}
+
+    def path(self, name: str) -> Path | None:
+        """The file ``name`` in the folder, or None when there is no such file inside it."""
+        path = (self.folder / name).resolve()
+        return path if path.is_file() and path.is_relative_to(self.folder) else None
+
+    def digest(self, name: str) -> str | None:
+        if name not in self._digests:
+            path = self.path(name)
+            self._digests[name] = sha256_of(path) if path else None
+        return self._digests[name]
+
+    def exists(self, names: pd.Series) -> pd.Series:
+        return names.map(lambda name: self.path(name) is not None, na_action="ignore").astype("boolean")
+
+    def digests(self, names: pd.Series) -> pd.Series:
+        return names.map(self.digest, na_action="ignore")
+
+
 def archive_rules(ctx: Context, folder: Path) -> ArchiveCheck:
     result = ArchiveCheck()
     if "sources" not in ctx.tables:
         return result
-    sources = ctx.tables["sources"]
-    folder = folder.resolve()
-    named = sources["archive_file"].notna()
-    paths = sources["archive_file"].map(lambda name: (folder / name).resolve(), na_action="ignore")
-    exists = paths.map(lambda p: p.is_file() and p.is_relative_to(folder), na_action="ignore").astype("boolean")
-    fingerprints = paths.where(exists.fillna(False)).map(sha256_of, na_action="ignore")
-    matches = exists.fillna(False) & (fingerprints == sources["archive_sha256"]).fillna(False)
+    archive = _Folder(folder)
+
+    def missing_file(f: pd.DataFrame) -> pd.Series:
+        return f["archive_file"].notna() & ~archive.exists(f["archive_file"]).fillna(False)
+
+    def wrong_fingerprint(f: pd.DataFrame) -> pd.Series:
+        actual = archive.digests(f["archive_file"])
+        return actual.notna() & f["archive_sha256"].notna() & (actual != f["archive_sha256"])
+
+    def actual(failing: Failing) -> list[str]:
+        return [
+            f"the archived text {name} has SHA-256 {archive.digest(name)}, not this; the text changed or is the wrong file"
+            for name in failing.rows["archive_file"]
+        ]
+
     result.rules["sources"] = [
         Rule(
             "archive-file",
             "archive_file",
-            lambda: ~(named & ~exists.fillna(False)),
-            explain_from(f"there is no file of this name in the archive folder {folder}"),
+            Fails(missing_file),
+            f"there is no file of this name in the archive folder {archive.folder}",
         ),
-        Rule(
-            "archive-fingerprint",
-            "archive_sha256",
-            lambda: ~(exists.fillna(False) & sources["archive_sha256"].notna() & ~matches),
-            explain_from(
-                "the archived text {file} has SHA-256 {actual}, not this; the text changed or is the wrong file",
-                file=sources["archive_file"],
-                actual=fingerprints,
-            ),
-        ),
+        Rule("archive-fingerprint", "archive_sha256", Fails(wrong_fingerprint), actual, reads=("archive_file",)),
     ]
-    usable = sources[matches]
+    # The texts of the sources whose archived file is there and is the one recorded.
+    sources = ctx.tables["sources"]
+    digests = archive.digests(sources["archive_file"])
+    usable = sources[(digests.notna() & (digests == sources["archive_sha256"])).fillna(False)]
     texts = {
-        source_id: normalise_one(Path(path).read_text(encoding="utf-8", errors="replace"))
-        for source_id, path in zip(usable["source_id"], paths[matches])
+        source_id: normalise_one(archive.path(name).read_text(encoding="utf-8", errors="replace"))
+        for source_id, name in zip(usable["source_id"], usable["archive_file"])
     }
     result.texts = len(texts)
     for table in ("claims", "appearances"):
         if table in ctx.tables:
-            result.rules[table] = [_quote_rule(ctx.tables[table], texts, result)]
+            frame = ctx.tables[table]
+            checked = int((frame["source_id"].isin(list(texts)) & frame["quote"].notna()).sum())
+            result.quotes_checked += checked
+            result.quotes_unchecked += len(frame) - checked
+            result.rules[table] = [_quote_rule(texts)]
     return result
 
 
-def _quote_rule(frame: pd.DataFrame, texts: dict[str, str], result: ArchiveCheck) -> Rule:
-    """Every quote of ``frame`` whose source has an archived text is found in it."""
-    quotes = normalise(frame["quote"])
-    found = pd.Series(True, index=frame.index)
-    checked = frame["source_id"].isin(list(texts)) & quotes.notna()
-    for source_id, text in texts.items():
-        mine = checked & (frame["source_id"] == source_id)
-        found[mine] = contains(text, quotes[mine])
-    result.quotes_checked += int(checked.sum())
-    result.quotes_unchecked += int((~checked).sum())
+def _quote_rule(texts: dict[str, str]) -> Rule:
+    """Every quote whose source has an archived text is found in it."""
 
-    def explain(index: pd.Index) -> list[str]:
+    def not_found(f: pd.DataFrame) -> pd.Series:
+        quotes = normalise(f["quote"])
+        missing = pd.Series(False, index=f.index)
+        for source_id, text in texts.items():
+            mine = (f["source_id"] == source_id).fillna(False) & quotes.notna()
+            missing[mine] = ~contains(text, quotes[mine])
+        return missing
+
+    def where(failing: Failing) -> list[str]:
         messages = []
-        for source_id, quote in zip(frame.loc[index, "source_id"], quotes.loc[index]):
+        quotes = normalise(failing.rows["quote"])
+        for source_id, quote in zip(failing.rows["source_id"], quotes):
             prefix = longest_prefix_found(texts[source_id], quote)
             if len(prefix) < 12:
-                where = "its opening words are not there either"
+                place = "its opening words are not there either"
             else:
-                tail = prefix[-40:]
-                where = f'the words match up to "...{tail}" and differ after that'
-            messages.append(f"the quote is not word for word in the archived text of {source_id}: {where}")
+                place = f'the words match up to "...{prefix[-40:]}" and differ after that'
+            messages.append(f"the quote is not word for word in the archived text of {source_id}: {place}")
         return messages
 
-    return Rule("quote-in-source", "quote", lambda: found, explain)
+    return Rule("quote-in-source", "quote", Fails(not_found), where, reads=("source_id",))

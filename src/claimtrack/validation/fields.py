@@ -1,171 +1,225 @@
 """The rules a Table Schema states for each field, on the cells as written.
 
 Required, type, partial dates, formulas, enum, pattern, minimum and maximum, length
-and unique: each field's constraints in the schema become rules, with a hint of what
-the journalist probably meant where it can be told.
+and unique: each constraint of a field in the schema becomes a rule, one small maker
+per constraint, run by pandera on the column of cells as written (missing values
+missing). Where a constraint is one of pandera's own checks (enum is ``isin``, a length
+is ``str_length``), pandera's check runs it. A hint says what the journalist probably
+meant, where it can be told.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
 from claimtrack.model.package import Resource
 from claimtrack.tables import kernels
-from claimtrack.tables.typed import is_partial_date, missing_mask, valid_type
-from claimtrack.validation.engine import Rule, fixed, per_value
+from claimtrack.tables.typed import is_partial_date, partial_date_span, typed_column, valid_type
+from claimtrack.validation.engine import Builtin, Failing, Fails, Passes, Required, Rule
 
+# What a cell must read as, in words, for each type that is not plain text.
 _TYPE_WORDS = {
     "integer": "a whole number written in digits only, e.g. 94000 (no commas, spaces, units or decimals)",
     "number": "a number written in digits, e.g. 2.5 (no commas, spaces or units)",
     "date": "a real date written YYYY-MM-DD, e.g. 2013-05-16",
     "boolean": "true or false",
 }
-
-
-def field_rules(resource: Resource, cells: pd.DataFrame, lines: np.ndarray, ctx) -> list[Rule]:
-    """The rules a Table Schema states for each field, on the cells as written; the
-    typed values and partial-date spans come from ``ctx``, worked out once."""
-    rules: list[Rule] = []
-    for field in resource.fields:
-        rules.extend(_rules_for_field(resource, field, cells[field["name"]], lines, ctx))
-    return rules
-
-
-def _rules_for_field(resource: Resource, field: dict, column: pd.Series, lines: np.ndarray, ctx) -> list[Rule]:
-    name = field["name"]
-    kind = field.get("type", "string")
-    constraints = field.get("constraints", {})
-    missing = missing_mask(resource, column)
-    typed = ctx.tables[resource.name][name]
-    rules: list[Rule] = []
-    if constraints.get("required"):
-        rules.append(Rule("required", name, lambda: ~missing, fixed(f"{name} must not be empty")))
-    # A cell that is there but has no typed value did not read as its type.
-    typed_ok = missing | (typed.notna() if kind in _TYPE_WORDS else valid_type(field, column))
-    if kind in _TYPE_WORDS or field.get("format") == "uri":
-        expected = _TYPE_WORDS.get(kind, "a web address starting http:// or https://")
-        rules.append(
-            Rule(
-                "type", name, lambda: typed_ok, per_value(column, lambda v: f"{v!r} is not {expected}{_hint(v, kind)}")
-            )
-        )
-    if is_partial_date(field):
-        start, _ = ctx.span(resource.name, name)
-        shaped = kernels.fullmatch(column, r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
-        ok = missing | ~shaped | start.notna()
-        rules.append(
-            Rule(
-                "date",
-                name,
-                lambda: ok,
-                per_value(column, lambda v: f"{v!r} is not a real date written YYYY-MM-DD, YYYY-MM or YYYY"),
-            )
-        )
-    if kind == "string":
-        starts = kernels.starts_with_any(column, _FORMULA_START) & ~missing.to_numpy(dtype=bool)
-        if starts.any():  # a number such as -12 or +3.5 is read as that number, never run
-            starts[starts] = ~kernels.fullmatch(column[starts], _SIGNED_NUMBER).to_numpy()
-        rules.append(
-            Rule(
-                "formula",
-                name,
-                lambda: pd.Series(~starts, index=column.index),
-                per_value(
-                    column,
-                    lambda v: (
-                        f"begins with {v[:1]!r}: a spreadsheet would read the cell as a formula; "
-                        "reword it so that it begins otherwise"
-                    ),
-                ),
-            )
-        )
-    if "enum" in constraints:
-        allowed = [str(v) for v in constraints["enum"]]
-        rules.append(
-            Rule(
-                "enum",
-                name,
-                lambda: missing | column.isin(allowed),
-                per_value(column, lambda v: f"{v!r} is not one of the allowed values: {_listing(allowed)}"),
-            )
-        )
-    if "pattern" in constraints:
-        pattern = constraints["pattern"]
-        if is_partial_date(field):
-
-            def wrong_form(v):
-                return f"{v!r} is not a date written YYYY-MM-DD, YYYY-MM or YYYY{_hint(v, 'date')}"
-
-        else:
-
-            def wrong_form(v):
-                return f"{v!r} is not in the form {name} needs (pattern {pattern}){_hint(v, kind)}"
-
-        # A cell that is not of its type at all is reported once, as such.
-        rules.append(
-            Rule(
-                "pattern",
-                name,
-                lambda: missing | ~typed_ok | kernels.fullmatch(column, pattern),
-                per_value(column, wrong_form),
-            )
-        )
-    for bound, compare, word in (
-        ("minimum", np.greater_equal, "below the minimum"),
-        ("maximum", np.less_equal, "above the maximum"),
-    ):
-        if bound in constraints and kind in ("integer", "number"):
-            limit = constraints[bound]
-            numbers = typed
-            rules.append(
-                Rule(
-                    bound,
-                    name,
-                    lambda numbers=numbers, limit=limit, compare=compare: numbers.isna() | compare(numbers, limit),
-                    per_value(column, lambda v, word=word, limit=limit: f"{v} is {word} of {limit}"),
-                )
-            )
-    for bound, compare, word in (
-        ("minLength", np.greater_equal, "shorter than"),
-        ("maxLength", np.less_equal, "longer than"),
-    ):
-        if bound in constraints:
-            limit = constraints[bound]
-            lengths = column.str.len()
-            rules.append(
-                Rule(
-                    bound.lower().replace("length", "-length"),
-                    name,
-                    lambda lengths=lengths, limit=limit, compare=compare: missing | compare(lengths, limit),
-                    fixed(f"{name} is {word} {limit} characters"),
-                )
-            )
-    if constraints.get("unique") and resource.primary_key != [name]:
-        rules.append(_unique_rule([name], column.to_frame(), missing, lines, "unique"))
-    return rules
-
-
+_URI_WORDS = "a web address starting http:// or https://"
+_PARTIAL_SHAPE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 # What a spreadsheet takes for the start of a formula.
 _FORMULA_START = "=+-@\t\r"
-
-
 _SIGNED_NUMBER = r"[+-][0-9]+([.,][0-9]+)*"
 
 
+def _per_cell(describe: Callable[[str], str]) -> Callable[[Failing], list[str]]:
+    """A message made from each failing cell as written."""
+    return lambda failing: [describe(value) for value in failing.values]
+
+
+def _typed(field: dict) -> bool:
+    return field.get("type", "string") in _TYPE_WORDS or field.get("format") == "uri"
+
+
+def _reads_as_its_type(field: dict) -> Callable[[pd.Series], pd.Series]:
+    return lambda column: (
+        typed_column(field, column).notna() if field.get("type", "string") in _TYPE_WORDS else valid_type(field, column)
+    )
+
+
+def _required(resource: Resource, field: dict) -> Rule:
+    return Rule("required", field["name"], Required(), f"{field['name']} must not be empty")
+
+
+def _type(resource: Resource, field: dict) -> Rule:
+    kind = field.get("type", "string")
+    expected = _TYPE_WORDS.get(kind, _URI_WORDS)
+    return Rule(
+        "type",
+        field["name"],
+        Passes(_reads_as_its_type(field)),
+        _per_cell(lambda v: f"{v!r} is not {expected}{hint(v, kind)}"),
+    )
+
+
+def _partial_date(resource: Resource, field: dict) -> Rule:
+    """A date known to the month or year, shaped right, that is no real date (2013-02-30)."""
+
+    def real(column: pd.Series) -> pd.Series:
+        start, _ = partial_date_span(column)
+        return ~kernels.fullmatch(column, _PARTIAL_SHAPE) | start.notna()
+
+    return Rule(
+        "date",
+        field["name"],
+        Passes(real),
+        _per_cell(lambda v: f"{v!r} is not a real date written YYYY-MM-DD, YYYY-MM or YYYY"),
+    )
+
+
+def _formula(resource: Resource, field: dict) -> Rule:
+    def not_a_formula(column: pd.Series) -> np.ndarray:
+        starts = kernels.starts_with_any(column, _FORMULA_START)
+        if starts.any():  # a number such as -12 or +3.5 is read as that number, never run
+            starts[starts] = ~kernels.fullmatch(column[starts], _SIGNED_NUMBER).to_numpy()
+        return ~starts
+
+    return Rule(
+        "formula",
+        field["name"],
+        Passes(not_a_formula),
+        _per_cell(
+            lambda v: (
+                f"begins with {v[:1]!r}: a spreadsheet would read the cell as a formula; "
+                "reword it so that it begins otherwise"
+            )
+        ),
+    )
+
+
+def _enum(resource: Resource, field: dict) -> Rule:
+    allowed = [str(v) for v in field["constraints"]["enum"]]
+    return Rule(
+        "enum",
+        field["name"],
+        Builtin("isin", (allowed,)),
+        _per_cell(lambda v: f"{v!r} is not one of the allowed values: {_listing(allowed)}"),
+    )
+
+
+def _pattern(resource: Resource, field: dict) -> Rule:
+    name, kind, pattern = field["name"], field.get("type", "string"), field["constraints"]["pattern"]
+    if is_partial_date(field):
+
+        def wrong_form(v: str) -> str:
+            return f"{v!r} is not a date written YYYY-MM-DD, YYYY-MM or YYYY{hint(v, 'date')}"
+
+    else:
+
+        def wrong_form(v: str) -> str:
+            return f"{v!r} is not in the form {name} needs (pattern {pattern}){hint(v, kind)}"
+
+    of_type = _reads_as_its_type(field)
+
+    # A cell that is not of its type at all is reported once, as such.
+    def in_form(column: pd.Series) -> pd.Series:
+        return kernels.fullmatch(column, pattern) | (~of_type(column) if _typed(field) else False)
+
+    return Rule("pattern", name, Passes(in_form), _per_cell(wrong_form))
+
+
+def _bound(code: str, compare, words: str) -> Callable[[Resource, dict], Rule]:
+    def make(resource: Resource, field: dict) -> Rule:
+        limit = field["constraints"][code]
+
+        def within(column: pd.Series) -> pd.Series:
+            numbers = typed_column(field, column)
+            return numbers.isna() | compare(numbers, limit)
+
+        return Rule(code, field["name"], Passes(within), f"{{cell}} is {words} of {limit}")
+
+    return make
+
+
+def _length(code: str, bound: str, words: str) -> Callable[[Resource, dict], Rule]:
+    def make(resource: Resource, field: dict) -> Rule:
+        limit = field["constraints"][code]
+        return Rule(
+            code.lower().replace("length", "-length"),
+            field["name"],
+            Builtin("str_length", (), ((bound, limit),)),
+            f"{field['name']} is {words} {limit} characters",
+        )
+
+    return make
+
+
+def _unique(resource: Resource, field: dict) -> Rule:
+    return unique_rule([field["name"]], "unique")
+
+
+# Each constraint a field can state: when it applies, and the rule it makes.
+CONSTRAINTS: list[tuple[Callable[[Resource, dict], bool], Callable[[Resource, dict], Rule]]] = [
+    (lambda r, f: f.get("constraints", {}).get("required", False), _required),
+    (lambda r, f: _typed(f), _type),
+    (lambda r, f: is_partial_date(f), _partial_date),
+    (lambda r, f: f.get("type", "string") == "string", _formula),
+    (lambda r, f: "enum" in f.get("constraints", {}), _enum),
+    (lambda r, f: "pattern" in f.get("constraints", {}), _pattern),
+    (
+        lambda r, f: "minimum" in f.get("constraints", {}) and f.get("type") in ("integer", "number"),
+        _bound("minimum", np.greater_equal, "below the minimum"),
+    ),
+    (
+        lambda r, f: "maximum" in f.get("constraints", {}) and f.get("type") in ("integer", "number"),
+        _bound("maximum", np.less_equal, "above the maximum"),
+    ),
+    (lambda r, f: "minLength" in f.get("constraints", {}), _length("minLength", "min_value", "shorter than")),
+    (lambda r, f: "maxLength" in f.get("constraints", {}), _length("maxLength", "max_value", "longer than")),
+    (lambda r, f: f.get("constraints", {}).get("unique", False) and r.primary_key != [f["name"]], _unique),
+]
+
+
+def field_rules(resource: Resource) -> list[Rule]:
+    """The rules the schema of ``resource`` states, field by field, in the schema's order."""
+    return [
+        make(resource, field) for field in resource.fields for applies, make in CONSTRAINTS if applies(resource, field)
+    ]
+
+
+def unique_rule(key: list[str], code: str) -> Rule:
+    """No two rows share a value of ``key`` (rows missing any part of it aside); the
+    message names the line where the value is first used."""
+    label = " + ".join(key)
+
+    def repeated(frame: pd.DataFrame) -> pd.Series:
+        return frame[key].duplicated(keep="first") & frame[key].notna().all(axis=1)
+
+    def explain(failing: Failing) -> list[str]:
+        keys = failing.frame[key]
+        present = keys.notna().all(axis=1).to_numpy()
+        first = keys[present].drop_duplicates(keep="first")
+        first_line = {
+            tuple(row): int(failing.all_lines[i]) for i, row in zip(first.index, first.itertuples(index=False))
+        }
+        return [
+            f"{label} {', '.join(map(repr, row))} is used twice: it is first used on line {first_line[tuple(row)]}"
+            for row in failing.rows[key].itertuples(index=False)
+        ]
+
+    return Rule(code, key[0], Fails(repeated), explain, reads=tuple(key[1:]))
+
+
 _NO_VALUE = {"na", "n/a", "none", "null", "nan", "-", "?", "unknown"}
-
-
 # What people group thousands with: commas, spaces (also non-breaking and thin), apostrophes.
 _GROUPING = re.compile(r"(?<=[0-9])[,'\s\u00a0\u202f\u2009](?=[0-9]{3})")
-
-
 _SLASHED_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 
 
-def _hint(value: str, kind: str) -> str:
+def hint(value: str, kind: str) -> str:
     """What the journalist probably meant, where it can be told."""
     if value.strip().lower() in _NO_VALUE:
         return "; leave the cell empty when there is no value"
@@ -188,19 +242,3 @@ def _hint(value: str, kind: str) -> str:
 def _listing(values: list[str], limit: int = 12) -> str:
     shown = ", ".join(values[:limit])
     return shown + (f" (and {len(values) - limit} more)" if len(values) > limit else "")
-
-
-def _unique_rule(key: list[str], cells: pd.DataFrame, missing: pd.Series, lines: np.ndarray, code: str) -> Rule:
-    keys = cells[key]
-    repeated = keys.duplicated(keep="first") & ~missing
-    label = " + ".join(key)
-
-    def explain(index: pd.Index) -> list[str]:
-        first = keys[~missing].drop_duplicates(keep="first")
-        first_line = {tuple(row): int(lines[i]) for i, row in zip(first.index, first.itertuples(index=False))}
-        return [
-            f"{label} {', '.join(map(repr, row))} is used twice: it is first used on line {first_line[tuple(row)]}"
-            for row in keys.loc[index].itertuples(index=False)
-        ]
-
-    return Rule(code, key[0], lambda: ~repeated, explain)

@@ -2,46 +2,33 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from claimtrack.model.package import Package, Resource
-from claimtrack.tables.typed import missing_mask
-from claimtrack.validation.engine import Rule, per_value
-from claimtrack.validation.fields import _unique_rule
+from claimtrack.model.package import ForeignKey, Package, Resource
+from claimtrack.tables import kernels
+from claimtrack.validation.engine import Passes, Rule
+from claimtrack.validation.fields import unique_rule
 
 
-def key_rules(
-    package: Package,
-    resource: Resource,
-    cells: pd.DataFrame,
-    lines: np.ndarray,
-    all_cells: dict[str, pd.DataFrame],
-    ctx,
-) -> list[Rule]:
-    """Primary and foreign keys, from the schema."""
+def key_rules(package: Package, resource: Resource, ctx) -> list[Rule]:
+    """The primary key is unique; every foreign key names a row of the table it refers to.
+    A key in a table that could not be read is not checked: that table's problems say why."""
     rules: list[Rule] = []
-    key = resource.primary_key
-    if key:
-        missing = pd.concat([missing_mask(resource, cells[k]) for k in key], axis=1).any(axis=1)
-        rules.append(_unique_rule(key, cells, missing, lines, "primary-key"))
+    if resource.primary_key:
+        rules.append(unique_rule(resource.primary_key, "primary-key"))
     for foreign in resource.foreign_keys:
-        rules.extend(_foreign_key_rules(package, resource, foreign, cells, all_cells, ctx))
+        if foreign.resource in ctx.tables:
+            rules.append(_foreign_key_rule(package, foreign, ctx))
     return rules
 
 
-def _foreign_key_rules(package, resource, foreign, cells, all_cells, ctx) -> list[Rule]:
-    fields, target_name, target_fields = foreign.fields, foreign.resource, foreign.keys
-    if target_name not in all_cells:
-        return []  # the referenced table could not be read; its own problems say why
-    target = package.resource(target_name)
-    column = cells[fields[0]]
-    missing = missing_mask(resource, column)
-    found = ctx.positions(resource.name, fields[0], target_name, target_fields[0]) >= 0
+def _foreign_key_rule(package: Package, foreign: ForeignKey, ctx) -> Rule:
+    target, key = package.resource(foreign.resource), foreign.keys[0]
+    keys = ctx.tables[foreign.resource][key]
     # A key in a row left out for its length is there, only unreadable: that row's problem says so.
-    unread = ctx.unread.get(target_name, {}).get(target_fields[0])
-    if unread:
-        found = found | column.isin(unread).to_numpy(dtype=bool)
-    ok = missing | found
-    what = f"{target_fields[0]} in {target.path}"
-    return [Rule("foreign-key", fields[0], lambda: ok, per_value(column, lambda v: f"{v!r} is not a {what}"))]
+    unread = pd.Series(sorted(ctx.unread.get(foreign.resource, {}).get(key, set())), dtype="str")
+
+    def found(column: pd.Series):
+        return kernels.isin(column, keys) | kernels.isin(column, unread)
+
+    return Rule("foreign-key", foreign.fields[0], Passes(found), f"{{cell!r}} is not a {key} in {target.path}")

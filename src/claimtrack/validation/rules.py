@@ -1,14 +1,16 @@
 """The rules no Table Schema can say: across fields, across tables, across time.
 
-Each rule is vectorised over the typed tables and reports in one column of one
-table; ``checks.run`` hands them to pandera. Cells that already failed their own
-type check are missing here, so a broken cell is reported once, not again by
-every rule that reads it.
+Each table the rules read is first laid out as one frame (``FRAMES``): its typed
+columns, and beside them what the rules need from the rows it points to (a claim's
+measure's kind, its source's publication day, the claim that settled it) and the
+first and last day each partial date can mean. Each rule then reads columns of that
+frame: pandera hands it those columns and it says which rows break it. Cells that
+already failed their own type check are missing here, so a broken cell is reported
+once, not again by every rule that reads it.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from claimtrack.model import qualifiers
@@ -17,471 +19,458 @@ from claimtrack.model.qualifiers import DATE_COLUMNS, MEASURE_FAMILY, NUMBER_COL
 from claimtrack.tables import kernels
 from claimtrack.tables.typed import partial_date_span
 from claimtrack.validation.context import Context
-from claimtrack.validation.engine import Rule
+from claimtrack.validation.engine import Failing, Fails, Rule
 from claimtrack.validation.quotes import contains, normalise
 
-
-def _fmt(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
-        return "empty"
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
+# --- The frames the rules read ------------------------------------------------------------------
 
 
-def explain_from(template: str, **columns: pd.Series):
-    """An explanation that fills ``template`` from the failing row's values."""
-
-    def explain(index: pd.Index) -> list[str]:
-        rows = pd.DataFrame({name: series.loc[index] for name, series in columns.items()}, index=index)
-        return [template.format(**{k: _fmt(v) for k, v in row.items()}) for _, row in rows.iterrows()]
-
-    return explain
-
-
-def claim_rules(ctx: Context) -> list[Rule]:
+def claims_frame(ctx: Context) -> pd.DataFrame:
     claims = ctx.tables["claims"]
-    rules: list[Rule] = []
-    rules += _bounds_rules(claims)
+    said_start, said_end = ctx.span("claims", "said_on")
+    extra = {"said_on_start": said_start, "said_on_end": said_end, "as_of_start": ctx.span("claims", "as_of")[0]}
     if "measures" in ctx.tables:
-        rules += _figure_shape_rules(ctx, claims)
-    rules += _date_rules(ctx, claims)
-    rules += _settled_rules(ctx, claims)
-    rules += via_rules(claims)
-    rules += _duplicate_rules(claims)
-    rules += _wording_rules(claims)
-    return rules
+        extra["measure_kind"] = ctx.follow("claims", "measure_id", "measures", "measure_id", "kind")
+    # The latest day the claim can have been made: its own date, else its source's.
+    extra["said_on_latest"] = said_end
+    if "sources" in ctx.tables:
+        published = ctx.follow("claims", "source_id", "sources", "source_id", "published_on").astype("datetime64[ns]")
+        extra["source_published_on"] = published
+        extra["said_on_latest"] = said_end.fillna(published)
+    for column in ("measure_id", "said_on"):
+        extra[f"settled_by_{column}"] = ctx.follow("claims", "settled_by", "claims", "claim_id", column)
+    return claims.assign(**extra)
 
 
-def _bounds_rules(claims: pd.DataFrame) -> list[Rule]:
-    low, value, high = claims["low"], claims["value"], claims["high"]
-    start, end = claims["date_from"], claims["date_to"]
-    return [
-        Rule(
-            "bounds-order",
-            "low",
-            lambda: ~(low > value).fillna(False),
-            explain_from("the lower bound {low} is above the value {value}", low=low, value=value),
-        ),
-        Rule(
-            "bounds-order",
-            "high",
-            lambda: ~(value > high).fillna(False),
-            explain_from("the upper bound {high} is below the value {value}", high=high, value=value),
-        ),
-        Rule(
-            "bounds-order",
-            "high",
-            lambda: ~((low > high) & value.isna()).fillna(False),
-            explain_from("the upper bound {high} is below the lower bound {low}", high=high, low=low),
-        ),
-        Rule(
-            "dates-order",
-            "date_to",
-            lambda: ~(start > end).fillna(False),
-            explain_from("date_to {end} is before date_from {start}", end=end, start=start),
-        ),
-    ]
+def appearances_frame(ctx: Context) -> pd.DataFrame:
+    appearances = ctx.tables["appearances"]
+    extra = {}
+    if "claims" in ctx.tables:
+        extra["claim_source_id"] = ctx.follow("appearances", "claim_id", "claims", "claim_id", "source_id")
+        said_on = ctx.follow("appearances", "claim_id", "claims", "claim_id", "said_on")
+        extra["claim_said_on_start"] = partial_date_span(said_on)[0]
+    if "sources" in ctx.tables:
+        published = ctx.follow("appearances", "source_id", "sources", "source_id", "published_on")
+        extra["source_published_on"] = published.astype("datetime64[ns]")
+    return appearances.assign(**extra)
 
 
-def _figure_shape_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
-    """Count measures carry numbers, date measures carry dates, and each qualifier
-    carries exactly the bounds it speaks of."""
-    kind = ctx.follow("claims", "measure_id", "measures", "measure_id", "kind")
-    measure_family = pd.Series(
-        np.append(kind_families(ctx.tables["measures"]["kind"]), None)[
-            ctx.positions("claims", "measure_id", "measures", "measure_id")
-        ],
-        index=claims.index,
-    )
-    qualifier = claims["qualifier"]
-    # Which qualifier each row has, as a position in QUALIFIERS (-1: none), read once.
-    which = kernels.positions(qualifier, pd.Series(list(QUALIFIERS), dtype="str"))
+FRAMES = {"claims": claims_frame, "appearances": appearances_frame}
 
-    def per_row(values: list, missing=None) -> np.ndarray:
-        return np.append(np.asarray(values, dtype=object if missing is None else bool), missing)[which]
 
-    qualifier_family = pd.Series(per_row([q.family for q in QUALIFIERS.values()]), index=claims.index, dtype=object)
-    rules: list[Rule] = []
+def frame_for(ctx: Context, table: str) -> pd.DataFrame:
+    """The frame the rules of ``table`` read: FRAMES' layout, or the typed table itself."""
+    return FRAMES[table](ctx) if table in FRAMES else ctx.tables[table]
+
+
+# --- Bounds and dates in order ------------------------------------------------------------------
+
+ORDER = [
+    Rule(
+        "bounds-order",
+        "low",
+        Fails(lambda f: f["low"] > f["value"]),
+        "the lower bound {low} is above the value {value}",
+        reads=("value",),
+    ),
+    Rule(
+        "bounds-order",
+        "high",
+        Fails(lambda f: f["value"] > f["high"]),
+        "the upper bound {high} is below the value {value}",
+        reads=("value",),
+    ),
+    Rule(
+        "bounds-order",
+        "high",
+        Fails(lambda f: (f["low"] > f["high"]) & f["value"].isna()),
+        "the upper bound {high} is below the lower bound {low}",
+        reads=("low", "value"),
+    ),
+    Rule(
+        "dates-order",
+        "date_to",
+        Fails(lambda f: f["date_from"] > f["date_to"]),
+        "date_to {date_to} is before date_from {date_from}",
+        reads=("date_from",),
+    ),
+]
+
+# --- The figure's shape: measure kind, qualifier and bounds agree --------------------------------
+
+
+def _family(kinds: pd.Series) -> pd.Series:
+    """The family of figures ("number", "date") each measure kind carries; missing when unknown."""
+    return kinds.map(MEASURE_FAMILY).astype(object)
+
+
+def _of_qualifier(qualifier: pd.Series, attribute) -> pd.Series:
+    """A fact of each row's qualifier, from the qualifier table; missing for an unknown word."""
+    return qualifier.map({q.word: attribute(q) for q in QUALIFIERS.values()}).astype(object)
+
+
+def _fits(f: pd.DataFrame) -> pd.Series:
+    """The qualifier is one for the kind of measure the claim is of."""
+    family = _of_qualifier(f["qualifier"], lambda q: q.family)
+    return family.notna() & (family == _family(f["measure_kind"]))
+
+
+def _measure_kind_rules() -> list[Rule]:
+    rules = []
     for family, columns, wrong in (("number", DATE_COLUMNS, "dates"), ("date", NUMBER_COLUMNS, "numbers")):
         carries = "numbers in low, value and high" if family == "number" else "dates in date_from and date_to"
         for column in columns:
-            present = claims[column].notna()
-            bad = (measure_family == family) & present
             rules.append(
                 Rule(
                     "measure-kind",
                     column,
-                    lambda bad=bad: ~bad.fillna(False),
-                    explain_from(
-                        f"{{measure}} is a {{kind}} measure: it carries {carries}, not {wrong}",
-                        measure=claims["measure_id"],
-                        kind=kind,
+                    Fails(
+                        lambda f, family=family, column=column: (
+                            (_family(f["measure_kind"]) == family) & f[column].notna()
+                        )
                     ),
+                    f"{{measure_id}} is a {{measure_kind}} measure: it carries {carries}, not {wrong}",
+                    reads=("measure_id", "measure_kind"),
                 )
             )
-    mismatch = qualifier_family.notna() & measure_family.notna() & (qualifier_family != measure_family)
-    rules.append(
-        Rule(
-            "qualifier-kind",
-            "qualifier",
-            lambda: ~mismatch,
-            explain_from(
-                "'{qualifier}' is not a qualifier for a {kind} measure like {measure}; "
-                + f"numbers take {qualifiers.listing(qualifiers.words('number'))}; "
-                + f"dates take {qualifiers.listing(qualifiers.words('date', asserting_only=True))}",
-                qualifier=qualifier,
-                kind=kind,
-                measure=claims["measure_id"],
-            ),
-        )
-    )
-    fits = qualifier_family.notna() & (qualifier_family == measure_family)
+    return rules
+
+
+def _qualifier_bounds_rules() -> list[Rule]:
+    """Each qualifier carries exactly the bounds it speaks of, as the qualifier table says."""
+    rules = []
     for column in NUMBER_COLUMNS + DATE_COLUMNS:
-        needs = per_row([column in q.needs for q in QUALIFIERS.values()], False)
-        own = per_row([column in q.columns for q in QUALIFIERS.values()], False)
-        takes = per_row([column in q.takes for q in QUALIFIERS.values()], False)
-        present = claims[column].notna()
-        lacking = fits & needs & ~present
-        extra = fits & own & ~takes & present
+
+        def lacking(f: pd.DataFrame, column=column) -> pd.Series:
+            needs = _of_qualifier(f["qualifier"], lambda q: column in q.needs).eq(True)
+            return _fits(f) & needs & f[column].isna()
+
+        def extra(f: pd.DataFrame, column=column) -> pd.Series:
+            beyond = _of_qualifier(f["qualifier"], lambda q: column in q.columns and column not in q.takes)
+            return _fits(f) & beyond.eq(True) & f[column].notna()
+
+        def speaks_of(failing: Failing, column=column) -> list[str]:
+            return [
+                f"'{word}' takes no {column}: it speaks of {QUALIFIERS[word].meaning}"
+                for word in failing.rows["qualifier"]
+            ]
+
+        reads = ("qualifier", "measure_kind")
         rules.append(
-            Rule(
-                "qualifier-bounds",
-                column,
-                lambda lacking=lacking: ~lacking,
-                explain_from(f"'{{qualifier}}' needs {column}, which is empty", qualifier=qualifier),
-            )
+            Rule("qualifier-bounds", column, Fails(lacking), f"'{{qualifier}}' needs {column}, which is empty", reads)
         )
-        rules.append(
-            Rule(
-                "qualifier-bounds",
-                column,
-                lambda extra=extra: ~extra,
-                explain_from(
-                    f"'{{qualifier}}' takes no {column}: it speaks of {{meaning}}",
-                    qualifier=qualifier,
-                    meaning=pd.Series(
-                        per_row([q.meaning for q in QUALIFIERS.values()]), index=claims.index, dtype=object
-                    ),
-                ),
-            )
-        )
-    date_only = claims["status"].isin(DATE_ONLY_STATUSES) & measure_family.notna() & (measure_family != "date")
-    rules.append(
-        Rule(
-            "status-kind",
-            "status",
-            lambda: ~date_only,
-            explain_from(
-                "only a date can be '{status}'; {measure} is a {kind} measure (use confirmed, superseded or retracted)",
-                status=claims["status"],
-                measure=claims["measure_id"],
-                kind=kind,
-            ),
-        )
-    )
-    one_day = qualifier.isin([q.word for q in QUALIFIERS.values() if q.one_day])
-    one_day &= claims["date_from"].notna() & claims["date_to"].notna()
-    differs = one_day & (claims["date_from"] != claims["date_to"])
-    rules.append(
-        Rule(
-            "qualifier-bounds",
-            "date_to",
-            lambda: ~differs.fillna(False),
-            explain_from(
-                f"'{{qualifier}}' names one day, so date_to must equal date_from ({{start}}); use '{qualifiers.BETWEEN}' for a span",
-                qualifier=qualifier,
-                start=claims["date_from"],
-            ),
-        )
-    )
+        rules.append(Rule("qualifier-bounds", column, Fails(extra), speaks_of, reads))
     return rules
 
 
-def kind_families(kinds: pd.Series) -> np.ndarray:
-    """The family of figures ("number", "date") of each measure kind; None for an unknown kind."""
-    return np.array([MEASURE_FAMILY.get(k) if isinstance(k, str) else None for k in kinds], dtype=object)
-
-
-def _date_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
-    said_start, said_end = ctx.span("claims", "said_on")
-    as_of_start, _ = ctx.span("claims", "as_of")
-    basis = claims["said_on_basis"]
-    said = claims["said_on"].notna()
-    not_stated = basis == "not stated"
-    rules = [
-        Rule(
-            "said-on-basis",
-            "said_on",
-            lambda: ~(~said & basis.notna() & ~not_stated).fillna(False),
-            explain_from(
-                "said_on is empty but said_on_basis is '{basis}'; give the date, or set said_on_basis to 'not stated'",
-                basis=basis,
-            ),
-        ),
-        Rule(
-            "said-on-basis",
-            "said_on_basis",
-            lambda: ~(said & not_stated).fillna(False),
-            explain_from(
-                "said_on_basis is 'not stated' but said_on gives {said}; say how the date is known",
-                said=claims["said_on"],
-            ),
-        ),
-        Rule(
-            "as-of-basis",
-            "as_of_basis",
-            lambda: ~(claims["as_of"].notna() & claims["as_of_basis"].isna()).fillna(False),
-            explain_from("as_of gives {as_of}, so as_of_basis must say how that date is known", as_of=claims["as_of"]),
-        ),
-        Rule(
-            "as-of-basis",
-            "as_of_basis",
-            lambda: ~(claims["as_of"].isna() & claims["as_of_basis"].notna()).fillna(False),
-            explain_from("as_of_basis is '{basis}' but as_of is empty", basis=claims["as_of_basis"]),
-        ),
-    ]
-    # A claim cannot refer to a date after it was made: compare the earliest the
-    # figure's date can be with the latest the claim can have been made.
-    said_latest = said_end.copy()
-    if "sources" in ctx.tables:
-        published = ctx.follow("claims", "source_id", "sources", "source_id", "published_on").astype("datetime64[ns]")
-        rules.append(
-            Rule(
-                "said-before-published",
-                "said_on",
-                lambda: ~(said_start > published).fillna(False),
-                explain_from(
-                    "the claim is dated {said}, after its source was published on {published}",
-                    said=claims["said_on"],
-                    published=published,
-                ),
+SHAPE = [
+    *_measure_kind_rules(),
+    Rule(
+        "qualifier-kind",
+        "qualifier",
+        Fails(
+            lambda f: (
+                _of_qualifier(f["qualifier"], lambda q: q.family).notna()
+                & _family(f["measure_kind"]).notna()
+                & ~_fits(f)
             )
-        )
-        said_latest = said_latest.fillna(published)
-        # A day that is not the publication day, or a date known only to the month.
-        off_date = (
-            (basis == "publication date")
-            & said
-            & published.notna()
-            & ((said_start != published) | (said_start != said_end))
-        )
-        rules.append(
-            Rule(
-                "said-on-basis",
-                "said_on",
-                lambda: ~off_date.fillna(False),
-                explain_from(
-                    "said_on_basis is 'publication date', but {said} is not the day the source was published ({published})",
-                    said=claims["said_on"],
-                    published=published,
-                ),
+        ),
+        "'{qualifier}' is not a qualifier for a {measure_kind} measure like {measure_id}; "
+        + f"numbers take {qualifiers.listing(qualifiers.words('number'))}; "
+        + f"dates take {qualifiers.listing(qualifiers.words('date', asserting_only=True))}",
+        reads=("measure_kind", "measure_id"),
+    ),
+    *_qualifier_bounds_rules(),
+    Rule(
+        "status-kind",
+        "status",
+        Fails(
+            lambda f: (
+                f["status"].isin(DATE_ONLY_STATUSES)
+                & _family(f["measure_kind"]).notna()
+                & (_family(f["measure_kind"]) != "date")
             )
-        )
-    rules.append(
-        Rule(
-            "as-of-before-said",
-            "as_of",
-            lambda: ~(as_of_start > said_latest).fillna(False),
-            explain_from(
-                "the figure is dated as of {as_of}, after the claim was made ({said})",
-                as_of=claims["as_of"],
-                said=said_latest,
-            ),
-        )
-    )
-    return rules
+        ),
+        "only a date can be '{status}'; {measure_id} is a {measure_kind} measure (use confirmed, superseded or retracted)",
+        reads=("measure_id", "measure_kind"),
+    ),
+    Rule(
+        "qualifier-bounds",
+        "date_to",
+        Fails(
+            lambda f: (
+                _of_qualifier(f["qualifier"], lambda q: q.one_day).eq(True)
+                & f["date_from"].notna()
+                & f["date_to"].notna()
+                & (f["date_from"] != f["date_to"])
+            )
+        ),
+        f"'{{qualifier}}' names one day, so date_to must equal date_from ({{date_from}}); use '{qualifiers.BETWEEN}' for a span",
+        reads=("qualifier", "date_from"),
+    ),
+]
 
+# --- When: the dates of a claim agree with each other and with its source ------------------------
+
+_NOT_STATED = "not stated"
+_PUBLICATION_DATE = "publication date"
+
+DATES = [
+    Rule(
+        "said-on-basis",
+        "said_on",
+        Fails(lambda f: f["said_on"].isna() & f["said_on_basis"].notna() & (f["said_on_basis"] != _NOT_STATED)),
+        f"said_on is empty but said_on_basis is '{{said_on_basis}}'; give the date, or set said_on_basis to '{_NOT_STATED}'",
+        reads=("said_on_basis",),
+    ),
+    Rule(
+        "said-on-basis",
+        "said_on_basis",
+        Fails(lambda f: f["said_on"].notna() & (f["said_on_basis"] == _NOT_STATED)),
+        f"said_on_basis is '{_NOT_STATED}' but said_on gives {{said_on}}; say how the date is known",
+        reads=("said_on",),
+    ),
+    Rule(
+        "as-of-basis",
+        "as_of_basis",
+        Fails(lambda f: f["as_of"].notna() & f["as_of_basis"].isna()),
+        "as_of gives {as_of}, so as_of_basis must say how that date is known",
+        reads=("as_of",),
+    ),
+    Rule(
+        "as-of-basis",
+        "as_of_basis",
+        Fails(lambda f: f["as_of"].isna() & f["as_of_basis"].notna()),
+        "as_of_basis is '{as_of_basis}' but as_of is empty",
+        reads=("as_of",),
+    ),
+    # A claim cannot refer to a date after it was made: the earliest the figure's date
+    # can be is compared with the latest the claim can have been made.
+    Rule(
+        "as-of-before-said",
+        "as_of",
+        Fails(lambda f: f["as_of_start"] > f["said_on_latest"]),
+        "the figure is dated as of {as_of}, after the claim was made ({said_on_latest})",
+        reads=("as_of_start", "said_on_latest"),
+    ),
+]
+
+PUBLISHED = [
+    Rule(
+        "said-before-published",
+        "said_on",
+        Fails(lambda f: f["said_on_start"] > f["source_published_on"]),
+        "the claim is dated {said_on}, after its source was published on {source_published_on}",
+        reads=("said_on_start", "source_published_on"),
+    ),
+    # A day that is not the publication day, or a date known only to the month.
+    Rule(
+        "said-on-basis",
+        "said_on",
+        Fails(
+            lambda f: (
+                (f["said_on_basis"] == _PUBLICATION_DATE)
+                & f["said_on"].notna()
+                & f["source_published_on"].notna()
+                & ((f["said_on_start"] != f["source_published_on"]) | (f["said_on_start"] != f["said_on_end"]))
+            )
+        ),
+        f"said_on_basis is '{_PUBLICATION_DATE}', but {{said_on}} is not the day the source was published ({{source_published_on}})",
+        reads=("said_on_basis", "said_on_start", "said_on_end", "source_published_on"),
+    ),
+]
+
+# --- What became of a claim: settled_by -----------------------------------------------------------
 
 # Statuses that a later claim brings about; a confirmation may come from an earlier record.
 OVERTAKEN = ("superseded", "retracted")
 
 
-def _settled_rules(ctx: Context, claims: pd.DataFrame) -> list[Rule]:
-    status, settled_by = claims["status"], claims["settled_by"]
-    following = ctx.positions("claims", "settled_by", "claims", "claim_id")
-    circle = kernels.on_a_cycle(following)
-    settler_measure = ctx.follow("claims", "settled_by", "claims", "claim_id", "measure_id")
-    settler_said = ctx.follow("claims", "settled_by", "claims", "claim_id", "said_on")
-    own_start, _ = ctx.span("claims", "said_on")
-    _, settler_end = partial_date_span(settler_said)
-    has = settled_by.notna()
-    return [
-        Rule(
-            "settled-by",
-            "settled_by",
-            lambda: ~((status == "superseded") & ~has).fillna(False),
-            explain_from("a superseded claim names the claim that superseded it in settled_by"),
-        ),
-        Rule(
-            "settled-by",
-            "settled_by",
-            lambda: ~(has & ~status.isin(SETTLED_STATUSES)).fillna(False),
-            explain_from(
-                "settled_by names a claim, but the status is '{status}'; a settled claim's status is one of "
-                + ", ".join(SETTLED_STATUSES),
-                status=status,
-            ),
-        ),
-        Rule(
-            "settled-by",
-            "settled_by",
-            lambda: ~(has & (settled_by == claims["claim_id"])).fillna(False),
-            explain_from("a claim cannot settle itself"),
-        ),
-        Rule(
-            "settled-by",
-            "settled_by",
-            lambda: pd.Series(~circle, index=claims.index) | (settled_by == claims["claim_id"]).fillna(False),
-            explain_from(
-                "settled_by goes round in a circle: following it from this claim ({claim}) leads back to it",
-                claim=claims["claim_id"],
-            ),
-        ),
-        Rule(
-            "settled-by",
-            "settled_by",
-            lambda: ~(has & settler_measure.notna() & (settler_measure != claims["measure_id"])).fillna(False),
-            explain_from(
-                "{by} is a claim about {other}, not {measure}: a claim is settled by a claim of the same measure",
-                by=settled_by,
-                other=settler_measure,
-                measure=claims["measure_id"],
-            ),
-        ),
-        Rule(
-            "settled-by",
-            "settled_by",
-            lambda: ~(has & status.isin(OVERTAKEN) & (settler_end < own_start)).fillna(False),
-            explain_from(
-                "{by} was made on {theirs}, before this claim ({ours}): a claim is superseded or retracted by a later one",
-                by=settled_by,
-                theirs=settler_said,
-                ours=claims["said_on"],
-            ),
-        ),
-    ]
+def _around_a_circle(f: pd.DataFrame) -> pd.Series:
+    """Following settled_by from the claim leads back to it, through other claims."""
+    circle = kernels.on_a_cycle(kernels.positions(f["settled_by"], f["claim_id"]))
+    return pd.Series(circle, index=f.index) & ~(f["settled_by"] == f["claim_id"]).fillna(False)
 
+
+SETTLED = [
+    Rule(
+        "settled-by",
+        "settled_by",
+        Fails(lambda f: (f["status"] == "superseded") & f["settled_by"].isna()),
+        "a superseded claim names the claim that superseded it in settled_by",
+        reads=("status",),
+    ),
+    Rule(
+        "settled-by",
+        "settled_by",
+        Fails(lambda f: f["settled_by"].notna() & ~f["status"].isin(SETTLED_STATUSES)),
+        "settled_by names a claim, but the status is '{status}'; a settled claim's status is one of "
+        + ", ".join(SETTLED_STATUSES),
+        reads=("status",),
+    ),
+    Rule(
+        "settled-by",
+        "settled_by",
+        Fails(lambda f: f["settled_by"].notna() & (f["settled_by"] == f["claim_id"])),
+        "a claim cannot settle itself",
+        reads=("claim_id",),
+    ),
+    Rule(
+        "settled-by",
+        "settled_by",
+        Fails(_around_a_circle),
+        "settled_by goes round in a circle: following it from this claim ({claim_id}) leads back to it",
+        reads=("claim_id",),
+    ),
+    Rule(
+        "settled-by",
+        "settled_by",
+        Fails(
+            lambda f: (
+                f["settled_by"].notna()
+                & f["settled_by_measure_id"].notna()
+                & (f["settled_by_measure_id"] != f["measure_id"])
+            )
+        ),
+        "{settled_by} is a claim about {settled_by_measure_id}, not {measure_id}: a claim is settled by a claim of the same measure",
+        reads=("settled_by_measure_id", "measure_id"),
+    ),
+    Rule(
+        "settled-by",
+        "settled_by",
+        Fails(
+            lambda f: (
+                f["settled_by"].notna()
+                & f["status"].isin(OVERTAKEN)
+                & (partial_date_span(f["settled_by_said_on"])[1] < f["said_on_start"])
+            )
+        ),
+        "{settled_by} was made on {settled_by_said_on}, before this claim ({said_on}): a claim is superseded or retracted by a later one",
+        reads=("status", "settled_by_said_on", "said_on_start", "said_on"),
+    ),
+]
+
+# --- Each claim once, and its figure in its own words --------------------------------------------
 
 # Two rows with these in common record the same claim twice.
 SAME_CLAIM = ["measure_id", "claimant_id", "source_id", "figure_text", "quote"]
 
 
-def _duplicate_rules(claims: pd.DataFrame) -> list[Rule]:
-    # Only rows whose quote comes again can repeat a claim; for those few, the five
-    # columns are joined into one key (by a separator no cell holds) and compared.
-    again = claims["quote"].duplicated(keep=False).to_numpy() & claims["quote"].notna().to_numpy()
-    key = pd.Series(pd.NA, index=claims.index, dtype="str")
-    repeated = pd.Series(False, index=claims.index)
+def _same_claim_keys(f: pd.DataFrame) -> pd.Series:
+    """The five columns joined into one key (by a separator no cell holds), for the rows
+    whose quote comes again: only those can repeat a claim; missing for the others."""
+    again = f["quote"].duplicated(keep=False).to_numpy() & f["quote"].notna().to_numpy()
+    key = pd.Series(pd.NA, index=f.index, dtype="str")
     if again.any():
-        some = claims[again]
+        some = f[again]
         key[again] = kernels.joined([some[c] for c in SAME_CLAIM], "\x1f")
-        repeated[again] = key[again].duplicated(keep="first") & key[again].notna()
+    return key
 
-    def first_of(index: pd.Index) -> list[str]:
-        firsts = kernels.lookup(key.loc[index], key, claims["claim_id"])
-        return [
-            f"this claim is already recorded as {first}: same measure, claimant, source, figure and quote"
-            for first in firsts
-        ]
 
+def _repeated_claim(f: pd.DataFrame) -> pd.Series:
+    key = _same_claim_keys(f)
+    return key.duplicated(keep="first") & key.notna()
+
+
+def _first_recorded(failing: Failing) -> list[str]:
+    keys = _same_claim_keys(failing.frame)
+    firsts = kernels.lookup(keys.loc[failing.rows.index], keys, failing.frame["claim_id"])
     return [
-        Rule(
-            "duplicate-claim",
-            "claim_id",
-            lambda: ~repeated,
-            first_of,
-        )
+        f"this claim is already recorded as {first}: same measure, claimant, source, figure and quote"
+        for first in firsts
     ]
 
 
-def via_rules(frame: pd.DataFrame) -> list[Rule]:
-    via, relation = frame["via_id"].notna(), frame["via_relation"].notna()
-    return [
-        Rule(
-            "via-relation",
-            "via_relation",
-            lambda: ~(via & ~relation),
-            explain_from(
-                "via_id names {via}: say how the claim reached it, 'told' or 'reported by'", via=frame["via_id"]
-            ),
-        ),
-        Rule(
-            "via-relation",
-            "via_relation",
-            lambda: ~(relation & ~via),
-            explain_from("via_relation is '{relation}' but via_id is empty", relation=frame["via_relation"]),
-        ),
-    ]
-
-
-def _wording_rules(claims: pd.DataFrame) -> list[Rule]:
+def _figure_not_in_quote(f: pd.DataFrame) -> pd.Series:
     # Word for word first; only the few that differ are compared again with their
     # typographic quotes and spaces folded.
-    found = pd.Series(contains(claims["quote"], claims["figure_text"]), index=claims.index)
-    differ = ~found & claims["quote"].notna()
+    found = pd.Series(contains(f["quote"], f["figure_text"]), index=f.index)
+    differ = ~found & f["quote"].notna()
     if differ.any():
-        found[differ] = contains(normalise(claims.loc[differ, "quote"]), normalise(claims.loc[differ, "figure_text"]))
-    found |= claims["quote"].isna()
-    return [
-        Rule(
-            "figure-in-quote",
-            "figure_text",
-            lambda: found,
-            explain_from("the figure's words are not in the quote; copy them exactly as the quote has them"),
-        )
-    ]
+        found[differ] = contains(normalise(f.loc[differ, "quote"]), normalise(f.loc[differ, "figure_text"]))
+    return ~(found | f["quote"].isna())
 
 
-def source_rules(ctx: Context) -> list[Rule]:
-    sources = ctx.tables["sources"]
-    lacking = sources["archive_file"].notna() & sources["archive_sha256"].isna()
-    return [
-        Rule(
-            "archive-fingerprint",
-            "archive_sha256",
-            lambda: ~lacking,
-            explain_from(
-                "the archived text {file} needs its SHA-256 fingerprint here (sha256sum prints it)",
-                file=sources["archive_file"],
-            ),
-        )
-    ]
+WORDING = [
+    Rule("duplicate-claim", "claim_id", Fails(_repeated_claim), _first_recorded, reads=tuple(SAME_CLAIM)),
+    Rule(
+        "figure-in-quote",
+        "figure_text",
+        Fails(_figure_not_in_quote),
+        "the figure's words are not in the quote; copy them exactly as the quote has them",
+        reads=("quote",),
+    ),
+]
 
+# --- Through whom: via_id and via_relation -------------------------------------------------------
 
-def appearance_rules(ctx: Context) -> list[Rule]:
-    appearances = ctx.tables["appearances"]
-    rules = via_rules(appearances)
-    if "claims" not in ctx.tables:
-        return rules
-    own_source = ctx.follow("appearances", "claim_id", "claims", "claim_id", "source_id")
-    same = (own_source == appearances["source_id"]).fillna(False)
-    rules.append(
-        Rule(
-            "appearance-source",
-            "source_id",
-            lambda: ~same,
-            explain_from("{source} is already the claim's own source in claims.csv", source=appearances["source_id"]),
-        )
+VIA = [
+    Rule(
+        "via-relation",
+        "via_relation",
+        Fails(lambda f: f["via_id"].notna() & f["via_relation"].isna()),
+        "via_id names {via_id}: say how the claim reached it, 'told' or 'reported by'",
+        reads=("via_id",),
+    ),
+    Rule(
+        "via-relation",
+        "via_relation",
+        Fails(lambda f: f["via_relation"].notna() & f["via_id"].isna()),
+        "via_relation is '{via_relation}' but via_id is empty",
+        reads=("via_id",),
+    ),
+]
+
+# --- Sources and appearances ---------------------------------------------------------------------
+
+SOURCES = [
+    Rule(
+        "archive-fingerprint",
+        "archive_sha256",
+        Fails(lambda f: f["archive_file"].notna() & f["archive_sha256"].isna()),
+        "the archived text {archive_file} needs its SHA-256 fingerprint here (sha256sum prints it)",
+        reads=("archive_file",),
     )
-    if "sources" in ctx.tables:
-        said_start, _ = partial_date_span(ctx.follow("appearances", "claim_id", "claims", "claim_id", "said_on"))
-        published = ctx.follow("appearances", "source_id", "sources", "source_id", "published_on").astype(
-            "datetime64[ns]"
-        )
-        rules.append(
-            Rule(
-                "said-before-published",
-                "source_id",
-                lambda: ~(said_start > published).fillna(False),
-                explain_from(
-                    "the claim was made on {said}, after this source was published on {published}",
-                    said=said_start,
-                    published=published,
-                ),
-            )
-        )
-    return rules
+]
+
+APPEARANCES_OF_CLAIMS = [
+    Rule(
+        "appearance-source",
+        "source_id",
+        Fails(lambda f: f["claim_source_id"] == f["source_id"]),
+        "{source_id} is already the claim's own source in claims.csv",
+        reads=("claim_source_id",),
+    )
+]
+
+APPEARANCES_PUBLISHED = [
+    Rule(
+        "said-before-published",
+        "source_id",
+        Fails(lambda f: f["claim_said_on_start"] > f["source_published_on"]),
+        "the claim was made on {claim_said_on_start}, after this source was published on {source_published_on}",
+        reads=("claim_said_on_start", "source_published_on"),
+    )
+]
 
 
-RULES = {"claims": claim_rules, "sources": source_rules, "appearances": appearance_rules}
+# The rules of each table, with the other tables each set needs: a set whose tables
+# could not be read is left out (their own problems say why).
+RULES: dict[str, list[tuple[tuple[str, ...], list[Rule]]]] = {
+    "claims": [
+        ((), ORDER),
+        (("measures",), SHAPE),
+        ((), DATES),
+        (("sources",), PUBLISHED),
+        ((), SETTLED),
+        ((), VIA),
+        ((), WORDING),
+    ],
+    "sources": [((), SOURCES)],
+    "appearances": [((), VIA), (("claims",), APPEARANCES_OF_CLAIMS), (("claims", "sources"), APPEARANCES_PUBLISHED)],
+}
+
+
+def rules_for(ctx: Context, table: str) -> list[Rule]:
+    """The rules of ``table`` whose other tables are there to be read."""
+    return [rule for needs, rules in RULES.get(table, []) for rule in rules if all(t in ctx.tables for t in needs)]

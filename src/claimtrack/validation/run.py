@@ -16,14 +16,14 @@ from claimtrack.model import paths
 from claimtrack.model.package import Package, Resource, read_package
 from claimtrack.model.problems import Problem, ValidationError, sort_problems
 from claimtrack.tables import Tables
-from claimtrack.tables.typed import typed_frame
+from claimtrack.tables.typed import typed_frame, written_frame
 from claimtrack.validation import engine
 from claimtrack.validation.archive import archive_rules
 from claimtrack.validation.context import Context
 from claimtrack.validation.fields import field_rules
 from claimtrack.validation.headers import header_problems_of
 from claimtrack.validation.keys import key_rules
-from claimtrack.validation.rules import RULES
+from claimtrack.validation.rules import frame_for, rules_for
 
 
 @dataclass
@@ -71,13 +71,14 @@ def validate(
     for name, frame in cells.items():
         report.tables[name] = typed_frame(package.resource(name), frame)
     context = Context(report.tables, unread={name: _unread(report.raw[name]) for name in cells})
+    # The schemas' own rules, on the cells as written.
     for name, frame in cells.items():
         resource, table = package.resource(name), report.raw[name]
-        rules = field_rules(resource, frame, table.lines, context)
-        rules += key_rules(package, resource, frame, table.lines, cells, context)
-        problems.extend(engine.run(rules, frame, frame, table.lines, resource.path))
+        rules = field_rules(resource) + key_rules(package, resource, context)
+        problems.extend(engine.run(rules, written_frame(resource, frame), frame, table.lines, resource.path))
 
-    cross = {name: build(context) for name, build in RULES.items() if name in report.tables}
+    # The rules across fields and tables, on the typed tables and what they point to.
+    cross = {name: rules_for(context, name) for name in report.tables}
     if archive is not None:
         check = archive_rules(context, Path(archive))
         for name, rules in check.rules.items():
@@ -89,8 +90,10 @@ def validate(
     # then finds it empty must not report the same cell a second time.
     reported = {(p.file, p.line, p.column) for p in problems}
     for name, rules in cross.items():
+        if not rules:
+            continue
         resource, table = package.resource(name), report.raw[name]
-        found = engine.run(rules, report.tables[name], cells[name], table.lines, resource.path)
+        found = engine.run(rules, frame_for(context, name), cells[name], table.lines, resource.path)
         problems.extend(p for p in found if (p.file, p.line, p.column) not in reported)
 
     columns = {r.path: r.field_names for r in package.resources}
