@@ -66,7 +66,7 @@ def ready_copy(tmp_path_factory, name: str, hostile: bool = False) -> Path:
 
 
 def published(tmp_path_factory, name: str, hostile: bool = False) -> Path:
-    """A ready package, published by the console script into its dist/ folder; returns dist/."""
+    """A ready package, published by `claimtrack publish` into its dist/ folder; returns dist/."""
     from conftest import run_claimtrack
 
     folder = ready_copy(tmp_path_factory, name, hostile=hostile)

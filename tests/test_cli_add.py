@@ -1,4 +1,4 @@
-"""`claimtrack add`, run through the installed console script.
+"""`claimtrack add`: a claim from flags, a JSON file or prompts, checked before a byte is written.
 
 Rows to add are in tests/fixtures/tracker/add/. The base claims.csv has four
 claims on lines 2 to 5, so an added claim is line 6.

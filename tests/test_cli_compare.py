@@ -1,4 +1,4 @@
-"""`claimtrack compare`, run through the installed console script, on
+"""`claimtrack compare`: the competing estimates known on a date, on
 tests/fixtures/tracker/compare/ (its claims are listed in test_tracking.py)."""
 
 from __future__ import annotations

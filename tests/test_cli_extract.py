@@ -1,4 +1,4 @@
-"""`claimtrack extract`, run through the installed console script.
+"""`claimtrack extract`: drafts from an article for review, and accepting them.
 
 The made-up article in tests/fixtures/extract/ names the base package's test
 speaker, its test-widgets measure and Interfax, and one speaker the package does

@@ -1,4 +1,4 @@
-"""`claimtrack history`, run through the installed console script, on
+"""`claimtrack history`: a measure's claims in the order made, on
 tests/fixtures/tracker/compare/ (its claims are listed in test_tracking.py)."""
 
 from __future__ import annotations

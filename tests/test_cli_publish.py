@@ -1,4 +1,4 @@
-"""`claimtrack publish` through the installed console script, as an editor runs it."""
+"""`claimtrack publish`, as an editor runs it: the release, the database and the site, or nothing."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`claimtrack show`, run through the installed console script, on tests/fixtures/tracker/compare/."""
+"""`claimtrack show`: one claim whole, as a card or as JSON, on tests/fixtures/tracker/compare/."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`claimtrack status`, run through the installed console script, on a copy of the real package.
+"""`claimtrack status`: a claim moved through its lifecycle, on a copy of the real package.
 
 The real syria-deaths claims: mt-2013-05-16-09 (at least 94,000) and -10 (as high as
 120,000), both said on May 14, 2013, and -06 (up to 120,000), May 16. -01 is a date

@@ -56,7 +56,7 @@ def test_the_rules_of_a_field_are_exactly_those_its_schema_states(resource, spec
     assert ("date" in codes) == bool(spec.get("x-partial-date"))
 
 
-def test_the_qualifiers_explained_in_figures_are_the_qualifier_enum_of_the_schema():
+def test_the_qualifiers_of_the_qualifier_table_are_the_qualifier_enum_of_the_schema():
     assert set(QUALIFIERS) == set(enum_of("claims", "qualifier"))
 
 

@@ -18,7 +18,7 @@ MISSING_IDS = ["None", "float-nan", "numpy-nan", "pandas-NA", "pandas-NaT", "emp
 
 
 @pytest.mark.parametrize("value", MISSING, ids=MISSING_IDS)
-@pytest.mark.parametrize("function", [style.day, style.partial, style.number, style.count, style.when])
+@pytest.mark.parametrize("function", [style.day, style.partial_date, style.number, style.count, style.when])
 def test_a_missing_value_reads_as_an_empty_string(function, value):
     assert function(value) == ""
 
@@ -47,7 +47,7 @@ def test_day_writes_single_digit_days_without_a_leading_zero():
     [("2013-05-14", "May 14, 2013"), ("2014-03", "March 2014"), ("2014-12", "December 2014"), ("2013", "2013")],
 )
 def test_partial_writes_a_day_a_month_or_a_year(text, words):
-    assert style.partial(text) == words
+    assert style.partial_date(text) == words
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def in_words(column: pd.Series, say) -> pd.Series:
 
 def said_words(rows: pd.DataFrame) -> pd.Series:
     """When each claim was made, in words, with how that is known when it is not stated outright."""
-    words = in_words(rows["said_on"], style.partial)
+    words = in_words(rows["said_on"], style.partial_date)
     basis = rows["said_on_basis"]
     qualified = words.where(basis.isin(["stated", "publication date"]), words + " (" + basis + ")")
     reported = in_words(rows["source_published_on"], style.day)
@@ -80,11 +80,6 @@ def wrapped(sentence: str | None) -> list[str]:
     import textwrap
 
     return textwrap.wrap(sentence, width=100) if sentence else []
-
-
-def figure_words(rows: pd.DataFrame) -> pd.Series:
-    """The figure as the source put it, with who put it that way."""
-    return rows["figure_text"] + " (" + rows["claimant_name"] + ")"
 
 
 # The tooltip of every mark: the columns of ``tooltip_frame``, typed, so that an

@@ -44,7 +44,7 @@ def data(tables) -> pd.DataFrame:
     frame["said_known"] = rows["said_on"].notna().map({True: "date said", False: "date said not stated"})
     frame["status"] = rows["status"]
     frame["row"] = [
-        f"{style.partial(said) if isinstance(said, str) else 'Date not stated'} · {name}"
+        f"{style.partial_date(said) if isinstance(said, str) else 'Date not stated'} · {name}"
         for said, name in zip(
             rows["said_on"].astype(object).where(rows["said_on"].notna(), None), rows["claimant_name"]
         )

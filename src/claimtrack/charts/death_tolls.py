@@ -28,7 +28,7 @@ def data(tables) -> pd.DataFrame:
     rows = rows[(rows["measure_id"] == MEASURE) & rows["said_on"].notna() & ~common.vague(rows)]
     frame = common.tooltip_frame(rows)
     frame["claimant"] = rows["claimant_name"]
-    frame["said_plain"] = common.in_words(rows["said_on"], style.partial)
+    frame["said_plain"] = common.in_words(rows["said_on"], style.partial_date)
     frame["measure"] = rows["measure_label"]
     frame["bound"] = rows["qualifier"].map(common.BOUND_OF)
     frame["number"] = common.plotted_number(rows).astype("float")

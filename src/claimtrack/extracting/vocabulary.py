@@ -10,15 +10,18 @@ text, however long or strange, is read in time proportional to its length.
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from claimtrack.model.qualifiers import QUALIFIERS
+from claimtrack.tracking.style import MONTHS
 
-MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-MONTH_NUMBERS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+# Month names and their abbreviations ("Jan.", "Sept."), from newsroom style's one list.
+MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
+MONTH_NUMBERS |= {name[:3].lower(): number for number, name in enumerate(MONTHS, start=1)}
 MONTH_NUMBERS["sept"] = 9
-WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+WEEKDAYS = {
+    name: number for number, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
+}
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,

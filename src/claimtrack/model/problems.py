@@ -8,7 +8,10 @@ from typing import Iterable
 
 
 @dataclass(frozen=True)
-class Check:
+class ProblemKind:
+    """A kind of problem: its stable code, the group of checks it belongs to, and what it
+    requires, in the words the README lists it with."""
+
     code: str
     group: str
     requires: str
@@ -17,100 +20,104 @@ class Check:
 # Every rule a problem can be reported under, once: the README's list of what is
 # checked is generated from this, and a problem with any other code is a bug.
 CATALOGUE = (
-    Check("json", "descriptor", "datapackage.json and every schema are valid JSON objects"),
-    Check("descriptor", "descriptor", "the descriptor lists its resources, each with a unique name"),
-    Check(
+    ProblemKind("json", "descriptor", "datapackage.json and every schema are valid JSON objects"),
+    ProblemKind("descriptor", "descriptor", "the descriptor lists its resources, each with a unique name"),
+    ProblemKind(
         "path",
         "descriptor",
         "resource and schema paths are relative paths inside the package folder: URLs, absolute paths and `../` are refused, never fetched",
     ),
-    Check("schema", "descriptor", "every schema lists its fields, each with a unique name and a type claimtrack reads"),
-    Check("missing-file", "file", "every file the descriptor names exists"),
-    Check("io", "file", "every file can be read"),
-    Check(
+    ProblemKind(
+        "schema", "descriptor", "every schema lists its fields, each with a unique name and a type claimtrack reads"
+    ),
+    ProblemKind("missing-file", "file", "every file the descriptor names exists"),
+    ProblemKind("io", "file", "every file can be read"),
+    ProblemKind(
         "encoding",
         "file",
         "files are UTF-8 (a byte-order mark is accepted); the byte that is not is named with its offset and line, and a file saved as UTF-16 is told as such",
     ),
-    Check("empty-file", "file", "a CSV file has at least its header line"),
-    Check("nul-byte", "file", "a CSV file holds no NUL bytes, as a binary file saved as .csv does"),
-    Check(
+    ProblemKind("empty-file", "file", "a CSV file has at least its header line"),
+    ProblemKind("nul-byte", "file", "a CSV file holds no NUL bytes, as a binary file saved as .csv does"),
+    ProblemKind(
         "csv-syntax",
         "file",
         "every quote that opens a cell closes it, and no quote stands beside other text in a cell; reported on the line where the row starts",
     ),
-    Check("row-length", "file", "every row has as many cells as the header, never padded or cut"),
-    Check("blank-row", "file", "no row is blank"),
-    Check(
+    ProblemKind("row-length", "file", "every row has as many cells as the header, never padded or cut"),
+    ProblemKind("blank-row", "file", "no row is blank"),
+    ProblemKind(
         "header",
         "file",
         "the header names each field of the schema once, in order, with no invisible characters, on line 1, separated by commas",
     ),
-    Check("merge-conflict", "file", "no git merge conflict markers are left in the file"),
-    Check("undeclared-file", "file", "every CSV under data/ is declared in datapackage.json"),
-    Check("required", "schema", "required cells are not empty"),
-    Check(
+    ProblemKind("merge-conflict", "file", "no git merge conflict markers are left in the file"),
+    ProblemKind("undeclared-file", "file", "every CSV under data/ is declared in datapackage.json"),
+    ProblemKind("required", "schema", "required cells are not empty"),
+    ProblemKind(
         "type",
         "schema",
         "cells hold their field's type: whole numbers in digits, real dates as YYYY-MM-DD, web addresses",
     ),
-    Check("date", "schema", "dates known only to the month or year (YYYY-MM, YYYY) are real dates too"),
-    Check(
+    ProblemKind("date", "schema", "dates known only to the month or year (YYYY-MM, YYYY) are real dates too"),
+    ProblemKind(
         "formula",
         "schema",
         "no text cell begins with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula (numbers such as -12 are numbers, not text)",
     ),
-    Check("enum", "schema", "cells with a fixed vocabulary use one of its words"),
-    Check("pattern", "schema", "identifiers and codes have the form their schema gives"),
-    Check("minimum", "schema", "numbers are not below their minimum"),
-    Check("maximum", "schema", "numbers are not above their maximum"),
-    Check("min-length", "schema", "text is not shorter than its minimum length"),
-    Check("max-length", "schema", "text is not longer than its maximum length"),
-    Check("unique", "schema", "values that must be unique are"),
-    Check("primary-key", "schema", "every row's key is unique"),
-    Check(
+    ProblemKind("enum", "schema", "cells with a fixed vocabulary use one of its words"),
+    ProblemKind("pattern", "schema", "identifiers and codes have the form their schema gives"),
+    ProblemKind("minimum", "schema", "numbers are not below their minimum"),
+    ProblemKind("maximum", "schema", "numbers are not above their maximum"),
+    ProblemKind("min-length", "schema", "text is not shorter than its minimum length"),
+    ProblemKind("max-length", "schema", "text is not longer than its maximum length"),
+    ProblemKind("unique", "schema", "values that must be unique are"),
+    ProblemKind("primary-key", "schema", "every row's key is unique"),
+    ProblemKind(
         "foreign-key",
         "schema",
         "every reference names a row that exists, including a claim's reference to another claim in `settled_by`",
     ),
-    Check("bounds-order", "rule", "`low` ≤ `value` ≤ `high`"),
-    Check("dates-order", "rule", "`date_from` ≤ `date_to`"),
-    Check("measure-kind", "rule", "count and duration measures carry numbers, date measures carry dates"),
-    Check("qualifier-kind", "rule", "the qualifier fits the measure: `at least` for a count, `between` for a date"),
-    Check(
+    ProblemKind("bounds-order", "rule", "`low` ≤ `value` ≤ `high`"),
+    ProblemKind("dates-order", "rule", "`date_from` ≤ `date_to`"),
+    ProblemKind("measure-kind", "rule", "count and duration measures carry numbers, date measures carry dates"),
+    ProblemKind(
+        "qualifier-kind", "rule", "the qualifier fits the measure: `at least` for a count, `between` for a date"
+    ),
+    ProblemKind(
         "qualifier-bounds",
         "rule",
         "the qualifier agrees with the bounds it has: `at least` has a `low` and no other bound; `on` is one day",
     ),
-    Check("via-relation", "rule", "`via_relation` is given exactly when `via_id` is (in claims and appearances)"),
-    Check("appearance-source", "rule", "an appearance names a source other than the claim's own"),
-    Check("said-on-basis", "rule", "`said_on` is given exactly when `said_on_basis` says the date is known"),
-    Check("as-of-basis", "rule", "`as_of_basis` is given exactly when `as_of` is"),
-    Check(
+    ProblemKind("via-relation", "rule", "`via_relation` is given exactly when `via_id` is (in claims and appearances)"),
+    ProblemKind("appearance-source", "rule", "an appearance names a source other than the claim's own"),
+    ProblemKind("said-on-basis", "rule", "`said_on` is given exactly when `said_on_basis` says the date is known"),
+    ProblemKind("as-of-basis", "rule", "`as_of_basis` is given exactly when `as_of` is"),
+    ProblemKind(
         "said-before-published",
         "rule",
         "a claim is made no later than its source, or any other source that reported it, was published",
     ),
-    Check("as-of-before-said", "rule", "the date a figure refers to is no later than the claim"),
-    Check(
+    ProblemKind("as-of-before-said", "rule", "the date a figure refers to is no later than the claim"),
+    ProblemKind(
         "settled-by",
         "rule",
         "a superseded claim names the claim that superseded it; a settling claim is of the same measure and not the claim itself, and one that supersedes or retracts is not earlier; only settled statuses name one; following settled_by never leads round in a circle",
     ),
-    Check("status-kind", "rule", "only a date can be `realised` or `not realised`"),
-    Check(
+    ProblemKind("status-kind", "rule", "only a date can be `realised` or `not realised`"),
+    ProblemKind(
         "duplicate-claim",
         "rule",
         "a claim is recorded once: no two rows share measure, claimant, source, figure and quote",
     ),
-    Check("figure-in-quote", "rule", "the figure's words appear in the quote"),
-    Check("archive-file", "archive", "with `--archive`: each source's archived text is in the folder"),
-    Check(
+    ProblemKind("figure-in-quote", "rule", "the figure's words appear in the quote"),
+    ProblemKind("archive-file", "archive", "with `--archive`: each source's archived text is in the folder"),
+    ProblemKind(
         "archive-fingerprint",
         "archive",
         "each archived text's SHA-256 matches its source row (and a source with an archived text records one)",
     ),
-    Check(
+    ProblemKind(
         "quote-in-source",
         "archive",
         "with `--archive`: every quote is found word for word in its source's archived text; typographic quotes, non-breaking spaces and line breaks aside",

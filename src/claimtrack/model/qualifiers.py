@@ -225,11 +225,6 @@ QUALIFIERS: dict[str, Qualifier] = {
 MEASURE_FAMILY = {"count": "number", "duration": "number", "date": "date"}
 
 
-def of(word: object) -> Qualifier | None:
-    """The qualifier named ``word``; None for a missing or unknown word."""
-    return QUALIFIERS.get(word) if isinstance(word, str) else None
-
-
 def words(family: str, asserting_only: bool = False) -> list[str]:
     """The qualifiers that fit a family of measure, in the table's order; with
     ``asserting_only``, without those by which a claimant speaks against a figure."""

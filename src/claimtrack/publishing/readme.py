@@ -4,14 +4,13 @@ The README holds each generated part between a pair of markers::
 
     <!-- generated:columns:start -->  ...  <!-- generated:columns:end -->
 
-``update_readme`` rewrites those parts in place; a test fails when the committed
+``scripts/update_readme.py`` rewrites those parts in place; a test fails when the committed
 README differs from what would be generated.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from claimtrack.model.lifecycle import MEANINGS, MOVES
 from claimtrack.model.package import Package, Resource
@@ -124,12 +123,3 @@ def render_readme(text: str, package: Package) -> str:
     for name, body in generated_parts(package).items():
         text = replace_part(text, name, body)
     return text
-
-
-def update_readme(path: Path, package: Package) -> bool:
-    """Rewrite the generated parts of the README; True when the file changed."""
-    old = path.read_text(encoding="utf-8")
-    new = render_readme(old, package)
-    if new != old:
-        path.write_text(new, encoding="utf-8")
-    return new != old

@@ -81,7 +81,7 @@ def claim_rows(package: Package) -> list[dict]:
                 "claimant": claimant["name"],
                 "via": related["via"]["name"] if related["via"] else "",
                 "said_on": claim.get("said_on") or "",
-                "said_on_words": style.partial(claim.get("said_on")) or "not stated",
+                "said_on_words": style.partial_date(claim.get("said_on")) or "not stated",
                 "status": claim["status"],
                 "settled_by": claim.get("settled_by") or "",
                 "sentence": sentence(claim, measure, claimant, related["via"], related["source"]),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+# English, whatever the machine's locale: the one list of month names the tool has.
 MONTHS = "January February March April May June July August September October November December".split()
 SMALL = "zero one two three four five six seven eight nine".split()
 
@@ -38,7 +39,7 @@ def day(value) -> str:
     return "" if date is None else f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
 
 
-def partial(text) -> str:
+def partial_date(text) -> str:
     """A partial ISO date as words: "May 14, 2013", "March 2014" or "2013"."""
     if _missing(text) or text == "":
         return ""
@@ -104,4 +105,4 @@ def when(said_on) -> str:
     if _missing(said_on) or said_on == "":
         return ""
     text = str(said_on)
-    return f"on {day(text)}" if len(text) == 10 else f"in {partial(text)}"
+    return f"on {day(text)}" if len(text) == 10 else f"in {partial_date(text)}"

@@ -29,6 +29,6 @@ def _foreign_key_rule(package: Package, foreign: ForeignKey, ctx) -> Rule:
     unread = pd.Series(sorted(ctx.unread.get(foreign.resource, {}).get(key, set())), dtype="str")
 
     def found(column: pd.Series):
-        return kernels.isin(column, keys) | kernels.isin(column, unread)
+        return (kernels.positions(column, keys) >= 0) | kernels.isin(column, unread)
 
     return Rule("foreign-key", foreign.fields[0], Passes(found), f"{{cell!r}} is not a {key} in {target.path}")
