@@ -256,3 +256,13 @@ def test_no_module_imports_itself_round_a_circle():
 def test_every_part_of_the_package_is_in_the_import_rules():
     parts = {_part(module) for module in _imports()} - {"", "__main__"}
     assert parts == set(ALLOWED)
+
+
+def test_the_tests_find_the_repository_and_copy_the_package_in_one_place():
+    conftest = REPO / "tests" / "conftest.py"
+    copies = [
+        path.name
+        for path in sorted((REPO / "tests").glob("*.py"))
+        if path != conftest and re.search(r"parents\[1\]|copytree\(REPO", path.read_text(encoding="utf-8"))
+    ]
+    assert not copies, f"these test modules find the repository or copy the package themselves: {copies}"

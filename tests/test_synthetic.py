@@ -12,8 +12,7 @@ import pytest
 
 from claimtrack.synthetic import PLANTED, write_package
 from claimtrack.validation.run import validate
-
-REPO = Path(__file__).resolve().parents[1]
+from conftest import REPO
 
 
 def digest(folder: Path) -> dict[str, str]:
