@@ -62,16 +62,22 @@ NOT_A_QUALIFIER = {
 }
 
 
+def copies_outside(owner: str, exceptions: dict, is_copy) -> list[str]:
+    """Every string constant outside the module ``owner`` that ``is_copy`` says restates
+    what ``owner`` holds, as "module:line: text", but for the ``exceptions``."""
+    return [
+        f"{named(path)}:{line}: {text!r}"
+        for path in MODULES
+        if named(path) != owner
+        for line, text in strings(path)
+        if (named(path), text) not in exceptions and is_copy(text)
+    ]
+
+
 def test_no_module_but_the_qualifier_table_spells_a_qualifier_word():
-    copies = []
-    for path in MODULES:
-        if named(path) == QUALIFIER_TABLE:
-            continue
-        for line, text in strings(path):
-            if (named(path), text) in NOT_A_QUALIFIER:
-                continue
-            if text in QUALIFIER_WORDS or _LISTED.search(text):
-                copies.append(f"{named(path)}:{line}: {text!r}")
+    copies = copies_outside(
+        QUALIFIER_TABLE, NOT_A_QUALIFIER, lambda text: text in QUALIFIER_WORDS or _LISTED.search(text)
+    )
     assert not copies, "qualifier words restated outside the qualifier table:\n" + "\n".join(copies)
 
 
@@ -104,15 +110,7 @@ NOT_A_FILE_NAME = {
 
 
 def test_no_module_but_paths_names_a_file_or_folder_of_the_package():
-    copies = []
-    for path in MODULES:
-        if named(path) == PATHS:
-            continue
-        for line, text in strings(path):
-            if (named(path), text) in NOT_A_FILE_NAME:
-                continue
-            if FILE_NAME.fullmatch(text) or text in FOLDER_NAMES:
-                copies.append(f"{named(path)}:{line}: {text!r}")
+    copies = copies_outside(PATHS, NOT_A_FILE_NAME, lambda text: FILE_NAME.fullmatch(text) or text in FOLDER_NAMES)
     assert not copies, "file or folder names outside model/paths.py:\n" + "\n".join(copies)
 
 
