@@ -101,11 +101,6 @@ def take(values: pd.Series, where: np.ndarray, index: pd.Index) -> pd.Series:
     return picked
 
 
-def translate(column: pd.Series, mapping: dict) -> pd.Series:
-    """``column.map(mapping)`` for a small dictionary, in Arrow; missing where no key matches."""
-    return lookup(column, pd.Series(list(mapping), dtype="str"), pd.Series(list(mapping.values())))
-
-
 def joined(columns: list[pd.Series], separator: str) -> pd.Series:
     """The columns' cells joined row by row; missing where any cell is missing."""
     parts = [pc.cast(arrow(column), pa.large_string()) for column in columns]
