@@ -5,6 +5,7 @@ real package, and the command line run in this process or as its own."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -41,9 +42,14 @@ def corpus_dir() -> Path:
 
 def build_package(folder: Path, case: str | None = None, cases_dir: Path = BROKEN) -> Path:
     """A package in ``folder``: the real datapackage.json and schemas/, the base data,
-    then the files of ``cases_dir/case`` laid over them at the same relative paths."""
+    then the files of ``cases_dir/case`` laid over them at the same relative paths.
+
+    The descriptor keeps the story's topics but not its charts: the base data has few
+    of the measures they draw, and a package with no views gets one chart per topic."""
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "datapackage.json", folder / "datapackage.json")
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor.pop("views", None)
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, indent=2) + "\n", encoding="utf-8")
     shutil.copytree(REPO / "schemas", folder / "schemas")
     shutil.copytree(BASE_DATA, folder / "data")
     if case is not None:

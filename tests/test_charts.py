@@ -1,5 +1,5 @@
-"""Every chart builds from the package, carries its title, source line and description,
-draws the figures honestly, and is written the same way every time."""
+"""Every chart the package declares builds, carries its title, source line and
+description, draws the figures honestly, and is written the same way every time."""
 
 from __future__ import annotations
 
@@ -11,16 +11,26 @@ import pytest
 import vl_convert as vlc
 
 import claimtrack
-from claimtrack.charts import CHARTS, chart_module, conference_dates, death_tolls, foreign_fighters, theme
+from claimtrack.charts import chart, estimates, kind_module, panels, theme, timeline, views
 from claimtrack.charts.render import build_charts, is_up_to_date, page, script_json
 from claimtrack.model import paths
 from claimtrack.model.package import read_package
 from conftest import REPO
 
+# The charts the repository's package declares, by name.
+DECLARED = [view.name for view in read_package(REPO).views]
+
 
 @pytest.fixture(scope="module")
 def tables():
     return claimtrack.load(REPO)
+
+
+def view_named(name: str):
+    return next(view for view in read_package(REPO).views if view.name == name)
+
+
+DEATH_TOLLS, CONFERENCE, FIGHTERS = (view_named(n) for n in ("death_tolls", "conference_dates", "foreign_fighters"))
 
 
 # The Vega mark each Vega-Lite mark compiles to.
@@ -36,11 +46,20 @@ def _found(spec, key: str) -> list:
     return []
 
 
-@pytest.mark.parametrize("name", CHARTS)
+def test_the_package_declares_its_three_charts_each_of_a_kind(tables):
+    assert [(v.name, v.kind) for v in views(tables)] == [
+        ("death_tolls", "estimates"),
+        ("conference_dates", "timeline"),
+        ("foreign_fighters", "panels"),
+    ]
+
+
+@pytest.mark.parametrize("name", DECLARED)
 def test_every_chart_builds_a_valid_vega_lite_spec_that_draws_every_row_it_plots(tables, name):
-    module = chart_module(name)
-    spec = module.chart(tables).to_dict(validate=True)
-    rows = len(module.data(tables))
+    view = view_named(name)
+    module = kind_module(view.kind)
+    spec = module.chart(tables, view).to_dict(validate=True)
+    rows = len(module.data(tables, view))
     assert rows > 0
     # The rows the chart plots (each carries its tooltip) are all in the spec, once,
     # whether one table feeds every layer or each panel has its own.
@@ -52,26 +71,26 @@ def test_every_chart_builds_a_valid_vega_lite_spec_that_draws_every_row_it_plots
     assert used and {VEGA_MARK[mark] for mark in used} <= drawn
 
 
-@pytest.mark.parametrize("name", CHARTS)
-def test_every_chart_has_title_subtitle_source_line_and_description(tables, name):
-    spec = chart_module(name).chart(tables).to_dict()
-    assert spec["title"]["text"]
-    assert spec["title"]["subtitle"]
+@pytest.mark.parametrize("name", DECLARED)
+def test_every_chart_has_the_declared_title_a_subtitle_source_line_and_description(tables, name):
+    view = view_named(name)
+    spec = chart(tables, view).to_dict()
+    assert spec["title"]["text"] == view.title
+    assert " ".join(spec["title"]["subtitle"]).startswith(view.subtitle.split()[0])
     assert len(spec["description"]) > 40
     source_line = spec["vconcat"][-1]["encoding"]["text"]["value"]
     assert source_line.startswith("Source")
     assert "sources.csv" in source_line or "The Moscow Times" in source_line
 
 
-@pytest.mark.parametrize("name", CHARTS)
-def test_every_chart_module_has_a_docstring_and_a_name_matching_its_file(name):
-    module = chart_module(name)
-    assert module.NAME == name
+@pytest.mark.parametrize("kind", ["estimates", "panels", "timeline"])
+def test_every_kind_of_chart_has_a_module_with_a_docstring(kind):
+    module = kind_module(kind)
     assert module.__doc__ and module.chart.__doc__
 
 
 def test_the_house_theme_is_registered_and_styles_every_chart(tables):
-    spec = death_tolls.chart(tables).to_dict()
+    spec = chart(tables, DEATH_TOLLS).to_dict()
     assert "claimtrack" in alt.theme.names()
     assert alt.theme.active == "claimtrack"
     assert spec["config"]["font"] == theme.FONT
@@ -79,11 +98,11 @@ def test_the_house_theme_is_registered_and_styles_every_chart(tables):
 
 
 def test_death_tolls_draw_lower_and_upper_bounds_with_different_shapes(tables):
-    frame = death_tolls.data(tables)
+    frame = estimates.data(tables, DEATH_TOLLS)
     by_words = frame.set_index("Figure as said")
     assert by_words.loc["at least 94,000", "bound"] == "at least (a lower bound)"
     assert by_words.loc["as high as 120,000", "bound"] == "as high as (an upper bound)"
-    spec = death_tolls.chart(tables).to_dict()
+    spec = estimates.chart(tables, DEATH_TOLLS).to_dict()
     shape = next(
         layer["encoding"]["shape"] for layer in spec["vconcat"][0]["layer"] if "shape" in layer.get("encoding", {})
     )
@@ -93,43 +112,53 @@ def test_death_tolls_draw_lower_and_upper_bounds_with_different_shapes(tables):
 
 
 def test_death_tolls_place_each_figure_at_the_date_it_was_given(tables):
-    frame = death_tolls.data(tables).set_index("Figure as said")
+    frame = estimates.data(tables, DEATH_TOLLS).set_index("Figure as said")
     assert frame.loc["at least 94,000", "said_from"] == "2013-05-14"
     assert frame.loc["at least 94,000", "number"] == 94000
     assert frame.loc["may have cost 120,000", "said_from"] == "2013-05-16"
 
 
 def test_a_vague_several_gets_no_invented_number(tables):
-    frame = foreign_fighters.data(tables)
+    frame = panels.data(tables, FIGHTERS)
     several = frame[frame["vague"]]
     assert len(several) == 1
     assert several["number"].isna().all()
     assert "no number given" in several["label"].iloc[0]
-    spec = foreign_fighters.chart(tables).to_dict()
+    spec = panels.chart(tables, FIGHTERS).to_dict()
     assert "Several" in spec["description"]
 
 
+def test_panels_come_in_the_order_the_view_names_their_measures(tables):
+    labels = tables["measures"].set_index("measure_id")["label"]
+    frame = panels.data(tables, FIGHTERS)
+    assert list(dict.fromkeys(frame["panel"])) == [
+        labels[m] for m in FIGHTERS.measures if m in set(tables.claims["measure_id"])
+    ]
+
+
 def test_conference_dates_show_the_working_date_overtaken_and_the_opening_realised(tables):
-    frame = conference_dates.data(tables)
+    frame = timeline.data(tables, CONFERENCE)
     row = frame[frame["Figure as said"] == "June 10-12"].iloc[0]
     assert (row["from"], row["to"]) == ("2013-06-10", "2013-06-13")  # bars end after the last day
     assert row["status"] == "superseded"
     assert row["said"] == "2013-05-16"
-    assert conference_dates.realised(frame)["date"].tolist() == ["2014-01-22"]
+    done = timeline.realised(frame, CONFERENCE)
+    assert done["date"].tolist() == ["2014-01-22"]
+    assert done["label"].tolist() == ["Opened January 22, 2014"]  # the view's word, not the code's
     denied = frame[frame["stance"] == "denied"].iloc[0]
     assert denied["label"] == "denied: June 10"
 
 
 def test_death_tolls_draw_one_scope_and_name_the_others(tables):
-    frame = death_tolls.data(tables)
+    frame = estimates.data(tables, DEATH_TOLLS)
     assert set(frame["measure"]) == {"Deaths in the Syrian conflict"}
-    spec = death_tolls.chart(tables).to_dict()
+    spec = estimates.chart(tables, DEATH_TOLLS).to_dict()
     subtitle = " ".join(spec["title"]["subtitle"])
     assert "government forces not counted" in subtitle and "an activist count" in subtitle
 
 
 def test_a_claim_without_a_date_is_listed_as_such_not_given_a_date(tables):
-    frame = conference_dates.data(tables)
+    frame = timeline.data(tables, CONFERENCE)
     hopes = frame[frame["Figure as said"] == "a late-May date"].iloc[0]
     assert hopes["row"].startswith("Date not stated")
     assert not isinstance(hopes["said"], str)
@@ -150,9 +179,9 @@ def test_build_writes_every_format_and_is_byte_for_byte_repeatable(real_package)
     tables = claimtrack.load(real_package)
     result = build_charts(package, tables, force=True)
     folder = real_package / "charts"
-    assert result.built == list(CHARTS)
+    assert result.built == DECLARED
     first = {p.name: p.read_bytes() for p in folder.iterdir()}
-    assert set(first) == {f"{n}.{f}" for n in CHARTS for f in paths.CHART_FORMATS} | {"manifest.json"}
+    assert set(first) == {f"{n}.{f}" for n in DECLARED for f in paths.CHART_FORMATS} | {"manifest.json"}
     build_charts(package, tables, force=True)
     second = {p.name: p.read_bytes() for p in folder.iterdir()}
     assert first == second
@@ -171,7 +200,7 @@ def test_build_with_nothing_changed_rebuilds_nothing_and_a_data_change_rebuilds(
 
 def test_html_charts_work_offline(tables, real_package):
     build_charts(read_package(real_package), claimtrack.load(real_package), force=True)
-    for name in CHARTS:
+    for name in DECLARED:
         html = (real_package / "charts" / f"{name}.html").read_text(encoding="utf-8")
         assert "<script src" not in html and "<link" not in html  # nothing fetched
         assert "vegaEmbed" in html
@@ -186,10 +215,10 @@ def test_a_failed_build_leaves_the_previous_charts_in_place(real_package, monkey
     build_charts(package, tables, force=True)
     before = {p.name: p.read_bytes() for p in (real_package / "charts").iterdir()}
 
-    def broken(_tables):
+    def broken(_tables, _view):
         raise RuntimeError("chart failed")
 
-    monkeypatch.setattr(foreign_fighters, "chart", broken)
+    monkeypatch.setattr(panels, "chart", broken)
     with pytest.raises(RuntimeError):
         build_charts(package, tables, force=True)
     after = {p.name: p.read_bytes() for p in (real_package / "charts").iterdir()}
@@ -207,21 +236,24 @@ def test_a_large_package_draws_a_bounded_number_of_marks_and_says_it_thinned_the
 
     write_package(tmp_path, rows=20000, seed=5)
     tables = claimtrack.load(tmp_path)
-    for module in (death_tolls, conference_dates, foreign_fighters):
-        frame = module.data(tables)
-        assert 0 < len(frame) <= MARK_LIMIT, module.NAME
-        subtitle = " ".join(module.chart(tables).to_dict()["title"]["subtitle"])
-        assert "too many to draw one by one" in subtitle, module.NAME
-    # Seven claimants keep their colour; the rest share one.
-    assert death_tolls.data(tables)["claimant"].nunique() <= 8
+    drawn = views(tables)
+    assert {view.kind for view in drawn} == {"estimates", "panels", "timeline"}
+    for view in drawn:
+        module = kind_module(view.kind)
+        frame = module.data(tables, view)
+        assert 0 < len(frame) <= MARK_LIMIT, view.name
+        subtitle = " ".join(module.chart(tables, view).to_dict()["title"]["subtitle"])
+        assert "too many to draw one by one" in subtitle, view.name
+        if view.kind == "estimates":
+            # Seven claimants keep their colour; the rest share one.
+            assert frame["claimant"].nunique() <= 8
 
 
 def test_a_small_package_is_drawn_claim_by_claim(tables):
-    assert death_tolls.data(tables).attrs["thinned"] is None
-    assert (
-        len(death_tolls.data(tables))
-        == ((tables.claims["measure_id"] == death_tolls.MEASURE) & tables.claims["said_on"].notna()).sum()
-    )
+    frame = estimates.data(tables, DEATH_TOLLS)
+    assert frame.attrs["thinned"] is None
+    claims = tables.claims
+    assert len(frame) == ((claims["measure_id"].isin(DEATH_TOLLS.measures)) & claims["said_on"].notna()).sum()
 
 
 CHART_MODULES_LOADED = """
@@ -229,9 +261,9 @@ import json, sys
 from claimtrack.validation import load
 tables = load(sys.argv[1])
 before = set(sys.modules)
-from claimtrack.charts import CHARTS, chart_module
-for name in CHARTS:
-    chart_module(name).chart(tables).to_dict()
+from claimtrack.charts import chart, views
+for view in views(tables):
+    chart(tables, view).to_dict()
 print(json.dumps(sorted(m.__file__ for n, m in sys.modules.items() if n.startswith("claimtrack") and n not in before)))
 """
 

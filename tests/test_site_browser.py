@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from claimtrack.model.package import read_package
+from conftest import REPO
 from published import HOSTILE_CLAIM, HOSTILE_NAME, HOSTILE_QUOTE, published
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -26,7 +28,8 @@ FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-CHARTS = ("death_tolls", "conference_dates", "foreign_fighters")
+# The charts the package declares, in the order the site shows them.
+CHARTS = tuple(view.name for view in read_package(REPO).views)
 # file: and data: URLs, and the loopback web server of the last test.
 LOCAL = ("file://", "data:", "http://127.0.0.1:")
 WAIT = 60_000  # milliseconds the browser may take to draw a chart before the test fails

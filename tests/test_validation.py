@@ -218,6 +218,9 @@ DESCRIPTOR_CASES = {
     # a single-quoted name on line 4
     "schema-invalid-json": [("schemas/measures.json", 4, None, None, "json")],
     "schema-unknown-type": [("schemas/measures.json", None, None, None, "schema")],
+    # a chart named with capitals and a space, of no known kind
+    "views-shape": [(DESCRIPTOR, None, None, "Tolls Chart", "views"), (DESCRIPTOR, None, None, "pie", "views")],
+    "topics-declared-twice": [(DESCRIPTOR, None, None, "death toll", "topics")],
 }
 
 
@@ -263,8 +266,41 @@ def test_a_value_written_as_people_write_it_is_reported_on_its_cell(make_package
     assert problems_of(make_package(case), archive=None) == Counter(expected)
 
 
+# What a chart draws is checked against the measures: the data is read.
+VIEW_CASES = {
+    # a measure the package does not have; a date measure in a chart of counts
+    "views-measures": [
+        (DESCRIPTOR, None, None, "no-such-measure", "views"),
+        (DESCRIPTOR, None, None, "geneva-2-date", "views"),
+    ],
+    # "death tolls" for "death toll": a topic the descriptor does not declare
+    "topic-declared": [("data/measures.csv", 2, "topic", "death tolls", "topic-declared")],
+}
+
+
+@pytest.mark.parametrize("case, expected", cases(VIEW_CASES))
+def test_a_chart_or_topic_the_data_does_not_bear_out_is_reported(make_package, case, expected):
+    assert problems_of(make_package(case)) == Counter(expected)
+
+
+def test_a_view_problem_names_the_view_and_what_to_do(make_package):
+    messages = [p.message for p in validate(make_package("views-measures"), archive=TEST_ARCHIVE).problems]
+    assert any("views[0] (tolls)" in m and "no measure 'no-such-measure'" in m for m in messages)
+    assert any("geneva-2-date is a date measure" in m and "a timeline chart draws it" in m for m in messages)
+    (topic,) = [p.message for p in validate(make_package("topic-declared"), archive=TEST_ARCHIVE).problems]
+    assert "'death tolls' is not one of the package's topics (death toll, " in topic
+    assert "claimtrack measure add --new-topic" in topic
+
+
 ALL_CASES = (
-    TABLE_SCHEMA_CASES | FILE_CASES | HEADER_CASES | CROSS_FIELD_CASES | ARCHIVE_CASES | DESCRIPTOR_CASES | VALUE_CASES
+    TABLE_SCHEMA_CASES
+    | FILE_CASES
+    | HEADER_CASES
+    | CROSS_FIELD_CASES
+    | ARCHIVE_CASES
+    | DESCRIPTOR_CASES
+    | VALUE_CASES
+    | VIEW_CASES
 )
 OTHER_FIXTURES = {
     "several-files",

@@ -1,18 +1,34 @@
-"""The package's charts: one module per chart, each exposing ``chart(tables)``.
+"""The package's charts: each a view the package declares, drawn by the module of its kind.
 
-Every module has a ``NAME`` (the file stem under charts/) and ``chart(tables)``,
-which returns the finished Altair chart, styled by the house theme.
+``views(tables)`` are the charts of the package in ``tables``: the views its
+datapackage.json declares, else one per topic (model/views.py). Each kind of chart
+is a module exposing ``chart(tables, view)``, which returns the finished Altair
+chart, styled by the house theme.
 """
 
 from __future__ import annotations
 
 import importlib
 
-# The chart modules, in the order they are built and listed.
-CHARTS = ("death_tolls", "conference_dates", "foreign_fighters")
+from claimtrack.model.views import KINDS, View, views_of
+from claimtrack.tables.views import measure_infos
+
+# The module that draws each kind of chart.
+MODULES = {kind: f"claimtrack.charts.{kind}" for kind in KINDS}
 
 
-def chart_module(name: str):
-    if name not in CHARTS:
-        raise KeyError(f"no chart named {name!r}; the charts are {', '.join(CHARTS)}")
-    return importlib.import_module(f"claimtrack.charts.{name}")
+def kind_module(kind: str):
+    if kind not in MODULES:
+        raise KeyError(f"no kind of chart named {kind!r}; the kinds are {', '.join(MODULES)}")
+    return importlib.import_module(MODULES[kind])
+
+
+def views(tables) -> list[View]:
+    """The charts of the package, in the order they are built and shown."""
+    package = tables.package
+    return views_of(package.views, package.topics, measure_infos(tables))
+
+
+def chart(tables, view: View):
+    """The finished chart of one view."""
+    return kind_module(view.kind).chart(tables, view)

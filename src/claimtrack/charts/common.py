@@ -1,4 +1,4 @@
-"""What the chart modules share: the rows they plot, source lines and descriptions."""
+"""What the chart modules share: the rows they plot, their words, source lines and marks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pandas as pd
 
 from claimtrack.model import qualifiers
 from claimtrack.model.qualifiers import QUALIFIERS
-from claimtrack.tables.views import claims_view
+from claimtrack.model.views import KINDS, MeasureInfo, View, drawn
+from claimtrack.tables.views import claims_view, measure_infos
 from claimtrack.tracking import style
 
 # How each qualifier is drawn: the bound a legend names, and the symbol for each bound.
@@ -15,10 +16,77 @@ BOUND_OF = {q.word: q.bound for q in QUALIFIERS.values() if q.bound}
 BOUND_SHAPES = qualifiers.bound_shapes()
 
 
-def rows_for(tables, topic: str) -> pd.DataFrame:
-    """The claims of one topic, joined to their claimants, sources and measures."""
-    view = claims_view(tables)
-    return view[view["measure_topic"] == topic].copy()
+def measures_drawn(tables, view: View) -> list[MeasureInfo]:
+    return drawn(view, measure_infos(tables))
+
+
+def rows_for(tables, view: View) -> pd.DataFrame:
+    """The claims a view draws, joined to their claimants, sources and measures, with
+    ``measure_order``: where their measure comes in the view."""
+    order = {m.measure_id: number for number, m in enumerate(measures_drawn(tables, view))}
+    claims = claims_view(tables)
+    rows = claims[claims["measure_id"].isin(list(order))].copy()
+    rows["measure_order"] = rows["measure_id"].map(order).astype("int64")
+    return rows
+
+
+def not_drawn(tables, view: View) -> list[str]:
+    """The labels of measures of the same topics and kinds that the view leaves out."""
+    shown = measures_drawn(tables, view)
+    ids, topics = {m.measure_id for m in shown}, {m.topic for m in shown}
+    others = [
+        m.measure_id
+        for m in measure_infos(tables)
+        if m.topic in topics and m.kind in KINDS[view.kind] and m.measure_id not in ids
+    ]
+    measures = tables["measures"].set_index("measure_id")
+    return sorted(measures.loc[others, "label"]) if others else []
+
+
+def axis_title(tables, view: View) -> str:
+    """The view's title for the axis of figures, else its measure's unit: "People"."""
+    if view.axis:
+        return view.axis
+    shown = measures_drawn(tables, view)
+    unit = shown[0].unit if shown else ""
+    return unit[:1].upper() + unit[1:]
+
+
+def subtitle(view: View, key: str, left_out_labels: list[str], thinned: str | None) -> list[str]:
+    """The view's own sentence, then the key to the marks, then what is not drawn."""
+    return (
+        wrapped(" ".join(part for part in (view.subtitle, key) if part)) + left_out(left_out_labels) + wrapped(thinned)
+    )
+
+
+def annotation_frame(view: View) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"date": [a.date for a in view.annotations], "label": [a.label for a in view.annotations]},
+        dtype="str",
+    )
+
+
+def annotation_layers(view: View, x: alt.X, above: bool = False) -> list:
+    """A dashed rule and a label at each day the view marks (the day of the story), on
+    the chart's own time axis ``x``; the label inside the plot's top, or ``above`` it."""
+    frame = annotation_frame(view)
+    if frame.empty:
+        return []
+    from claimtrack.charts import theme
+
+    base = alt.Chart(frame.rename(columns={"date": x.to_dict()["field"]})).encode(x=x)
+    return [
+        base.mark_rule(color=theme.MUTED, strokeDash=[2, 2], strokeWidth=1),
+        base.mark_text(
+            align="left",
+            baseline="top",
+            dx=4,
+            dy=-14 if above else 0,
+            y=0 if above else 2,
+            fontSize=11,
+            color=theme.MUTED,
+        ).encode(text="label:N"),
+    ]
 
 
 def vague(rows: pd.DataFrame) -> pd.Series:
@@ -57,7 +125,7 @@ def source_words(rows: pd.DataFrame) -> pd.Series:
     return rows["source_publisher"] + published.map(lambda d: f", {d}" if d else "")
 
 
-def source_line(rows: pd.DataFrame, package_name: str = "claimtrack-syria") -> str:
+def source_line(rows: pd.DataFrame, package_name: str) -> str:
     """The line under a chart: its sources by name when there are a few, else how many."""
     sources = rows.drop_duplicates("source_id").sort_values(["source_published_on", "source_publisher"])
     if len(sources) <= 3:

@@ -22,7 +22,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from claimtrack.charts import CHARTS, chart_module
+from claimtrack.charts import chart, views
 from claimtrack.model import paths
 from claimtrack.model.package import Package
 
@@ -211,13 +211,21 @@ def read_manifest(root: Path) -> dict:
         return {}
 
 
+def built_charts(root: Path) -> list[str]:
+    """The names of the charts the last build wrote, in the package's order."""
+    manifest = read_manifest(root)
+    order = manifest.get("order")
+    return list(order) if isinstance(order, list) else sorted(manifest.get("charts", {}))
+
+
 def is_up_to_date(package: Package) -> bool:
-    """True when charts/ holds every chart file, unchanged, built from the current inputs."""
+    """True when charts/ holds every chart file, unchanged, built from the current inputs:
+    the inputs decide which charts there are, so the last build's list is the list."""
     manifest = read_manifest(package.root)
     if manifest.get("inputs") != fingerprint(package):
         return False
     folder = paths.charts_dir(package.root)
-    for name in CHARTS:
+    for name in built_charts(package.root):
         files = manifest.get("charts", {}).get(name, {}).get("files", {})
         for fmt in paths.CHART_FORMATS:
             path = folder / paths.chart_file(name, fmt)
@@ -239,27 +247,42 @@ def build_charts(
     theme.register()
     bundle = vlc.javascript_bundle()
     folder.mkdir(exist_ok=True)
-    manifest = {"inputs": fingerprint(package), "package": package.name, "version": package.version, "charts": {}}
+    planned = views(tables)
+    names = [view.name for view in planned]
+    before = built_charts(package.root)
+    manifest = {
+        "inputs": fingerprint(package),
+        "package": package.name,
+        "version": package.version,
+        "charts": {},
+        "order": names,
+    }
     scratch = Path(tempfile.mkdtemp(prefix=".charts-", dir=package.root))
     try:
-        for number, name in enumerate(CHARTS, start=1):
-            progress(f"[{number}/{len(CHARTS)}] {name}")
-            spec = chart_module(name).chart(tables).to_dict()
+        for number, view in enumerate(planned, start=1):
+            name = view.name
+            progress(f"[{number}/{len(planned)}] {name}")
+            spec = chart(tables, view).to_dict()
             files = render(name, spec, bundle)
             for fmt, content in files.items():
                 (scratch / paths.chart_file(name, fmt)).write_bytes(content)
             manifest["charts"][name] = {
+                "kind": view.kind,
                 "title": _title_of(spec),
                 "description": spec.get("description", ""),
                 "files": {fmt: hashlib.sha256(content).hexdigest() for fmt, content in files.items()},
             }
-        for name in CHARTS:
+        for name in names:
             for fmt in paths.CHART_FORMATS:
                 os.replace(scratch / paths.chart_file(name, fmt), folder / paths.chart_file(name, fmt))
-        # The manifest goes last: it vouches for files that are already in place.
+        # The manifest goes next: it vouches for files that are already in place.
         manifest_text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
         (scratch / paths.CHART_MANIFEST).write_text(manifest_text, encoding="utf-8")
         os.replace(scratch / paths.CHART_MANIFEST, _manifest_path(package.root))
+        # The files of a chart the package no longer has go last: nothing vouches for them.
+        for name in sorted(set(before) - set(names)):
+            for fmt in paths.CHART_FORMATS:
+                (folder / paths.chart_file(name, fmt)).unlink(missing_ok=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return BuildResult(built=list(CHARTS), up_to_date=False, folder=folder)
+    return BuildResult(built=names, up_to_date=False, folder=folder)

@@ -94,16 +94,23 @@ def register() -> None:
     alt.theme.enable(NAME)
 
 
-def finish(chart, *, title: str, subtitle: str | list[str], source: str, description: str):
-    """The chart with its title and subtitle above, the source line below and an
-    accessible description (read out by screen readers, shown under the HTML chart)."""
-    register()
-    source_line = (
+def _line(text: str, **style) -> alt.Chart:
+    """A line of text under the chart, as wide as the chart."""
+    return (
         alt.Chart(alt.Data(values=[{}]))
-        .mark_text(align="left", baseline="top", fontSize=11, color=MUTED, limit=WIDTH)
-        .encode(x=alt.value(0), y=alt.value(0), text=alt.value(source))
+        .mark_text(align="left", baseline="top", fontSize=11, color=MUTED, limit=WIDTH, **style)
+        .encode(x=alt.value(0), y=alt.value(0), text=alt.value(text))
         .properties(width=WIDTH, height=14)
     )
-    return alt.vconcat(chart, source_line, spacing=10).properties(
+
+
+def finish(chart, *, title: str, subtitle: str | list[str], source: str, description: str, note: str = ""):
+    """The chart with its title and subtitle above, a note and the source line below, and
+    an accessible description (read out by screen readers, shown under the HTML chart)."""
+    import textwrap
+
+    register()
+    under = [_line(line) for line in textwrap.wrap(note, width=110)] + [_line(source)]
+    return alt.vconcat(chart, *under, spacing=10).properties(
         title=alt.Title(title, subtitle=subtitle), description=description
     )

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from claimtrack.model import paths
 from claimtrack.model.problems import Problem, ValidationError
+from claimtrack.model.views import Topic, View, read_topics, read_views
 
 # The Table Schema field types this project reads; anything else is refused.
 KNOWN_TYPES = {"string", "integer", "number", "date", "boolean"}
@@ -129,6 +130,9 @@ class Package:
     root: Path
     descriptor: dict
     resources: list[Resource] = field(default_factory=list)
+    # The story threads its measures belong to, and the charts it declares (views).
+    topics: list[Topic] = field(default_factory=list)
+    views: list[View] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -164,6 +168,9 @@ class Package:
         first = next((s for s in listed if isinstance(s, dict) and s.get("path")), {})
         return _text(first.get("title")), _text(first.get("path"))
 
+    def topic(self, name: str) -> Topic | None:
+        return next((t for t in self.topics if t.name == name), None)
+
     def resource(self, name: str) -> Resource:
         for resource in self.resources:
             if resource.name == name:
@@ -196,6 +203,8 @@ def read_package(root: str | Path = ".") -> Package:
             continue
         seen.add(resource.name)
         package.resources.append(resource)
+    package.topics = read_topics(descriptor, problems)
+    package.views = read_views(descriptor, package.topics, problems)
     if not problems:
         problems += _reference_problems(package)
     if problems:
@@ -287,7 +296,7 @@ def _check_profile(descriptor: dict, what: str, problems: list[Problem]) -> bool
 
 
 # The standard's own profile URLs name a profile; claimtrack never fetches them.
-_SPEC_SITE = "https://specs.frictionlessdata.io/schemas/"
+_SPEC_SITE = ("https://specs.frictionlessdata.io/schemas/", "https://datapackage.org/profiles/")
 
 
 def safe_relative_path(root: Path, value: object) -> str | None:

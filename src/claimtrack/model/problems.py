@@ -30,6 +30,16 @@ CATALOGUE = (
     ProblemKind(
         "schema", "descriptor", "every schema lists its fields, each with a unique name and a type claimtrack reads"
     ),
+    ProblemKind(
+        "topics",
+        "descriptor",
+        "the descriptor's `topics` list each story thread once, by a name, with a title if wanted",
+    ),
+    ProblemKind(
+        "views",
+        "descriptor",
+        "each chart the descriptor declares under `views` has a unique name, a title and a known kind, and draws measures of the package of the kind it charts",
+    ),
     ProblemKind("missing-file", "file", "every file the descriptor names exists"),
     ProblemKind("io", "file", "every file can be read"),
     ProblemKind(
@@ -78,6 +88,7 @@ CATALOGUE = (
         "schema",
         "every reference names a row that exists, including a claim's reference to another claim in `settled_by`",
     ),
+    ProblemKind("topic-declared", "rule", "a measure's topic is one of the topics datapackage.json declares"),
     ProblemKind("bounds-order", "rule", "`low` ≤ `value` ≤ `high`"),
     ProblemKind("dates-order", "rule", "`date_from` ≤ `date_to`"),
     ProblemKind("measure-kind", "rule", "count and duration measures carry numbers, date measures carry dates"),

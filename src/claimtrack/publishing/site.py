@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from claimtrack.charts import CHARTS
 from claimtrack.io.rows import Rows, iter_rows
 from claimtrack.model import paths
 from claimtrack.model.package import Package
@@ -94,12 +93,12 @@ def claim_rows(package: Package) -> list[dict]:
 
 
 def _charts(package: Package) -> list[dict]:
-    from claimtrack.charts.render import read_manifest, script_json
+    from claimtrack.charts.render import built_charts, read_manifest, script_json
 
     manifest = read_manifest(package.root).get("charts", {})
     folder = paths.charts_dir(package.root)
     charts = []
-    for name in CHARTS:
+    for name in built_charts(package.root):
         spec = json.loads((folder / paths.chart_file(name, paths.CHART_SPEC)).read_text(encoding="utf-8"))
         about = manifest.get(name, {})
         charts.append(
@@ -127,7 +126,7 @@ def _environment():
 def render_index(package: Package, claims: list[dict], charts: list[dict], downloads: list[Download]) -> str:
     licence, licence_url = package.licence
     statuses = package.resource("claims").field("status").get("constraints", {}).get("enum", [])
-    topics = package.resource("measures").field("topic").get("constraints", {}).get("enum", [])
+    topics = [t.name for t in package.topics]
     present = {c["status"] for c in claims}, {c["topic"] for c in claims}
     return (
         _environment()
@@ -173,8 +172,10 @@ def write_site(package: Package, folder: Path, files: dict[str, Path]) -> None:
     templates = resources.files("claimtrack.publishing").joinpath(paths.TEMPLATES_DIR)
     for asset in paths.SITE_ASSETS:
         (folder / asset).write_bytes(templates.joinpath(asset).read_bytes())
+    from claimtrack.charts.render import built_charts
+
     (folder / paths.SITE_CHARTS).mkdir()
-    for name in CHARTS:
+    for name in built_charts(package.root):
         for fmt in paths.CHART_FORMATS:
             file = paths.chart_file(name, fmt)
             shutil.copyfile(paths.charts_dir(package.root) / file, folder / paths.SITE_CHARTS / file)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from claimtrack.model.views import MeasureInfo
 from claimtrack.tables.typed import partial_date_span
 
 
@@ -35,3 +36,12 @@ def claims_view(tables) -> pd.DataFrame:
     # been made is the day the source published it.
     view["known_by"] = view["said_on_end"].fillna(view["source_published_on"])
     return view
+
+
+def measure_infos(tables) -> list[MeasureInfo]:
+    """Each measure's id, topic, kind and unit, in the table's order."""
+    measures = tables["measures"]
+    return [
+        MeasureInfo(*(str(v) if isinstance(v, str) else "" for v in row))
+        for row in measures[["measure_id", "topic", "kind", "unit"]].itertuples(index=False)
+    ]

@@ -419,6 +419,25 @@ VIA = [
     ),
 ]
 
+# --- Topics: the package's own ------------------------------------------------------------------
+
+
+def topic_rules(topics: list[str]) -> list[Rule]:
+    """A measure's topic is one the descriptor declares: a mistyped topic would start a
+    story thread of its own."""
+    declared = list(topics)
+    listed = ", ".join(declared) if declared else "none is declared yet"
+    return [
+        Rule(
+            "topic-declared",
+            "topic",
+            Fails(lambda f: f["topic"].notna() & ~f["topic"].isin(declared)),
+            f"'{{topic}}' is not one of the package's topics ({listed}): declare it under topics in datapackage.json, "
+            "or add the measure with claimtrack measure add --new-topic",
+        )
+    ]
+
+
 # --- Sources and appearances ---------------------------------------------------------------------
 
 SOURCES = [

@@ -23,7 +23,8 @@ from claimtrack.validation.context import Context
 from claimtrack.validation.fields import field_rules
 from claimtrack.validation.headers import header_problems_of
 from claimtrack.validation.keys import key_rules
-from claimtrack.validation.rules import frame_for, rules_for
+from claimtrack.validation.rules import frame_for, rules_for, topic_rules
+from claimtrack.validation.views import view_problems
 
 
 @dataclass
@@ -79,6 +80,9 @@ def validate(
 
     # The rules across fields and tables, on the typed tables and what they point to.
     cross = {name: rules_for(context, name) for name in report.tables}
+    if "measures" in cross:
+        cross["measures"].extend(topic_rules([t.name for t in package.topics]))
+    problems.extend(view_problems(package, report.tables))
     if archive is not None:
         check = archive_rules(context, Path(archive))
         for name, rules in check.rules.items():

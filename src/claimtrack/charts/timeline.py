@@ -1,4 +1,4 @@
-"""A target that kept slipping: the dates proposed for the Geneva II conference.
+"""A timeline of a date that keeps being proposed: when it would be, and when it was said.
 
 One row per claim, in the order the claims were made. On each row, a bar spans
 the date or range proposed, and a black tick marks the day the claim was made, on
@@ -16,13 +16,11 @@ import pandas as pd
 from claimtrack.charts import common, theme
 from claimtrack.tracking import style
 
-NAME = "conference_dates"
-TOPIC = "conference date"
 OPEN_END_DAYS = 45  # how far an open-ended range ("August at the earliest") is drawn
 
 
-def data(tables) -> pd.DataFrame:
-    rows = common.rows_for(tables, TOPIC)
+def data(tables, view) -> pd.DataFrame:
+    rows = common.rows_for(tables, view)
     rows = rows.sort_values(["known_by", "said_on_start", "claim_id"], na_position="first")
     frame = common.tooltip_frame(rows)
     frame["sort_date"] = rows["known_by"]
@@ -58,35 +56,38 @@ def data(tables) -> pd.DataFrame:
     return frame
 
 
-def realised(frame: pd.DataFrame) -> pd.DataFrame:
+# The word before the date that came about, unless the view gives its own ("Opened").
+REALISED = "Realised"
+
+
+def realised(frame: pd.DataFrame, view) -> pd.DataFrame:
     done = frame[frame["status"] == "realised"]
+    word = view.realised or REALISED
     return pd.DataFrame(
-        {"date": done["from"], "label": "Opened " + common.in_words(done["from"], style.day)}
+        {"date": done["from"], "label": word + " " + common.in_words(done["from"], style.day)}
     ).drop_duplicates()
 
 
-def describe(frame: pd.DataFrame) -> str:
+def describe(frame: pd.DataFrame, view, what: str) -> str:
     if frame.empty:
-        return "No conference-date claims are recorded yet."
-    parts = [
-        f"Chart of {len(frame)} claims about the date of the Geneva II peace conference on Syria, in the order they were made."
-    ]
+        return f"No claims are recorded yet ({what})."
+    parts = [f"Chart of {len(frame)} claims ({what}), in the order they were made."]
     listed = frame if len(frame) <= 30 else frame.tail(30)
     if len(frame) > 30:
         parts.append(f"The latest 30 of the {len(frame)} drawn:")
     for _, row in listed.iterrows():
         parts.append(f"{row['row']}: {row['Figure as said']} ({row['Status']}).")
-    done = realised(frame)
+    done = realised(frame, view)
     if not done.empty:
-        parts.append(f"The conference opened on {style.day(done['date'].iloc[0])}.")
+        parts.append(f"{done['label'].iloc[0]}.")
     return " ".join(parts)
 
 
-def chart(tables) -> alt.VConcatChart:
-    """The dates proposed for the Geneva II conference, against the dates they were proposed."""
-    frame = data(tables)
+def chart(tables, view) -> alt.VConcatChart:
+    """The dates proposed, against the dates they were proposed."""
+    frame = data(tables, view)
     tooltip = common.TOOLTIP
-    dates = pd.concat([frame["from"], frame["to"], frame["said"].dropna()])
+    dates = pd.concat([frame["from"], frame["to"], frame["said"].dropna(), common.annotation_frame(view)["date"]])
     axis, scale = common.time_axis(dates, "Date")
     statuses = [s for s in theme.STATUS_COLOURS if s in set(frame["status"])]
     # Rows are keyed by their order, not their label: one claimant can make two
@@ -129,8 +130,17 @@ def chart(tables) -> alt.VConcatChart:
     row_labels = base.mark_text(align="right", dx=-10, fontSize=11, limit=300).encode(
         x=alt.value(0), text="row:N", tooltip=tooltip
     )
-    layers = [bars, spoken_against, days, arrows, said, labels, row_labels]
-    done = realised(frame)
+    layers = [
+        *common.annotation_layers(view, x, above=True),
+        bars,
+        spoken_against,
+        days,
+        arrows,
+        said,
+        labels,
+        row_labels,
+    ]
+    done = realised(frame, view)
     if not done.empty:
         marker = alt.Chart(done).encode(x="date:T")
         layers += [
@@ -140,16 +150,21 @@ def chart(tables) -> alt.VConcatChart:
             ).encode(text="label:N"),
         ]
     layered = alt.layer(*layers).properties(width=theme.WIDTH - 260, height=alt.Step(30))
-    rows = common.rows_for(tables, TOPIC)
+    rows = common.rows_for(tables, view)
+    what = "; ".join(dict.fromkeys(rows["measure_label"])) or view.title
     return theme.finish(
         layered,
-        title="The peace conference that kept slipping",
-        subtitle=[
-            "Dates proposed for the Geneva II conference on Syria, one claim per row in the order made.",
-            "Each bar spans the date or range proposed; the black tick marks the day the claim was made.",
-            "An outlined bar is a date the claimant denied or doubted; an arrow, a date with no latest day.",
-        ]
-        + common.wrapped(frame.attrs.get("thinned")),
-        source=common.source_line(rows),
-        description=describe(frame),
+        title=view.title,
+        subtitle=common.subtitle(view, KEY, common.not_drawn(tables, view), frame.attrs.get("thinned")),
+        source=common.source_line(rows, tables.package.name),
+        description=describe(frame, view, what),
+        note=view.note,
     )
+
+
+# The key to the marks, under the view's own subtitle.
+KEY = (
+    "One claim per row, in the order made. Each bar spans the date or range proposed; "
+    "the black tick marks the day the claim was made. An outlined bar is a date the claimant "
+    "denied or doubted; an arrow, a date with no latest day."
+)

@@ -1,8 +1,7 @@
-"""Foreign fighters by origin: who counted whom, and when.
+"""Panels: who counted what, and when, one small chart per measure.
 
-One panel per measure, because a count of Russian citizens, of fighters of Chechen
-origin and of all foreign fighters in Syria and Iraq are different things; each
-panel has its own scale. A count is a dot at the date it was given, a range a bar
+One panel per measure, because counts of different groups or places are different
+things; each panel has its own scale, and the panels come in the view's order. A count is a dot at the date it was given, a range a bar
 from low to high, each labelled with the figure's own words. A vague quantity
 ("several") is written out in its panel, at no position on the scale: no number is
 invented for it.
@@ -16,15 +15,13 @@ import pandas as pd
 from claimtrack.charts import common, theme
 from claimtrack.tracking import style
 
-NAME = "foreign_fighters"
-TOPIC = "foreign fighters"
 
-
-def data(tables) -> pd.DataFrame:
-    rows = common.rows_for(tables, TOPIC)
+def data(tables, view) -> pd.DataFrame:
+    rows = common.rows_for(tables, view)
     frame = common.tooltip_frame(rows)
     frame["panel"] = rows["measure_label"]
-    frame["origin"] = rows["measure_origin"].fillna("")
+    frame["unit"] = rows["measure_unit"]
+    frame["panel_order"] = rows["measure_order"]
     frame["number"] = common.plotted_number(rows).astype("float")
     frame["low"] = rows["low"].astype("float")
     frame["high"] = rows["high"].astype("float")
@@ -45,22 +42,18 @@ def data(tables) -> pd.DataFrame:
     frame["said_known"] = rows["said_on"].notna()
     # A range without a best estimate is a bar only: no dot pretends to a figure inside it.
     frame["dot"] = ~frame["vague"] & ~(rows["low"].notna() & rows["high"].notna() & rows["value"].isna())
-    # Counts of people from one place first, then the totals from all countries.
-    frame["totals"] = frame["origin"].eq("all countries")
     frame, thinned = common.thin(frame, ["panel", "vague"], "date", "counts")
-    frame = frame.sort_values(["totals", "origin", "panel", "date"]).reset_index(drop=True)
+    frame = frame.sort_values(["panel_order", "date"], kind="stable").reset_index(drop=True)
     # Labels of neighbouring figures in a panel alternate above and below their marks.
     frame["lift"] = frame.groupby("panel").cumcount() % 2 == 1
     frame.attrs["thinned"] = thinned
     return frame
 
 
-def describe(frame: pd.DataFrame) -> str:
+def describe(frame: pd.DataFrame, title: str) -> str:
     if frame.empty:
-        return "No foreign-fighter counts are recorded yet."
-    parts = [
-        f"Chart of {len(frame)} counts of foreign fighters in Syria, in {frame['panel'].nunique()} panels, one per measure."
-    ]
+        return f"No figures are recorded yet ({title})."
+    parts = [f"Chart of {len(frame)} figures, in {frame['panel'].nunique()} panels, one per measure."]
     for panel, group in frame.groupby("panel", sort=False):
         group = group.tail(10)
         figures = "; ".join(
@@ -70,21 +63,28 @@ def describe(frame: pd.DataFrame) -> str:
     return " ".join(parts)
 
 
-def panel(frame: pd.DataFrame, title: str, x: alt.X, show_x_axis: bool, shapes: alt.Shape) -> alt.LayerChart:
-    """One measure's counts, on a scale of its own."""
+def panel(
+    frame: pd.DataFrame, title: str, x: alt.X, show_x_axis: bool, shapes: alt.Shape, view, labelled: bool
+) -> alt.LayerChart:
+    """One measure's figures, on a scale of its own, with the view's days marked (and
+    labelled when ``labelled``)."""
     tooltip = common.TOOLTIP
-    base = alt.Chart(frame).encode(x=x if show_x_axis else x.axis(labels=False, ticks=False, title=None))
-    layers = []
+    x = x if show_x_axis else x.axis(labels=False, ticks=False, title=None)
+    base = alt.Chart(frame).encode(x=x)
+    marks = common.annotation_layers(view, x)
+    layers = marks if labelled else marks[:1]
     numbered = frame[~frame["vague"]]
     if not numbered.empty:
         scale = alt.Scale(zero=True)
         axis = alt.Axis(format=",d", tickCount=4)
-        y = alt.Y("number:Q", title="People", axis=axis, scale=scale)
+        unit = frame["unit"].iloc[0]
+        unit_title = unit[:1].upper() + unit[1:]
+        y = alt.Y("number:Q", title=unit_title, axis=axis, scale=scale)
         some = base.transform_filter("!datum.vague")
         layers += [
             some.transform_filter("isValid(datum.low) && isValid(datum.high)")
             .mark_rule(strokeWidth=4, color=theme.PALETTE[0])
-            .encode(y=alt.Y("low:Q", title="People", axis=axis, scale=scale), y2="high:Q", tooltip=tooltip),
+            .encode(y=alt.Y("low:Q", title=unit_title, axis=axis, scale=scale), y2="high:Q", tooltip=tooltip),
             some.transform_filter("datum.dot")
             .mark_point(size=90, filled=True, color=theme.PALETTE[0])
             .encode(y=y, shape=shapes, tooltip=tooltip),
@@ -109,10 +109,11 @@ def panel(frame: pd.DataFrame, title: str, x: alt.X, show_x_axis: bool, shapes: 
     )
 
 
-def chart(tables) -> alt.VConcatChart:
-    """Counts of foreign fighters in Syria, by origin, each measure in its own panel."""
-    frame = data(tables)
-    axis, scale = common.time_axis(frame["date"], "Date the figure was given")
+def chart(tables, view) -> alt.VConcatChart:
+    """The view's measures, each in its own panel."""
+    frame = data(tables, view)
+    marked = common.annotation_frame(view)
+    axis, scale = common.time_axis(pd.concat([frame["date"], marked["date"]]), "Date the figure was given")
     x = alt.X("date:T", axis=axis, scale=scale)
     groups = list(frame.groupby("panel", sort=False))
     bounds = [b for b in common.BOUND_SHAPES if b in set(frame.loc[frame["dot"], "bound"])]
@@ -121,19 +122,32 @@ def chart(tables) -> alt.VConcatChart:
         title="How the figure was given",
         scale=alt.Scale(domain=bounds, range=[common.BOUND_SHAPES[b] for b in bounds]),
     )
+    # Each panel marks the view's days; only the first carries their labels.
     panels = [
-        panel(group, title, x, show_x_axis=(number == len(groups) - 1), shapes=shapes)
+        panel(
+            group,
+            title,
+            x,
+            show_x_axis=(number == len(groups) - 1),
+            shapes=shapes,
+            view=view,
+            labelled=number == 0,
+        )
         for number, (title, group) in enumerate(groups)
     ]
-    rows = common.rows_for(tables, TOPIC)
+    rows = common.rows_for(tables, view)
     return theme.finish(
         alt.vconcat(*panels, spacing=16).resolve_legend(shape="shared"),
-        title="Foreign fighters in Syria: who counted whom",
-        subtitle=[
-            "One panel per measure: counts of different groups are not the same figure, and each panel has its own scale.",
-            "A vague quantity is written out, not plotted: no number is invented for it.",
-        ]
-        + common.wrapped(frame.attrs.get("thinned")),
-        source=common.source_line(rows),
-        description=describe(frame),
+        title=view.title,
+        subtitle=common.subtitle(view, KEY, common.not_drawn(tables, view), frame.attrs.get("thinned")),
+        source=common.source_line(rows, tables.package.name),
+        description=describe(frame, view.title),
+        note=view.note,
     )
+
+
+# The key to the marks, under the view's own subtitle.
+KEY = (
+    "One panel per measure, each with its own scale. A vague quantity is written out, not plotted: "
+    "no number is invented for it."
+)

@@ -1,13 +1,13 @@
-"""How many have died: competing death-toll estimates, each at the date it was given.
+"""Estimates over time: competing figures of one measure, each at the date it was given.
 
-Only one measure is drawn: all deaths since March 2011, on all sides. Counts of
-another scope (deaths excluding government forces, one year's deaths) are not the
-same figure and are named under the title instead of being set beside it.
+Only the measures the view names are drawn (one, as a rule). Counts of another
+scope in the same topic are not the same figure and are named under the title
+instead of being set beside it.
 
-A figure given as such is a dot; "at least" is a triangle pointing up (the toll is
-this or more), "as high as" a triangle pointing down (this or less); a range is a
-bar from its low to its high. Colour is the claimant; each claimant's latest
-figure is labelled.
+A figure given as such is a dot; a lower bound is a triangle pointing up (the
+figure is this or more), an upper bound a triangle pointing down (this or less); a
+range is a bar from its low to its high. Colour is the claimant; each claimant's
+latest figure is labelled.
 """
 
 from __future__ import annotations
@@ -18,14 +18,10 @@ import pandas as pd
 from claimtrack.charts import common, theme
 from claimtrack.tracking import style
 
-NAME = "death_tolls"
-TOPIC = "death toll"
-MEASURE = "syria-deaths"
 
-
-def data(tables) -> pd.DataFrame:
-    rows = common.rows_for(tables, TOPIC)
-    rows = rows[(rows["measure_id"] == MEASURE) & rows["said_on"].notna() & ~common.vague(rows)]
+def data(tables, view) -> pd.DataFrame:
+    rows = common.rows_for(tables, view)
+    rows = rows[rows["said_on"].notna() & ~common.vague(rows)]
     frame = common.tooltip_frame(rows)
     frame["claimant"] = rows["claimant_name"]
     frame["said_plain"] = common.in_words(rows["said_on"], style.partial_date)
@@ -45,38 +41,38 @@ def data(tables) -> pd.DataFrame:
     return frame
 
 
-def other_scopes(tables) -> list[str]:
-    """The labels of the topic's other measures, which the chart leaves out."""
-    rows = common.rows_for(tables, TOPIC)
-    return sorted(rows.loc[rows["measure_id"] != MEASURE, "measure_label"].unique())
-
-
-def describe(frame: pd.DataFrame) -> str:
+def describe(frame: pd.DataFrame, what: str) -> str:
     if frame.empty:
-        return "No death-toll figures are recorded yet."
+        return f"No figures are recorded yet ({what})."
     lowest = frame.loc[frame["number"].idxmin()]
     highest = frame.loc[frame["number"].idxmax()]
     first, last = frame["said_from"].min(), frame["said_to"].max()
     return (
-        f"Chart of {len(frame)} death-toll figures for the war in Syria from {frame['claimant'].nunique()} claimants, "
+        f"Chart of {len(frame)} figures ({what}) from {frame['claimant'].nunique()} claimants, "
         f"given between {style.day(first)} and {style.day(last)}. "
         f"The lowest is {lowest['Figure as said']} ({lowest['claimant']}, {lowest['said_plain']}); "
         f"the highest is {highest['Figure as said']} ({highest['claimant']}, {highest['said_plain']})."
     )
 
 
-def chart(tables) -> alt.VConcatChart:
-    """Competing death-toll estimates for the war in Syria."""
-    frame = data(tables)
+def chart(tables, view) -> alt.VConcatChart:
+    """Competing estimates of the view's measure, each at the date it was given."""
+    frame = data(tables, view)
     tooltip = common.TOOLTIP
-    axis, scale = common.time_axis(pd.concat([frame["said_from"], frame["said_to"]]), "Date the figure was given")
+    marked = common.annotation_frame(view)["date"]
+    axis, scale = common.time_axis(
+        pd.concat([frame["said_from"], frame["said_to"], marked]), "Date the figure was given"
+    )
     bounds = [b for b in common.BOUND_SHAPES if b in set(frame["bound"])]
+    x = alt.X("said_from:T", axis=axis, scale=scale)
     base = alt.Chart(frame).encode(
-        x=alt.X("said_from:T", axis=axis, scale=scale),
+        x=x,
         color=alt.Color("claimant:N", title="Claimant", legend=alt.Legend(columns=2)),
     )
     marks = base.mark_point(size=110, filled=True, opacity=0.9).encode(
-        y=alt.Y("number:Q", title="People killed", axis=alt.Axis(format=",d"), scale=alt.Scale(zero=True)),
+        y=alt.Y(
+            "number:Q", title=common.axis_title(tables, view), axis=alt.Axis(format=",d"), scale=alt.Scale(zero=True)
+        ),
         shape=alt.Shape(
             "bound:N",
             title="How the figure was given",
@@ -99,18 +95,24 @@ def chart(tables) -> alt.VConcatChart:
         .mark_text(align="left", dx=9, fontSize=11)
         .encode(y="number:Q", text="label:N", tooltip=tooltip)
     )
-    layered = alt.layer(ranges, month_only, marks, labels).properties(width=theme.WIDTH, height=360)
-    rows = common.rows_for(tables, TOPIC)
+    layered = alt.layer(*common.annotation_layers(view, x), ranges, month_only, marks, labels).properties(
+        width=theme.WIDTH, height=360
+    )
+    rows = common.rows_for(tables, view)
+    what = "; ".join(dict.fromkeys(rows["measure_label"])) or view.title
     return theme.finish(
         layered,
-        title="How many have died in Syria's war: the estimates side by side",
-        subtitle=[
-            "All deaths since March 2011, on all sides. Each mark is a figure at the date it was given:",
-            "▲ at least, the toll is this or more; ▼ as high as, this or less; ● a figure given as such.",
-            "A dashed line spans a month when only the month is known; each claimant's latest figure is labelled.",
-        ]
-        + common.left_out(other_scopes(tables))
-        + common.wrapped(frame.attrs.get("thinned")),
-        source=common.source_line(rows[rows["measure_id"] == MEASURE]),
-        description=describe(frame),
+        title=view.title,
+        subtitle=common.subtitle(view, KEY, common.not_drawn(tables, view), frame.attrs.get("thinned")),
+        source=common.source_line(rows, tables.package.name),
+        description=describe(frame, what),
+        note=view.note,
     )
+
+
+# The key to the marks, under the view's own subtitle.
+KEY = (
+    "Each mark is a figure at the date it was given: ▲ at least, this or more; ▼ as high as, this or less; "
+    "● a figure given as such. A dashed line spans a month when only the month is known; "
+    "each claimant's latest figure is labelled."
+)
