@@ -104,7 +104,6 @@ FILE_NAME = re.compile(r"[\w.-]*\.(?:json|csv|md|cff|db|zip|lock|html|js|css|txt
 FOLDER_NAMES = {"data", "schemas", "charts", "dist", "site", "downloads", "templates"}
 NOT_A_FILE_NAME = {
     ("charts/render.py", "charts"): "the key under which charts/manifest.json lists the charts",
-    ("publishing/site.py", "charts"): "the same key, read back from the manifest",
     ("cli/recording.py", "ROW.json"): "the placeholder --file shows in the help",
 }
 
@@ -169,7 +168,8 @@ def test_only_the_package_model_reads_keys_and_titles_from_a_schema_or_descripto
         for _, text in strings(path)
         if text in ("foreignKeys", "primaryKey", "licenses", "homepage")
     }
-    assert readers == {"model/package.py"}
+    # claimtrack init writes a new descriptor's licences; it reads none.
+    assert readers - {"starting/__init__.py"} == {"model/package.py"}
 
 
 # --- The import graph ---------------------------------------------------------------------------
@@ -185,8 +185,9 @@ ALLOWED = {
     "extracting": {"model", "io", "tracking"},
     "charts": {"model", "tables", "tracking"},
     "publishing": {"model", "io", "tables", "validation", "tracking", "charts"},
-    "synthetic": {"model", "io"},
-    "cli": {"model", "io", "tables", "validation", "tracking", "extracting", "charts", "publishing"},
+    "starting": {"model", "validation", "publishing"},
+    "synthetic": {"model", "io", "starting"},
+    "cli": {"model", "io", "tables", "validation", "tracking", "extracting", "charts", "publishing", "starting"},
 }
 
 

@@ -1,7 +1,8 @@
 """Synthetic packages for measuring claimtrack at scale, with known errors planted.
 
-``write_package(out, rows=N)`` writes a complete, valid package of N claims with the
-project's own descriptor and schemas: realistic text with commas and quotes, partial
+``write_package(out, rows=N)`` writes a complete, valid package of N claims, started
+as ``claimtrack init`` starts one (the same descriptor and schemas) and given topics
+and measures of its own, one topic for each kind of chart: realistic text with commas and quotes, partial
 dates, bounds that agree with their qualifiers, foreign keys, claims settled by later
 ones, further appearances. With ``error_rate``, that share of claims is broken, one
 rule per broken row, cycling through every kind of rule the claims table has, and
@@ -17,16 +18,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from claimtrack.io.rows import iter_rows
 from claimtrack.model import paths, qualifiers
 from claimtrack.model.package import read_package
+from claimtrack.starting import Story, files_of
 
 PUBLISHERS = ["The Daily Ledger", "Wire Service One", "Evening Courier", "The Northern Gazette", "Radio Free Example"]
 CLAIMANT_KINDS = ["person", "organisation", "government body", "anonymous official", "group of people"]
@@ -34,10 +34,30 @@ STATUSES_FOR_COUNTS = ["reported", "reported", "reported", "confirmed"]
 START = dt.date(2012, 1, 1)
 DAYS = 365 * 3
 
-# The measures claims are drawn from: the template package's own, so that its charts
-# and commands meet the synthetic claims as they meet the story's.
-COUNT_MEASURES: list[str] = []
-DATE_MEASURES: list[str] = []
+STORY = Story(
+    name="claimtrack-synthetic",
+    title="A synthetic package for measuring claimtrack",
+    description="Made-up claims about a made-up storm, written by claimtrack's benchmark.",
+)
+# The topics and measures claims are drawn from: a topic of one count (drawn as
+# estimates), a topic of two (panels) and a topic of dates (a timeline).
+TOPICS = [
+    {"name": "death toll", "title": "Deaths in the storm"},
+    {"name": "displaced", "title": "People displaced"},
+    {"name": "ceasefire date", "title": "When the truce would start"},
+]
+MEASURES = [
+    {"measure_id": "storm-deaths", "label": "Deaths in the storm", "topic": "death toll", "kind": "count",
+     "unit": "people", "scope": "everyone killed by the storm", "sentence": "{figure} people had died in the storm"},
+    {"measure_id": "displaced-in-camps", "label": "People in camps", "topic": "displaced", "kind": "count",
+     "unit": "people", "scope": "people sheltering in camps", "sentence": "{figure} people were sheltering in camps"},
+    {"measure_id": "displaced-abroad", "label": "People who fled abroad", "topic": "displaced", "kind": "count",
+     "unit": "people", "scope": "people who crossed a border", "sentence": "{figure} people had fled abroad"},
+    {"measure_id": "truce-start", "label": "Start of the truce", "topic": "ceasefire date", "kind": "date",
+     "unit": "date", "scope": "the day the truce would begin", "sentence": "the truce would begin {figure}"},
+]  # fmt: skip
+COUNT_MEASURES = [m["measure_id"] for m in MEASURES if m["kind"] != "date"]
+DATE_MEASURES = [m["measure_id"] for m in MEASURES if m["kind"] == "date"]
 
 
 @dataclass
@@ -59,16 +79,27 @@ def _write(path: Path, fields: list[str], rows) -> None:
         writer.writerows(rows)
 
 
-def write_package(
-    out: Path, rows: int, error_rate: float = 0.0, seed: int = 0, template: Path | None = None
-) -> list[Planted]:
+def _start(out: Path) -> None:
+    """The descriptor and schemas of a package started with ``claimtrack init``, with the
+    synthetic topics declared."""
+    for relative, content in files_of(STORY).items():
+        if relative == paths.DESCRIPTOR:
+            descriptor = json.loads(content)
+            descriptor["topics"] = TOPICS
+            content = (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        elif not relative.startswith(paths.SCHEMAS_DIR + "/"):
+            continue
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def write_package(out: Path, rows: int, error_rate: float = 0.0, seed: int = 0) -> list[Planted]:
     """Write a package of ``rows`` claims to ``out``; return the problems planted in it."""
-    template = Path(template) if template else Path(__file__).resolve().parents[2]
     out = Path(out)
     (out / paths.DATA_DIR).mkdir(parents=True, exist_ok=True)
-    shutil.copy2(template / paths.DESCRIPTOR, out / paths.DESCRIPTOR)
-    shutil.copytree(template / paths.SCHEMAS_DIR, out / paths.SCHEMAS_DIR, dirs_exist_ok=True)
-    package = read_package(template)
+    _start(out)
+    package = read_package(out)
 
     def file(name: str) -> Path:
         return out / package.resource(name).path
@@ -81,31 +112,31 @@ def write_package(
     n_claimants = max(2, min(1000, rows // 10))
 
     published = random.integers(30, DAYS, size=n_sources)
-    _write(
-        file("sources"),
-        fields("sources"),
-        (
-            [
-                f"s{i:06d}", PUBLISHERS[i % len(PUBLISHERS)], f'Report {i}: "figures, dates and doubts"',
-                f"https://example.org/reports/{i}", _day(published[i]), "news report", "en", "", "",
-                "Synthetic: made by claimtrack's benchmark.",
-            ]
-            for i in range(n_sources)
-        ),
-    )  # fmt: skip
-    _write(
-        file("claimants"),
-        fields("claimants"),
-        (
-            [f"c{i:04d}", f"Claimant {i}, of the \"Example\" group", CLAIMANT_KINDS[i % len(CLAIMANT_KINDS)],
-             "spokesperson" if i % 3 == 0 else "", "", "", "", ""]
-            for i in range(n_claimants)
-        ),
-    )  # fmt: skip
-    shutil.copy2(template / package.resource("measures").path, file("measures"))
-    measures = list(iter_rows(package, "measures"))
-    COUNT_MEASURES[:] = [m["measure_id"] for m in measures if m["kind"] != "date"]
-    DATE_MEASURES[:] = [m["measure_id"] for m in measures if m["kind"] == "date"]
+    sources = (
+        {
+            "source_id": f"s{i:06d}",
+            "publisher": PUBLISHERS[i % len(PUBLISHERS)],
+            "title": f'Report {i}: "figures, dates and doubts"',
+            "url": f"https://example.org/reports/{i}",
+            "published_on": _day(published[i]),
+            "kind": "news report",
+            "language": "en",
+            "note": "Synthetic: made by claimtrack's benchmark.",
+        }
+        for i in range(n_sources)
+    )
+    _write(file("sources"), fields("sources"), ([row.get(f, "") for f in fields("sources")] for row in sources))
+    claimants = (
+        {
+            "claimant_id": f"c{i:04d}",
+            "name": f'Claimant {i}, of the "Example" group',
+            "kind": CLAIMANT_KINDS[i % len(CLAIMANT_KINDS)],
+            "role": "spokesperson" if i % 3 == 0 else "",
+        }
+        for i in range(n_claimants)
+    )
+    _write(file("claimants"), fields("claimants"), ([row.get(f, "") for f in fields("claimants")] for row in claimants))
+    _write(file("measures"), fields("measures"), ([m.get(f, "") for f in fields("measures")] for m in MEASURES))
 
     claim_fields = fields("claims")
     column = {name: i for i, name in enumerate(claim_fields)}

@@ -218,6 +218,13 @@ def built_charts(root: Path) -> list[str]:
     return list(order) if isinstance(order, list) else sorted(manifest.get("charts", {}))
 
 
+def charts_built(root: Path) -> list[tuple[str, dict]]:
+    """Each chart the last build wrote, in order, with what the manifest says of it
+    (its kind, title, description and files)."""
+    about = read_manifest(root).get("charts", {})
+    return [(name, about.get(name, {})) for name in built_charts(root)]
+
+
 def is_up_to_date(package: Package) -> bool:
     """True when charts/ holds every chart file, unchanged, built from the current inputs:
     the inputs decide which charts there are, so the last build's list is the list."""

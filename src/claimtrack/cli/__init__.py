@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from claimtrack import __version__
-from claimtrack.cli import checking, extracting, reading, recording
+from claimtrack.cli import checking, extracting, reading, recording, starting
 from claimtrack.cli.common import CONTEXT
 
 
@@ -30,6 +30,7 @@ def main() -> None:
 
 
 for command in (
+    starting.init,
     checking.validate,
     checking.build,
     checking.publish,

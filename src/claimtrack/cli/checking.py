@@ -73,11 +73,36 @@ def build(package_dir: Path, archive: Path | None, output_format: str, max_error
     report = validated(package_dir, archive, output_format, max_errors)
     progress = (lambda line: click.echo(f"  chart {line}", err=True)) if output_format == "text" else (lambda _: None)
     result = build_charts(report.package, report.tables, force=force, progress=progress)
+    readme = _refreshed_readme(report.package)
     if output_format == "text":
         if result.up_to_date:
             click.echo(f"Charts are up to date in {result.folder}.")
-        else:
+        elif result.built:
             click.echo(f"Built {len(result.built)} charts in {result.folder}.")
+        else:
+            click.echo(
+                "No charts to build yet: add measures to a topic, or declare charts under views in datapackage.json."
+            )
+        if readme:
+            click.echo(f"Updated the tables and chart list in {readme}.")
+
+
+def _refreshed_readme(package) -> str | None:
+    """Make the README's generated parts afresh; the file's name when that changed it."""
+    from claimtrack.io import storage
+    from claimtrack.model import paths
+    from claimtrack.publishing.readme import refresh_readme
+
+    path = package.root / paths.README
+    if not path.is_file():
+        return None
+    old = path.read_text(encoding="utf-8")
+    new = refresh_readme(old, package)
+    if new == old:
+        return None
+    with storage.package_lock(package.root, on_wait=waiting):
+        storage.write_files(package.root, {paths.README: new.encode("utf-8")})
+    return paths.README
 
 
 @click.command()

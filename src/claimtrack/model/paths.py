@@ -21,6 +21,12 @@ CHART_SPEC = "vl.json"  # the Vega-Lite spec
 CHART_FORMATS = (CHART_SPEC, "svg", "png", "html")
 # Held while a command changes the package, so that two cannot interleave.
 LOCK = ".claimtrack.lock"
+# The archived texts of the sources, which quotes are checked against.
+ARCHIVE_DIR = "archive"
+ARCHIVE_README = "README.md"  # inside ARCHIVE_DIR: what the folder is for
+# What `claimtrack init` writes beside the package's own files.
+MAKEFILE = "Makefile"
+GITIGNORE = ".gitignore"
 
 # The documents that travel with the data in a release, beside the descriptor's own files.
 README = "README.md"
@@ -45,6 +51,12 @@ SITE_DOWNLOADS = "downloads"
 # The site's Jinja templates and assets, inside the claimtrack.publishing package.
 TEMPLATES_DIR = "templates"
 SITE_TEMPLATE = "index.html"
+# What a new package starts from, inside the claimtrack.starting package: its schemas,
+# its resources, and templates of its README, Makefile, .gitignore and archive note.
+SKELETON_DIR = "skeleton"
+SKELETON_RESOURCES = "resources.json"
+SKELETON_GITIGNORE = "gitignore"  # a dot file would be left out of the installed package
+SKELETON_ARCHIVE_NOTE = "archive.md"
 
 # Beside a synthetic package made for the benchmark: every problem planted in it.
 PLANTED = "planted.json"

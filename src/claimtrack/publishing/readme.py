@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from claimtrack.model import paths
 from claimtrack.model.lifecycle import MEANINGS, MOVES
 from claimtrack.model.package import Package, Resource
 from claimtrack.model.problems import CATALOGUE
@@ -122,4 +123,33 @@ def replace_part(text: str, name: str, body: str) -> str:
 def render_readme(text: str, package: Package) -> str:
     for name, body in generated_parts(package).items():
         text = replace_part(text, name, body)
+    return text
+
+
+def chart_table(package: Package) -> str:
+    """The charts the last build made, each with its title and picture; or what to do."""
+    from claimtrack.charts.render import charts_built
+
+    built = charts_built(package.root)
+    if not built:
+        return (
+            "No charts yet: declare them under `views` in datapackage.json, or add measures to a topic "
+            "and run `claimtrack build`."
+        )
+    blocks = []
+    for name, about in built:
+        title = about.get("title", name)
+        image = f"{paths.CHARTS_DIR}/{paths.chart_file(name, 'png')}"
+        page = f"{paths.CHARTS_DIR}/{paths.chart_file(name, 'html')}"
+        blocks.append(f"[{_cell(title)}]({page})\n\n![{_cell(title)}]({image})")
+    return "\n\n".join(blocks)
+
+
+def refresh_readme(text: str, package: Package) -> str:
+    """``text`` with every generated part it has markers for made afresh, the charts
+    included; a README without markers comes back as it was."""
+    parts = generated_parts(package) | {"chart-list": chart_table(package)}
+    for name, body in parts.items():
+        if _pattern(name).search(text):
+            text = replace_part(text, name, body)
     return text

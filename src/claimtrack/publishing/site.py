@@ -93,14 +93,12 @@ def claim_rows(package: Package) -> list[dict]:
 
 
 def _charts(package: Package) -> list[dict]:
-    from claimtrack.charts.render import built_charts, read_manifest, script_json
+    from claimtrack.charts.render import charts_built, script_json
 
-    manifest = read_manifest(package.root).get("charts", {})
     folder = paths.charts_dir(package.root)
     charts = []
-    for name in built_charts(package.root):
+    for name, about in charts_built(package.root):
         spec = json.loads((folder / paths.chart_file(name, paths.CHART_SPEC)).read_text(encoding="utf-8"))
-        about = manifest.get(name, {})
         charts.append(
             {
                 "name": name,
