@@ -54,7 +54,7 @@ def test_every_command_refuses_a_broken_package_without_a_traceback_or_a_changed
 
 MESSAGES = {
     "encoding-latin-1": [
-        "data/claimants.csv, line 5: the file is not UTF-8: byte 0xe8 at offset 435 cannot be read; "
+        "data/claimants.csv, line 5: the file is not UTF-8: byte 0xe8 at offset 446 cannot be read; "
         "save the file as UTF-8 [encoding]"
     ],
     "encoding-utf-16": ["data/measures.csv, line 1: the file is saved as UTF-16; save it as UTF-8 [encoding]"],
@@ -89,7 +89,7 @@ MESSAGES = {
     ],
     "blank-row": ["data/claimants.csv, line 4: blank row: delete it [blank-row]"],
     "delimiter-semicolon": [
-        'data/measures.csv, line 1, value "measure_id;label;topic;kind;unit;scope;origin;description;sentence": '
+        'data/measures.csv, line 1, value "measure_id;label;topic;kind;unit;scope;origin;description;sentence;keywords": '
         "the header has one column: the file seems separated by ';'; CSV files here are separated by commas [header]"
     ],
     "title-line": [

@@ -99,7 +99,7 @@ FILE_CASES = {
     "line-endings-cr-only": [(CLAIMS, 5, "value", "fifteen", "type")],
     "line-endings-mixed": [(CLAIMS, 5, "value", "fifteen", "type")],
     "delimiter-semicolon": [
-        (MEASURES, 1, None, "measure_id;label;topic;kind;unit;scope;origin;description;sentence", "header")
+        (MEASURES, 1, None, "measure_id;label;topic;kind;unit;scope;origin;description;sentence;keywords", "header")
     ],
     # the rows below the title are read, and their lines are counted from the top of the file
     "title-line": [(MEASURES, 1, None, "Measures of the story, as of May 2013", "header")],

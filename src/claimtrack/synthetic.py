@@ -97,7 +97,7 @@ def write_package(
         file("claimants"),
         fields("claimants"),
         (
-            [f"c{i:04d}", f"Claimant {i}, of the \"Example\" group", CLAIMANT_KINDS[i % len(CLAIMANT_KINDS)],
+            [f"c{i:04d}", f"Claimant {i}, of the \"Example\" group", "", CLAIMANT_KINDS[i % len(CLAIMANT_KINDS)],
              "spokesperson" if i % 3 == 0 else "", "", "", "", ""]
             for i in range(n_claimants)
         ),
