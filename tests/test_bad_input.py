@@ -133,6 +133,32 @@ MESSAGES = {
         "data/claimants.csv, line 3, column note, value \"=1+1\": begins with '=': a spreadsheet would read the "
         "cell as a formula; reword it so that it begins otherwise [formula]"
     ],
+    "list-item-empty": [
+        'data/claimants.csv, line 4, column aliases, value "SOHR|": an alias is empty: put one | between each two '
+        "aliases, and none before the first or after the last [list-item]"
+    ],
+    "list-item-twice": [
+        "data/claimants.csv, line 4, column aliases, value \"SOHR| sohr\": 'sohr' is listed twice: list each of the "
+        "aliases once [list-item]"
+    ],
+    "list-item-own-name": [
+        "data/claimants.csv, line 3, column aliases, value \"interfax\": 'interfax' is the claimant's own name: an "
+        "alias is another name it goes by [list-item]"
+    ],
+    "list-item-keywords": [
+        'data/measures.csv, line 4, column keywords, value "produced||manufactured": a keyword is empty: put one | '
+        "between each two keywords, and none before the first or after the last [list-item]"
+    ],
+    "ambiguous-alias": [
+        "data/claimants.csv, line 4, column aliases, value \"SOHR\": 'SOHR' is also an alias of test-speaker: an "
+        "alias names one claimant, or extract cannot tell whom it means [ambiguous-alias]",
+        "data/claimants.csv, line 5, column aliases, value \"the speaker|SOHR\": 'SOHR' is also an alias of sohr: an "
+        "alias names one claimant, or extract cannot tell whom it means [ambiguous-alias]",
+    ],
+    "ambiguous-alias-name": [
+        "data/claimants.csv, line 5, column aliases, value \"Interfax\": 'Interfax' is also the name of interfax: an "
+        "alias names one claimant, or extract cannot tell whom it means [ambiguous-alias]"
+    ],
 }
 
 
