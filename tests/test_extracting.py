@@ -710,6 +710,46 @@ def test_a_speaker_is_matched_to_a_claimant_by_name_post_or_capitalised_words(wo
     assert extracting.match_claimant(words, CLAIMANTS) == claimant_id
 
 
+# Made-up claimants that go by other names: an acronym, a short form, a spelling without
+# accents; and a body whose name is a short word, to prove names match as whole words.
+ALIASED = [
+    {"claimant_id": "cda", "name": "Civil Defence Agency", "aliases": "CDA|Civil Defence", "kind": "government body",
+     "role": ""},
+    {"claimant_id": "maria-lopez", "name": "Mar\u00eda L\u00f3pez", "aliases": "Maria Lopez", "kind": "person",
+     "role": "mayor of Riverton"},
+    {"claimant_id": "who-test", "name": "World Hydrology Office", "aliases": "WHO", "kind": "organisation",
+     "role": ""},
+    {"claimant_id": "tide", "name": "Tide", "aliases": "", "kind": "news organisation", "role": ""},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "words, claimant_id",
+    [
+        ("the CDA", "cda"),
+        ("Civil Defence officials", "cda"),
+        ("civil defence officials", "cda"),
+        ("Maria Lopez", "maria-lopez"),
+        ("Mar\u00eda L\u00f3pez", "maria-lopez"),
+        ("the mayor of Riverton", "maria-lopez"),
+        ("CDA spokeswoman Mar\u00eda L\u00f3pez", "maria-lopez"),
+        ("CDA spokeswoman Maria Lopez", "maria-lopez"),
+        ("Lopez", "maria-lopez"),
+        ("the WHO", "who-test"),
+        ("those who were there", None),
+        ("a CDAX engineer", None),
+        ("the Tidewater council", None),
+        ("Tide", "tide"),
+    ],
+    ids=["acronym", "short-form", "short-form-lower-case", "unaccented", "accented-name", "post",
+         "a-name-before-an-alias", "the-longest-alias",
+         "capitalised-word-of-an-alias", "acronym-in-capitals", "acronym-in-lower-case",
+         "inside-a-longer-word", "name-inside-a-longer-word", "short-name"],
+)  # fmt: skip
+def test_a_speaker_is_matched_by_alias_as_by_name_in_whole_words_an_acronym_only_in_capitals(words, claimant_id):
+    assert extracting.match_claimant(words, ALIASED) == claimant_id
+
+
 # --- Any text --------------------------------------------------------------------------------
 
 
