@@ -681,6 +681,24 @@ def test_a_figure_sharing_fewer_than_two_words_with_every_measure_has_none():
     assert extract("About 5 gadgets were sold.", PUBLISHED, MEASURES)[0].measure is None
 
 
+def test_a_measures_keywords_count_as_its_words():
+    # "About 5 widgets were sold" shares only "widget" with the label, scope and sentence.
+    with_keywords = [{**MEASURES[0], "keywords": "sold | shipped"}, MEASURES[1]]
+    assert extract("About 5 widgets were sold.", PUBLISHED, MEASURES)[0].measure is None
+    assert extract("About 5 widgets were sold.", PUBLISHED, with_keywords)[0].measure == "test-widgets"
+
+
+def test_a_plural_and_its_singular_are_one_word_but_no_other_words_are_taken_for_each_other():
+    assert extracting.measures.words_of("countries witnesses deaths hours") == {"country", "witness", "death", "hour"}
+    assert extracting.measures.words_of("status crisis class") == {"status", "crisis", "class"}
+    # Which words speak of the same thing is the package's to say, in keywords, not the code's.
+    talks = {"measure_id": "test-summit", "kind": "date", "label": "Date of the summit", "scope": "the summit",
+             "sentence": "the summit would open {figure}"}  # fmt: skip
+    sentence = "Talks will open on June 3."
+    assert extract(sentence, PUBLISHED, [talks])[0].measure is None
+    assert extract(sentence, PUBLISHED, [{**talks, "keywords": "talks"}])[0].measure == "test-summit"
+
+
 # --- Accepting drafts ------------------------------------------------------------------------
 
 CLAIMANTS = [
