@@ -130,7 +130,7 @@ def to_claims(drafts: list[Draft], source: dict, claimants: list[dict]) -> list[
 
 
 def chosen(drafts: list[Draft], wanted: str) -> list[Draft]:
-    """The drafts ``wanted`` names: "all", or ids separated by commas ("d14,d20")."""
+    """The drafts ``wanted`` names: "all", or ids separated by commas ("d03,d07")."""
     ids = {d.id for d in drafts} if wanted == "all" else {part.strip() for part in wanted.split(",") if part.strip()}
     unknown = sorted(ids - {d.id for d in drafts})
     if unknown:
