@@ -54,7 +54,7 @@ def test_every_command_refuses_a_broken_package_without_a_traceback_or_a_changed
 
 MESSAGES = {
     "encoding-latin-1": [
-        "data/claimants.csv, line 5: the file is not UTF-8: byte 0xe8 at offset 435 cannot be read; "
+        "data/claimants.csv, line 5: the file is not UTF-8: byte 0xe8 at offset 446 cannot be read; "
         "save the file as UTF-8 [encoding]"
     ],
     "encoding-utf-16": ["data/measures.csv, line 1: the file is saved as UTF-16; save it as UTF-8 [encoding]"],
@@ -89,7 +89,7 @@ MESSAGES = {
     ],
     "blank-row": ["data/claimants.csv, line 4: blank row: delete it [blank-row]"],
     "delimiter-semicolon": [
-        'data/measures.csv, line 1, value "measure_id;label;topic;kind;unit;scope;origin;description;sentence": '
+        'data/measures.csv, line 1, value "measure_id;label;topic;kind;unit;scope;origin;description;sentence;keywords": '
         "the header has one column: the file seems separated by ';'; CSV files here are separated by commas [header]"
     ],
     "title-line": [
@@ -132,6 +132,32 @@ MESSAGES = {
     "formula": [
         "data/claimants.csv, line 3, column note, value \"=1+1\": begins with '=': a spreadsheet would read the "
         "cell as a formula; reword it so that it begins otherwise [formula]"
+    ],
+    "list-item-empty": [
+        'data/claimants.csv, line 4, column aliases, value "SOHR|": an alias is empty: put one | between each two '
+        "aliases, and none before the first or after the last [list-item]"
+    ],
+    "list-item-twice": [
+        "data/claimants.csv, line 4, column aliases, value \"SOHR| sohr\": 'sohr' is listed twice: list each of the "
+        "aliases once [list-item]"
+    ],
+    "list-item-own-name": [
+        "data/claimants.csv, line 3, column aliases, value \"interfax\": 'interfax' is the claimant's own name: an "
+        "alias is another name it goes by [list-item]"
+    ],
+    "list-item-keywords": [
+        'data/measures.csv, line 4, column keywords, value "produced||manufactured": a keyword is empty: put one | '
+        "between each two keywords, and none before the first or after the last [list-item]"
+    ],
+    "ambiguous-alias": [
+        "data/claimants.csv, line 4, column aliases, value \"SOHR\": 'SOHR' is also an alias of test-speaker: an "
+        "alias names one claimant, or extract cannot tell whom it means [ambiguous-alias]",
+        "data/claimants.csv, line 5, column aliases, value \"the speaker|SOHR\": 'SOHR' is also an alias of sohr: an "
+        "alias names one claimant, or extract cannot tell whom it means [ambiguous-alias]",
+    ],
+    "ambiguous-alias-name": [
+        "data/claimants.csv, line 5, column aliases, value \"Interfax\": 'Interfax' is also the name of interfax: an "
+        "alias names one claimant, or extract cannot tell whom it means [ambiguous-alias]"
     ],
 }
 

@@ -9,6 +9,10 @@ not know. Published on Thursday, May 16, 2013, it gives five drafts:
     d03 "on Wednesday"   a date with no measure in the base package
     d04 "as many as 30"  the test speaker, told Interfax on Wednesday, May 15
     d05 "about 40"       Ursula Nobody, whom the package does not know
+
+A second made-up article, a flood, comes with a package of its own built in the test,
+to prove that extract learns a story's words from its package: its speakers matched by
+aliases, its measures guessed by keywords.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ import shutil
 import pytest
 
 from claimtrack.extracting import squeeze
-from conftest import FIXTURES, REPO, TEST_ARCHIVE, run_claimtrack, snapshot
+from claimtrack.model.package import read_package
+from conftest import FIXTURES, REPO, TEST_ARCHIVE, build_package, run_claimtrack, snapshot
 
 EXTRACT = FIXTURES / "extract"
 MADE_UP = EXTRACT / "made-up-widget-article.txt"
@@ -367,6 +372,139 @@ def test_accepting_the_same_draft_again_is_refused_as_a_duplicate(make_package):
     assert again.returncode == 1
     assert "this claim is already recorded as test-article-01" in again.stderr
     assert snapshot(package) == before
+
+
+# --- Another story: the package's words, not the code's --------------------------------------
+
+# A made-up flood, with a package of its own: its claimants go by aliases (an acronym,
+# a spelling without accents, the paper's name without its article) and its measures
+# are signalled by keywords ("killed", "toll", "under water") that neither their labels
+# nor the code know. Published on Friday, May 17, 2024, the article gives seven drafts:
+#
+#   d01 "At least 14"         the RES (an acronym alias), said on Wednesday, deaths
+#   d02 "on Wednesday"        the RES; dates the statement, no measure
+#   d03 "as many as 30"       Lantern Relief, deaths
+#   d04 "About 2,000"         the emergency service (words of its name), sheltered
+#   d05 "More than 350"       the paper's own statement, homes flooded
+#   d06 "by the end of June"  mayor Ilse Varga (alias of Ilse Várga), told VCN, bridge reopening
+#   d07 "on Thursday"         the same sentence's weekday, bridge reopening
+FLOOD = EXTRACT / "made-up-flood-article.txt"
+FLOOD_PUBLISHED = ["--published", "2024-05-17"]
+FLOOD_SOURCE = "marrowvale-ledger-2024-05-17"
+MADE_UP_NOTE = "Made up: exists only in claimtrack's tests."
+FLOOD_ROWS = {
+    "sources": [
+        {"source_id": FLOOD_SOURCE, "publisher": "Marrowvale Ledger", "title": "Flood Waters Recede in Marrowvale",
+         "url": "https://example.org/claimtrack/marrowvale-flood", "published_on": "2024-05-17",
+         "kind": "news report", "language": "en", "note": MADE_UP_NOTE},
+    ],
+    "claimants": [
+        {"claimant_id": "regional-emergency-service", "name": "Regional Emergency Service", "aliases": "RES",
+         "kind": "government body", "note": MADE_UP_NOTE},
+        {"claimant_id": "lantern-relief", "name": "Lantern Relief", "kind": "organisation",
+         "description": "a local charity", "note": MADE_UP_NOTE},
+        {"claimant_id": "ilse-varga", "name": "Ilse V\u00e1rga", "aliases": "Ilse Varga", "kind": "person",
+         "role": "mayor of Marrowvale", "note": MADE_UP_NOTE},
+        {"claimant_id": "valley-courier-network", "name": "Valley Courier Network", "aliases": "VCN",
+         "kind": "news organisation", "note": MADE_UP_NOTE},
+        {"claimant_id": "marrowvale-ledger", "name": "The Marrowvale Ledger", "aliases": "Marrowvale Ledger",
+         "kind": "news organisation", "note": MADE_UP_NOTE},
+    ],
+    "measures": [
+        {"measure_id": "flood-deaths", "label": "Deaths in the Marrowvale flood", "topic": "death toll",
+         "kind": "count", "unit": "people", "scope": "all deaths caused by the May 2024 flood in Marrowvale district",
+         "sentence": "{figure} people died in the Marrowvale flood", "keywords": "killed|dead|drowned|toll|lives"},
+        {"measure_id": "flood-sheltered", "label": "People in emergency shelters after the Marrowvale flood",
+         "topic": "context", "kind": "count", "unit": "people",
+         "scope": "residents housed in emergency shelters after the May 2024 flood",
+         "sentence": "{figure} people were housed in emergency shelters", "keywords": "evacuated|displaced|homeless"},
+        {"measure_id": "homes-flooded", "label": "Homes flooded in Marrowvale", "topic": "context", "kind": "count",
+         "unit": "homes", "scope": "homes flooded in Marrowvale district in May 2024",
+         "sentence": "{figure} homes were flooded in Marrowvale", "keywords": "houses | under water | submerged"},
+        {"measure_id": "bridge-reopening", "label": "Date the Marrowvale bridge reopens", "topic": "context",
+         "kind": "date", "unit": "date", "scope": "the day the main bridge of Marrowvale opens again after the flood",
+         "sentence": "the Marrowvale bridge would reopen {figure}", "keywords": "traffic|reopening"},
+    ],
+    "claims": [],
+    "appearances": [],
+}  # fmt: skip
+
+
+def write_package_rows(folder, rows: dict[str, list[dict]]) -> None:
+    """Replace each table of the package in ``folder`` by ``rows``, its columns in the schema's order."""
+    package = read_package(folder)
+    for name, table in rows.items():
+        resource = package.resource(name)
+        with (folder / resource.path).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, resource.field_names, restval="", lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(table)
+
+
+@pytest.fixture
+def flood_package(tmp_path):
+    """A package of the made-up flood alone: the real schemas, the rows of FLOOD_ROWS."""
+    folder = build_package(tmp_path / "flood")
+    write_package_rows(folder, FLOOD_ROWS)
+    assert run_claimtrack("validate", cwd=folder).returncode == 0
+    return folder
+
+
+def test_the_flood_article_gets_its_measures_from_the_packages_keywords(flood_package):
+    drafts = drafts_json(FLOOD, *FLOOD_PUBLISHED, cwd=flood_package)
+    assert [(d["id"], d["text"], d["claimant"], d["measure"]) for d in drafts] == [
+        ("d01", "At least 14", "the RES", "flood-deaths"),
+        ("d02", "on Wednesday", "the RES", None),
+        ("d03", "as many as 30", "Lantern Relief", "flood-deaths"),
+        ("d04", "About 2,000", "the emergency service", "flood-sheltered"),
+        ("d05", "More than 350", None, "homes-flooded"),
+        ("d06", "by the end of June", "mayor Ilse Varga", "bridge-reopening"),
+        ("d07", "on Thursday", "mayor Ilse Varga", "bridge-reopening"),
+    ]
+    assert [d["said_on"] for d in drafts] == [
+        "2024-05-15", "2024-05-15", None, None, "2024-05-17", "2024-05-16", "2024-05-16"
+    ]  # fmt: skip
+    assert drafts[5]["told"] == "VCN"
+
+
+def test_without_their_keywords_the_death_toll_figures_get_no_measure(flood_package):
+    # "killed", "toll" and "dead" are the package's words for a death toll; the label
+    # shares no more than "people" with the sentences, and the code knows none of them.
+    rows = {"measures": [{**m, "keywords": ""} for m in FLOOD_ROWS["measures"]]}
+    write_package_rows(flood_package, rows)
+    measures = {d["id"]: d["measure"] for d in drafts_json(FLOOD, *FLOOD_PUBLISHED, cwd=flood_package)}
+    assert measures["d01"] is None and measures["d03"] is None
+
+
+def test_accepting_the_flood_drafts_matches_speakers_by_alias_and_records_claims_that_validate(flood_package):
+    before = (flood_package / CLAIMS).read_bytes()
+    result = run_claimtrack(
+        "extract", FLOOD, *FLOOD_PUBLISHED, "--source-id", FLOOD_SOURCE, "--accept", "d01,d03,d04,d05,d06",
+        cwd=flood_package,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    chosen = ("figure_text", "measure_id", "claimant_id", "via_id", "via_relation", "said_on", "said_on_basis")
+    assert [tuple(row[c] for c in chosen) for row in added_rows(flood_package, before)] == [
+        ("At least 14", "flood-deaths", "regional-emergency-service", "", "", "2024-05-15", "inferred from weekday"),
+        ("as many as 30", "flood-deaths", "lantern-relief", "", "", "", "not stated"),
+        ("About 2,000", "flood-sheltered", "regional-emergency-service", "", "", "", "not stated"),
+        # the paper's own statement: its publisher, named in sources.csv without "The", is an alias
+        ("More than 350", "homes-flooded", "marrowvale-ledger", "", "", "2024-05-17", "publication date"),
+        ("by the end of June", "bridge-reopening", "ilse-varga", "valley-courier-network", "told", "2024-05-16",
+         "inferred from weekday"),
+    ]  # fmt: skip
+    validated = run_claimtrack("validate", cwd=flood_package)
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+
+
+def test_an_acronym_alias_in_lower_case_names_nobody(flood_package):
+    article = flood_package / "lower-case.txt"
+    article.write_text("At least 14 people were killed, the res said on Wednesday.\n", encoding="utf-8")
+    result = run_claimtrack(
+        "extract", article, *FLOOD_PUBLISHED, "--source-id", FLOOD_SOURCE, "--accept", "d01", cwd=flood_package
+    )
+    assert result.returncode == 1
+    assert "d01 'At least 14': no claimant in the package (the text names 'the res')" in result.stderr
 
 
 def test_extract_help_has_an_example():

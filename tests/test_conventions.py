@@ -8,6 +8,7 @@ graph runs one way, from the command line through the stages to the model.
 from __future__ import annotations
 
 import ast
+import csv
 import json
 import re
 from pathlib import Path
@@ -170,6 +171,69 @@ def test_only_the_package_model_reads_keys_and_titles_from_a_schema_or_descripto
     }
     # claimtrack init writes a new descriptor's licences; it reads none.
     assert readers - {"starting/__init__.py"} == {"model/package.py"}
+
+
+# --- The story ----------------------------------------------------------------------------------
+
+# claimtrack serves any story: the words of the repository's own story come from its
+# package (claimants' names and aliases, measures' keywords, the charts it declares),
+# never from the code, its comments, docstrings, help examples or templates. The story's words are read from the package's
+# data (names, surnames, aliases, ids, publishers), with the places and peoples its
+# names and labels speak of.
+STORY_PLACES = {
+    "Syria", "Syrian", "Geneva", "Moscow", "Russia", "Russian", "Kyrgyz", "Kyrgyzstan", "Chechen", "Bishkek",
+    "Kiruna", "Arctic", "Afghanistan", "Observatory", "Assad",
+}  # fmt: skip
+
+
+def _data(name: str) -> list[dict[str, str]]:
+    with (REPO / "data" / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def story_words() -> set[str]:
+    named = [row for row in _data("claimants") if row["kind"] != "unattributed"]
+    words = {row["name"] for row in named} | {row["claimant_id"] for row in named}
+    words |= {row["name"].split()[-1] for row in named if row["kind"] == "person"}  # "Lopez" for Maria Lopez
+    words |= {alias.strip() for row in named for alias in row["aliases"].split("|") if alias.strip()}
+    words |= {row["publisher"] for row in _data("sources")} | {row["source_id"] for row in _data("sources")}
+    words |= {row["measure_id"] for row in _data("measures")}
+    return words | STORY_PLACES
+
+
+def story_words_in(text: str, words: set[str]) -> list[str]:
+    """The story's words in ``text``, whole; one in capitals (an acronym) only in capitals."""
+    return sorted(
+        word
+        for word in words
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, 0 if word.isupper() else re.IGNORECASE)
+    )
+
+
+# Every file claimtrack is made of or ships: its code, templates and skeleton.
+SHIPPED = sorted(
+    p for p in SOURCE.rglob("*") if p.is_file() and p.suffix in {".py", ".json", ".md", ".html", ".js", ".css", ""}
+)
+
+
+def test_claimtrack_knows_no_word_of_the_story():
+    words = story_words()
+    found = [
+        f"{named(path)}: {', '.join(story_words_in(path.read_text(encoding='utf-8'), words))}"
+        for path in SHIPPED
+        if story_words_in(path.read_text(encoding="utf-8"), words)
+    ]
+    assert not found, "the story's words in claimtrack, which must read any story from its package:\n" + "\n".join(
+        found
+    )
+
+
+def test_the_story_word_check_finds_the_storys_names_and_places_when_it_sees_them():
+    words = story_words()
+    assert {"sohr", "Interfax", "syria-deaths", "Syrian", "Kerry"} <= words
+    assert story_words_in("# as the Syrian Observatory, told Interfax", words)
+    assert "AFP" in story_words_in('"""The AFP said so."""', words)
+    assert not story_words_in("the afp said; a monitoring group, a charity, said", {"AFP"})
 
 
 # --- The import graph ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import re
 import pandas as pd
 import pytest
 
+from claimtrack.model import lists
 from claimtrack.tracking import queries as tracking
 from claimtrack.validation.loading import load
 from claimtrack.validation.run import validate
@@ -151,6 +152,17 @@ def test_the_same_body_is_one_claimant_everywhere(tables):
     assert not names.duplicated().any()
     observatory = tables.claims[tables.claims["claimant_id"] == "sohr"]
     assert len(observatory) > 20
+
+
+def test_every_alias_is_in_the_claimants_own_name_or_a_name_the_leads_give_it(tables, leads):
+    # An alias is a fact, as a figure is: the acronym or the full name the name itself
+    # holds ("OHCHR" in "... (OHCHR)"), or a name the sources call the claimant by.
+    called = " | ".join(lead["claimant"] for lead in leads.values())
+    with_aliases = tables.claimants.dropna(subset=["aliases"])
+    assert len(with_aliases) >= 3
+    for claimant in with_aliases.itertuples():
+        for alias in lists.items(claimant.aliases):
+            assert alias in claimant.name or alias in called, (claimant.claimant_id, alias)
 
 
 def test_figures_of_another_scope_are_other_measures(claims):

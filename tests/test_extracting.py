@@ -681,6 +681,24 @@ def test_a_figure_sharing_fewer_than_two_words_with_every_measure_has_none():
     assert extract("About 5 gadgets were sold.", PUBLISHED, MEASURES)[0].measure is None
 
 
+def test_a_measures_keywords_count_as_its_words():
+    # "About 5 widgets were sold" shares only "widget" with the label, scope and sentence.
+    with_keywords = [{**MEASURES[0], "keywords": "sold | shipped"}, MEASURES[1]]
+    assert extract("About 5 widgets were sold.", PUBLISHED, MEASURES)[0].measure is None
+    assert extract("About 5 widgets were sold.", PUBLISHED, with_keywords)[0].measure == "test-widgets"
+
+
+def test_a_plural_and_its_singular_are_one_word_but_no_other_words_are_taken_for_each_other():
+    assert extracting.measures.words_of("countries witnesses deaths hours") == {"country", "witness", "death", "hour"}
+    assert extracting.measures.words_of("status crisis class") == {"status", "crisis", "class"}
+    # Which words speak of the same thing is the package's to say, in keywords, not the code's.
+    talks = {"measure_id": "test-summit", "kind": "date", "label": "Date of the summit", "scope": "the summit",
+             "sentence": "the summit would open {figure}"}  # fmt: skip
+    sentence = "Talks will open on June 3."
+    assert extract(sentence, PUBLISHED, [talks])[0].measure is None
+    assert extract(sentence, PUBLISHED, [{**talks, "keywords": "talks"}])[0].measure == "test-summit"
+
+
 # --- Accepting drafts ------------------------------------------------------------------------
 
 CLAIMANTS = [
@@ -708,6 +726,46 @@ CLAIMANTS = [
 )
 def test_a_speaker_is_matched_to_a_claimant_by_name_post_or_capitalised_words(words, claimant_id):
     assert extracting.match_claimant(words, CLAIMANTS) == claimant_id
+
+
+# Made-up claimants that go by other names: an acronym, a short form, a spelling without
+# accents; and a body whose name is a short word, to prove names match as whole words.
+ALIASED = [
+    {"claimant_id": "cda", "name": "Civil Defence Agency", "aliases": "CDA|Civil Defence", "kind": "government body",
+     "role": ""},
+    {"claimant_id": "maria-lopez", "name": "Mar\u00eda L\u00f3pez", "aliases": "Maria Lopez", "kind": "person",
+     "role": "mayor of Riverton"},
+    {"claimant_id": "who-test", "name": "World Hydrology Office", "aliases": "WHO", "kind": "organisation",
+     "role": ""},
+    {"claimant_id": "tide", "name": "Tide", "aliases": "", "kind": "news organisation", "role": ""},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "words, claimant_id",
+    [
+        ("the CDA", "cda"),
+        ("Civil Defence officials", "cda"),
+        ("civil defence officials", "cda"),
+        ("Maria Lopez", "maria-lopez"),
+        ("Mar\u00eda L\u00f3pez", "maria-lopez"),
+        ("the mayor of Riverton", "maria-lopez"),
+        ("CDA spokeswoman Mar\u00eda L\u00f3pez", "maria-lopez"),
+        ("CDA spokeswoman Maria Lopez", "maria-lopez"),
+        ("Lopez", "maria-lopez"),
+        ("the WHO", "who-test"),
+        ("those who were there", None),
+        ("a CDAX engineer", None),
+        ("the Tidewater council", None),
+        ("Tide", "tide"),
+    ],
+    ids=["acronym", "short-form", "short-form-lower-case", "unaccented", "accented-name", "post",
+         "a-name-before-an-alias", "the-longest-alias",
+         "capitalised-word-of-an-alias", "acronym-in-capitals", "acronym-in-lower-case",
+         "inside-a-longer-word", "name-inside-a-longer-word", "short-name"],
+)  # fmt: skip
+def test_a_speaker_is_matched_by_alias_as_by_name_in_whole_words_an_acronym_only_in_capitals(words, claimant_id):
+    assert extracting.match_claimant(words, ALIASED) == claimant_id
 
 
 # --- Any text --------------------------------------------------------------------------------

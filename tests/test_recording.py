@@ -82,7 +82,7 @@ def test_a_new_source_and_claimant_are_added_before_the_claim_that_points_at_the
     assert (
         (package / "data/claimants.csv")
         .read_text()
-        .endswith("test-inspector,a test inspector,person,,,,,Made up: exists only in claimtrack's tests.\n")
+        .endswith("test-inspector,a test inspector,,person,,,,,Made up: exists only in claimtrack's tests.\n")
     )
     assert ",test-inspector,,,test-bulletin,at least 11 widgets," in (package / CLAIMS).read_text()
     assert validate(package).ok

@@ -99,7 +99,7 @@ FILE_CASES = {
     "line-endings-cr-only": [(CLAIMS, 5, "value", "fifteen", "type")],
     "line-endings-mixed": [(CLAIMS, 5, "value", "fifteen", "type")],
     "delimiter-semicolon": [
-        (MEASURES, 1, None, "measure_id;label;topic;kind;unit;scope;origin;description;sentence", "header")
+        (MEASURES, 1, None, "measure_id;label;topic;kind;unit;scope;origin;description;sentence;keywords", "header")
     ],
     # the rows below the title are read, and their lines are counted from the top of the file
     "title-line": [(MEASURES, 1, None, "Measures of the story, as of May 2013", "header")],
@@ -172,6 +172,19 @@ CROSS_FIELD_CASES = {
     # test-widgets-02 now said on 2013-05-13, the day before the claim it settles
     "settled-by-earlier-claim": [(CLAIMS, 4, "settled_by", "test-widgets-02", "settled-by")],
     "figure-in-quote": [(CLAIMS, 3, "figure_text", "at least 94000", "figure-in-quote")],
+    # Lists in a cell: "SOHR|" ends in an empty alias, "SOHR| sohr" lists one twice (case and
+    # spaces aside), Interfax's alias "interfax" is its own name, and a keyword is empty.
+    "list-item-empty": [(CLAIMANTS, 4, "aliases", "SOHR|", "list-item")],
+    "list-item-twice": [(CLAIMANTS, 4, "aliases", "SOHR| sohr", "list-item")],
+    "list-item-own-name": [(CLAIMANTS, 3, "aliases", "interfax", "list-item")],
+    "list-item-keywords": [(MEASURES, 4, "keywords", "produced||manufactured", "list-item")],
+    # Both the Observatory and the test speaker go by SOHR: reported on both rows.
+    "ambiguous-alias": [
+        (CLAIMANTS, 4, "aliases", "SOHR", "ambiguous-alias"),
+        (CLAIMANTS, 5, "aliases", "the speaker|SOHR", "ambiguous-alias"),
+    ],
+    # The test speaker's alias is another claimant's name.
+    "ambiguous-alias-name": [(CLAIMANTS, 5, "aliases", "Interfax", "ambiguous-alias")],
 }
 
 
@@ -341,6 +354,14 @@ def test_the_base_fixture_is_valid_and_its_quotes_are_checked_against_the_archiv
         f"2 quotes checked against 1 archived text(s) in {TEST_ARCHIVE}; "
         "2 not checked: their sources have no archived text there"
     ]
+
+
+def test_aliases_and_keywords_as_people_type_them_are_valid(make_package):
+    # valid/lists: an acronym alias, aliases and keywords with spaces around the bar.
+    report = validate(make_package("lists", VALID), archive=TEST_ARCHIVE)
+    assert report.problems == []
+    claimants = report.tables["claimants"].set_index("claimant_id")
+    assert claimants.loc["test-speaker", "aliases"] == "the test speaker | TS"
 
 
 def test_a_problem_reads_as_file_line_column_value_message_and_rule(make_package):

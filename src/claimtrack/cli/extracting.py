@@ -30,9 +30,9 @@ def extract(package_dir, archive, file, published, source_id, accept, output_for
 
     \b
     Example:
-        claimtrack extract article.txt --published 2013-05-16
-        claimtrack extract article.txt --published 2013-05-16 \\
-            --source-id mt-2013-05-16 --accept d14,d20
+        claimtrack extract article.txt --published 2024-05-02
+        claimtrack extract article.txt --published 2024-05-02 \\
+            --source-id daily-ledger-2024-05-02 --accept d14,d20
     """
     import json
 

@@ -23,8 +23,8 @@ def list_command(package_dir, measure, claimant, status, output_format) -> None:
 
     \b
     Example:
-        claimtrack list --measure syria-deaths
-        claimtrack list --claimant sohr --format json
+        claimtrack list --measure flood-deaths
+        claimtrack list --claimant relief-agency --format json
     """
     from claimtrack.cli import output
     from claimtrack.tracking import queries
@@ -54,7 +54,7 @@ def show(package_dir, claim_id, output_format) -> None:
 
     \b
     Example:
-        claimtrack show mt-2013-05-16-09
+        claimtrack show daily-ledger-2024-05-02-03
     """
     import json
 
@@ -91,7 +91,7 @@ def compare(package_dir, measures, as_of, output_format) -> None:
 
     \b
     Example:
-        claimtrack compare syria-deaths --as-of 2013-05-16
+        claimtrack compare flood-deaths --as-of 2024-05-02
         claimtrack compare "death toll" --format markdown
     """
     from claimtrack.cli import output
@@ -122,7 +122,7 @@ def history(package_dir, measure, output_format) -> None:
 
     \b
     Example:
-        claimtrack history geneva-2-date
+        claimtrack history talks-date
     """
     from claimtrack.cli import output
     from claimtrack.tracking import queries
@@ -149,7 +149,7 @@ def cite(package_dir, claim_ids) -> None:
 
     \b
     Example:
-        claimtrack cite mt-2013-05-16-09
+        claimtrack cite daily-ledger-2024-05-02-03
     """
     from claimtrack.model.problems import ValidationError
     from claimtrack.tracking.citing import CiteError

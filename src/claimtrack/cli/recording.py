@@ -107,11 +107,11 @@ def add(package_dir, archive, file_path, ask, **columns) -> None:
 
     \b
     Example:
-        claimtrack add --measure-id syria-deaths --claimant-id sohr \\
-            --source-id mt-2013-05-16 --figure-text "at least 94,000" \\
-            --qualifier "at least" --low 94000 --said-on 2013-05-14 \\
+        claimtrack add --measure-id flood-deaths --claimant-id relief-agency \\
+            --source-id daily-ledger-2024-05-02 --figure-text "at least 1,200" \\
+            --qualifier "at least" --low 1200 --said-on 2024-05-01 \\
             --said-on-basis "inferred from weekday" --quote "..."
-        claimtrack show mt-2013-05-16-09 --format json | claimtrack add --file -
+        claimtrack show daily-ledger-2024-05-02-03 --format json | claimtrack add --file -
     """
 
     given = {name: value for name, value in columns.items() if value is not None}
@@ -151,8 +151,8 @@ def status(package_dir, archive, claim_id, status, by, note) -> None:
 
     \b
     Example:
-        claimtrack status mt-2013-05-16-02 --set superseded --by lead-2013-06-05-01 \\
-            --note "Brahimi said the conference could not take place in June."
+        claimtrack status daily-ledger-2024-05-02-03 --set superseded --by evening-courier-2024-05-09-01 \\
+            --note "The agency gave a higher toll a week later."
     """
     from claimtrack.io import storage
     from claimtrack.tracking import recording

@@ -3,34 +3,72 @@ into rows for the same checked, locked write as ``claimtrack add``."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 from claimtrack.extracting.drafts import Draft
 from claimtrack.extracting.measures import STOP
 from claimtrack.io.rows import Rows, iter_rows
+from claimtrack.model import lists
 from claimtrack.model.lifecycle import INITIAL
 from claimtrack.model.package import Package
 
 
 def match_claimant(words: str | None, claimants: list[dict]) -> str | None:
-    """The package's claimant the words name: by name ("Beishenbai Zhunusov"), by post
-    ("the head of Russia's Federal Security Service") or by every capitalised word of
-    the words being in the name ("Kerry and Lavrov")."""
+    """The package's claimant the words name. First by name ("Maria Lopez") or by post
+    ("the head of the civil defence agency"), in the package's order; then by alias
+    ("CDA" for the Civil Defence Agency), the longest the words hold; last by every
+    capitalised word of the words being a word of a name or alias ("Lopez and Chen" for
+    "Maria Lopez and Wei Chen"). Names, posts and aliases match as whole words, in any
+    case but for one written all in capitals, an acronym: "WHO" is not "who"."""
     if not words:
         return None
-    text = words.lower()
-    bare = re.sub(r"^(?:the|a|an)\s+", "", text)
+    bare = re.sub(r"^(?:the|a|an)\s+", "", words.strip(), flags=re.IGNORECASE)
+    within = _phrase(bare, acronyms=False) if len(bare.split()) >= 2 else None  # "the unnamed official"
+
+    def named(term: str) -> bool:
+        return bool(term.strip()) and bool(_phrase(term).search(words) or (within and within.search(term)))
+
     for claimant in claimants:
-        name, role = claimant["name"].lower(), (claimant.get("role") or "").lower()
-        if name in text or (role and role in text) or (len(bare.split()) >= 2 and bare in name):
+        role = claimant.get("role") or ""
+        if named(claimant["name"]) or (role.strip() and _phrase(role, acronyms=False).search(words)):
             return claimant["claimant_id"]
-    capitals = {w.lower() for w in re.findall(r"\b[A-Z][\w'-]+", words) if w.lower() not in STOP}
+    # Of the aliases the words hold, the longest: "CDA spokeswoman Maria Lopez" is the spokeswoman.
+    held = [
+        (len(alias), claimant["claimant_id"])
+        for claimant in claimants
+        for alias in lists.items(claimant.get("aliases"))
+        if named(alias)
+    ]
+    if held:
+        return max(held, key=lambda found: found[0])[1]
+    capitals = [w for w in re.findall(r"\b[A-Z][\w'-]+", words) if w.lower() not in STOP]
     if capitals:
         for claimant in claimants:
-            if capitals <= set(re.findall(r"[\w'-]+", claimant["name"].lower())):
-                return claimant["claimant_id"]
+            for term in names_of(claimant):
+                own = {w if _is_acronym(w) else w.lower() for w in re.findall(r"[\w'-]+", term)}
+                if all(w in own or w.lower() in own for w in capitals):
+                    return claimant["claimant_id"]
     return None
+
+
+def names_of(claimant: dict) -> list[str]:
+    """A claimant's name and its aliases."""
+    return [claimant["name"], *lists.items(claimant.get("aliases"))]
+
+
+def _is_acronym(term: str) -> bool:
+    return any(ch.isalpha() for ch in term) and term == term.upper()
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase(term: str, acronyms: bool = True) -> re.Pattern:
+    """A name, alias or post as words are searched for it: whole words, spaces as any
+    run of spaces, any case; with ``acronyms``, one written all in capitals only so."""
+    pattern = r"\s+".join(re.escape(word) for word in term.split())
+    flags = 0 if acronyms and _is_acronym(term) else re.IGNORECASE
+    return re.compile(rf"(?<!\w){pattern}(?!\w)", flags)
 
 
 class AcceptError(ValueError):
@@ -41,7 +79,10 @@ def to_claims(drafts: list[Draft], source: dict, claimants: list[dict]) -> list[
     """The drafts as rows for ``claimtrack add``: the speaker matched to a claimant (the
     publisher for its own statements, "unattributed" where nobody is named), an
     intermediary the speaker told, the source, and how the date is known."""
-    publisher = next((c["claimant_id"] for c in claimants if c["name"] == source["publisher"]), None)
+    publisher = next(
+        (c["claimant_id"] for c in claimants if lists.folded(source["publisher"]) in map(lists.folded, names_of(c))),
+        None,
+    )
     nobody = next((c["claimant_id"] for c in claimants if c.get("kind") == "unattributed"), None)
     news = [c for c in claimants if c.get("kind") == "news organisation"]
     rows, missing = [], []
@@ -89,7 +130,7 @@ def to_claims(drafts: list[Draft], source: dict, claimants: list[dict]) -> list[
 
 
 def chosen(drafts: list[Draft], wanted: str) -> list[Draft]:
-    """The drafts ``wanted`` names: "all", or ids separated by commas ("d14,d20")."""
+    """The drafts ``wanted`` names: "all", or ids separated by commas ("d03,d07")."""
     ids = {d.id for d in drafts} if wanted == "all" else {part.strip() for part in wanted.split(",") if part.strip()}
     unknown = sorted(ids - {d.id for d in drafts})
     if unknown:

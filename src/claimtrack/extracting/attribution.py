@@ -27,7 +27,7 @@ class Attribution:
     said_on: str | None
     said_on_text: str | None
     basis: str
-    told: str | None = None  # whom the speaker told: "Interfax", "reporters"
+    told: str | None = None  # whom the speaker told: "Radio Meridian", "reporters"
 
 
 def attribution(
@@ -61,8 +61,8 @@ def attribution(
 
 def said_phrase(sentence: str, verb: re.Match | None, match: re.Match) -> str | None:
     """How a weekday or relative date dates the attribution itself, if it does: right
-    after the verb ("said on Tuesday", "told Interfax on Thursday"), or opening the
-    sentence before it ("In Bishkek on Wednesday, the head ... said")."""
+    after the verb ("said on Tuesday", "told a news agency on Thursday"), or opening the
+    sentence before it ("In the capital on Wednesday, the minister ... said")."""
     if verb is None or match.lastgroup not in ("weekday", "relative"):
         return None
     gap = sentence[verb.end() : match.start()]
@@ -100,13 +100,13 @@ def _speaker(sentence: str, verb: re.Match) -> str | None:
         before = before[quote_end + 3 :]
     chunks = [c for c in re.split(r",\s", before) if c.strip()]
     if chunks and PREPOSITION.match(chunks[0]):
-        chunks = chunks[1:]  # "In Bishkek on Wednesday, the head ... said"
+        chunks = chunks[1:]  # "In the capital on Wednesday, the minister ... said"
     if not chunks:
         return None
     first, rest = chunks[0], chunks[1:]
     reported = bool(NUMBERS.search(first) or DATES.search(first)) or len(first.split()) > 8
     if not reported and rest and all(APPOSITIVE.match(c) for c in rest):
-        return _clean_speaker(first)  # "The Observatory, a monitoring group, said"
+        return _clean_speaker(first)  # "The monitoring group, a charity, said"
     last = chunks[-1]
     earlier = chunks[-2] if len(chunks) >= 2 else ""
     if (
@@ -115,7 +115,7 @@ def _speaker(sentence: str, verb: re.Match) -> str | None:
         and len(earlier.split()) <= 8
         and not (NUMBERS.search(earlier) or DATES.search(earlier))
     ):
-        return _clean_speaker(chunks[-2] + ", " + last)  # "the head of the service, Beishenbai Zhunusov, told"
+        return _clean_speaker(chunks[-2] + ", " + last)  # "the head of the agency, Maria Lopez, told"
     return _clean_speaker(last)
 
 

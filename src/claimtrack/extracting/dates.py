@@ -1,5 +1,5 @@
 """A date phrase read as the days it means, against the day the article was published:
-"June 10-12", "the second week of June", "last June", "by the end of 2014", "August at
+"March 3-5", "the second week of March", "last March", "by the end of 2030", "October at
 the earliest", "on Tuesday", "last week"."""
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def _year(p: _Phrase) -> dict:
     return dict(qualifier=qualifiers.BETWEEN, date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31))
 
 
-# How each kind of date phrase (vocabulary.DATE_PATTERNS) is read. "since March 2011"
+# How each kind of date phrase (vocabulary.DATE_PATTERNS) is read. "since May 2019"
 # is a scope, not a claim: it is read so that its year is no figure, and gives none.
 READERS = {
     "since": lambda p: None,

@@ -1,9 +1,9 @@
 """Drafting claims from an article: the figures, their qualifiers, who said them and when.
 
 ``extract(text, published)`` reads plain text and proposes one draft per figure
-phrase: a number with its qualifier ("at least 94,000", "about 200", "more than
-two years", "eight-nation", "Several"), a date or range ("June 10-12", "the second
-week of June", "last June", "by the end of 2014", "August at the earliest"), the
+phrase: a number with its qualifier ("at least 12,500", "about 300", "more than
+three years", "five-nation", "Several"), a date or range ("March 3-5", "the second
+week of March", "last March", "by the end of 2030", "October at the earliest"), the
 sentence it stands in with its character offsets, the speaker where an attribution
 names one, when the claim was made resolved against the publication date ("on
 Tuesday" in a Thursday paper is two days before it), and a best guess at the

@@ -1,27 +1,51 @@
 """The package's measure a figure most likely belongs to, by the words its sentence shares
-with the measure's label, scope and sentence."""
+with the measure's label, scope, sentence and keywords.
+
+The story's own words (that "killed" speaks of a death toll, "talks" of a conference)
+come from the package, in each measure's ``keywords``; the code knows only English:
+which words say nothing, and that a plural is its singular.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
+
+from claimtrack.model import lists
 
 STOP = set(
     "a an the of in on at to for and or but with from by as is are was were be been that this these those it its "
     "their his her they he she who which said says told since all has have had will would could may".split()
 )
-_SAME = {"lives": "death", "killed": "death", "dead": "death", "deaths": "death", "toll": "death", "died": "death",
-         "syrian": "syria", "russians": "russia", "russian": "russia", "kyrgyz": "kyrgyzstan", "talks": "conference",
-         "nations": "nation", "countries": "nation", "citizens": "citizen", "fighters": "fighter", "fighting": "fighter",
-         "rebels": "rebel", "hours": "hour", "years": "year"}  # fmt: skip
+# The parts of a measure whose words a figure's sentence is compared with.
+MEASURE_WORDS = ("label", "scope", "sentence")
+
+
+def singular(word: str) -> str:
+    """An English plural as its singular, by the spelling rule alone: "countries" ->
+    "country", "witnesses" -> "witness", "deaths" -> "death"; "status" and "crisis" stay."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def words_of(text: str) -> set[str]:
-    words = set()
-    for word in re.findall(r"[a-z]+", text.lower()):
-        if word in STOP or len(word) < 3:
-            continue
-        words.add(_SAME.get(word, word))
-    return words
+    return {singular(word) for word in re.findall(r"[a-z]+", text.lower()) if word not in STOP and len(word) >= 3}
+
+
+def measure_words(measure: dict) -> frozenset[str]:
+    """The words of a measure's label, scope and sentence, and its keywords."""
+    return _words_of_parts(tuple(str(measure.get(k) or "") for k in MEASURE_WORDS), measure.get("keywords") or "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _words_of_parts(parts: tuple[str, ...], keywords: str) -> frozenset[str]:
+    # Asked once per figure for every measure: the same few measures, read once.
+    return frozenset(words_of(" ".join([*parts, *lists.items(keywords)])))
 
 
 def guess_measure(sentence_words: set[str], near: set[str], family: str, measures: list[dict]) -> str | None:
@@ -33,7 +57,7 @@ def guess_measure(sentence_words: set[str], near: set[str], family: str, measure
         kind = measure.get("kind")
         if (family == "date") != (kind == "date"):
             continue
-        words = words_of(" ".join(str(measure.get(k) or "") for k in ("label", "scope", "sentence")))
+        words = measure_words(measure)
         shared = len(sentence_words & words)
         score = shared + 3 * len(near & words)
         if shared >= 2 and score > best_score:

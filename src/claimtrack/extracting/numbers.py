@@ -1,5 +1,5 @@
-"""A number phrase read as a figure: "94,000", "1.2 million", "one hundred and fifty",
-with its qualifier and bounds ("at least 94,000", "3,300 to 11,000", "several")."""
+"""A number phrase read as a figure: "12,500", "1.2 million", "one hundred and fifty",
+with its qualifier and bounds ("at least 12,500", "3,000 to 4,500", "several")."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def scale_of(words: str) -> str | None:
 
 
 def parse_number(words: str, scale: str | None = None) -> int | None:
-    """'94,000' -> 94000; '1.2 million' -> 1200000; 'one hundred and fifty' -> 150; with
+    """'12,500' -> 12500; '1.2 million' -> 1200000; 'one hundred and fifty' -> 150; with
     ``scale``, a bare number takes it ('3' in '3 to 4 million' -> 3000000)."""
     words = " ".join(words.lower().replace("-", " ").split())
     if not words:

@@ -54,7 +54,7 @@ _weekday = "|".join(WEEKDAYS)
 _alone = "|".join(sorted((re.escape(v) for v in ALONE), key=len, reverse=True))
 
 DATE_PATTERNS = [
-    # "since March 2011" is a scope, not a claim: read it so that its year is no figure.
+    # "since May 2019" is a scope, not a claim: read it so that its year is no figure.
     ("since", rf"\bsince\s+(?:(?:{_month})\.?\s+)?\d{{4}}\b"),
     ("earliest", rf"\b(?P<month>{_month})\.?(?:\s+(?P<year>\d{{4}}))?\s+at\s+the\s+earliest\b"),
     (
@@ -101,14 +101,14 @@ SPEAKING = re.compile(
     rf"^(?:He|She|They)\s+(?:was|were)\s+speaking\s+(?:on\s+)?(?P<weekday>{_weekday})\b", re.IGNORECASE
 )
 EARLIER = re.compile(r"\b(?:earlier\s+(?:hopes|plans|reports)|previously|had\s+hoped)\b", re.IGNORECASE)
-# "An estimated 200" is a figure, not an attribution.
+# "An estimated 300" is a figure, not an attribution.
 VERB = re.compile(rf"(?<!\ban )(?<!\bthe )\b(?:{ATTRIBUTION})\b|\baccording\s+to\b", re.IGNORECASE)
 PREPOSITION = re.compile(r"^\s*(?:in|on|at(?!\s+least\b)|during|after|before|speaking|while)\b", re.IGNORECASE)
 APPOSITIVE = re.compile(r"^\s*(?:a|an)\s", re.IGNORECASE)
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|No|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|e\.g|i\.e)\.)$"
 )
-# Between "told" and its date, only whom they told: "told Interfax on Thursday".
+# Between "told" and its date, only whom they told: "told Radio Meridian on Thursday".
 RECIPIENT = re.compile(r"\s*(?:(?:[A-Z][\w'-]*\s+){1,3}|(?:reporters|journalists)\s+)?")
 FUTURE = re.compile(r"\b(?:will|would|is due|are due|to be held|scheduled|planned|next)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")

@@ -122,6 +122,12 @@ CATALOGUE = (
         "a claim is recorded once: no two rows share measure, claimant, source, figure and quote",
     ),
     ProblemKind("figure-in-quote", "rule", "the figure's words appear in the quote"),
+    ProblemKind(
+        "list-item",
+        "rule",
+        "the names and words listed in one cell, `aliases` and `keywords`, separated by `|`, are each there once and none is empty; an alias is not the claimant's own name",
+    ),
+    ProblemKind("ambiguous-alias", "rule", "an alias names one claimant: it is no other claimant's name or alias"),
     ProblemKind("archive-file", "archive", "with `--archive`: each source's archived text is in the folder"),
     ProblemKind(
         "archive-fingerprint",

@@ -1,12 +1,12 @@
 """The attribution sentence a reporter pastes into copy.
 
-    At least 94,000 people had been killed in the Syrian conflict, the pro-opposition
-    Syrian Observatory for Human Rights, a British-based monitoring group, said on
-    May 14, 2013, according to The Moscow Times (May 16, 2013).
+    At least 1,200 people had died in the floods, the Flood Relief Agency,
+    a government body, said on May 1, 2024, according to The Daily Ledger (May 2,
+    2024).
 
 The figure comes first, in words ("at least 94,000", "about 200", "between June 10
 and 12, 2013"), set into the measure's ``sentence``; then who said it, described as
-the data describes them; how it travelled ("told Interfax"); when; and where it was
+the data describes them; how it travelled ("told a news agency"); when; and where it was
 published. Works on rows of text, so it needs no pandas.
 """
 
@@ -60,7 +60,7 @@ def clause(claim: dict, measure: dict) -> str:
 
 
 def named(claimant: dict) -> str:
-    """The claimant's name with the article a reporter puts before it: "the Arctic Council"."""
+    """The claimant's name with the article a reporter puts before it: "the Flood Relief Agency"."""
     name, kind, stance = claimant["name"], claimant["kind"], claimant.get("stance")
     if kind in ("organisation", "government body"):
         bare = name[4:] if name.startswith("The ") else name
@@ -130,7 +130,7 @@ def _sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, sour
         according = f"according to {outlet}"
     if against:
         return f"{body.rstrip(',')}, {according}." if according else f"{body}."
-    # An appositive already ends in a comma: "the Observatory, a monitoring group, said".
+    # An appositive already ends in a comma: "the agency, a government body, said".
     attribution = f"{speaker} {verb}" + (f", {according}" if according else "")
     return f"{body}, {attribution}."
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from claimtrack.model import qualifiers
+from claimtrack.model import lists, qualifiers
 from claimtrack.model.lifecycle import DATE_ONLY_STATUSES, SETTLED_STATUSES
 from claimtrack.model.qualifiers import DATE_COLUMNS, MEASURE_FAMILY, NUMBER_COLUMNS, QUALIFIERS
 from claimtrack.tables import kernels
@@ -471,6 +471,115 @@ APPEARANCES_PUBLISHED = [
 ]
 
 
+# --- Lists in a cell: a claimant's aliases, a measure's keywords ---------------------------------
+
+
+def _items(column: pd.Series) -> pd.DataFrame:
+    """One row per item of each list cell: the row it stands in, the item as written
+    (trimmed; "" when empty) and the item as items are compared."""
+    split = column.dropna().map(lists.split).explode().dropna()
+    return pd.DataFrame(
+        {
+            "row": split.index.to_numpy(),
+            "item": split.to_numpy(dtype=object),
+            "key": split.map(lists.folded).to_numpy(dtype=object),
+        }
+    )
+
+
+def _empty(items: pd.DataFrame, f: pd.DataFrame) -> pd.Series:
+    return items["item"] == ""
+
+
+def _again(items: pd.DataFrame, f: pd.DataFrame) -> pd.Series:
+    return (items["key"] != "") & items.duplicated(["row", "key"])
+
+
+def _own_name(items: pd.DataFrame, f: pd.DataFrame) -> pd.Series:
+    names = f["name"].map(lists.folded, na_action="ignore")
+    return (items["key"] != "") & (items["row"].map(names) == items["key"])
+
+
+def _list_rule(column: str, offending, template: str, reads: tuple[str, ...]) -> Rule:
+    """The rows of a list column with an item ``offending`` finds wanting; the message
+    names each row's first such item."""
+
+    def test(f: pd.DataFrame) -> pd.Series:
+        items = _items(f[column])
+        return pd.Series(f.index.isin(items["row"][offending(items, f).to_numpy(dtype=bool)]), index=f.index)
+
+    def message(failing: Failing) -> list[str]:
+        items = _items(failing.frame[column])
+        first = items[offending(items, failing.frame).to_numpy(dtype=bool)].groupby("row")["item"].first()
+        return [template.format(item=first.get(row, "")) for row in failing.rows.index]
+
+    return Rule("list-item", column, Fails(test), message, reads)
+
+
+def _list_rules(column: str, one: str, reads: tuple[str, ...] = (), own_name: bool = False) -> list[Rule]:
+    """The rules of a list column whose items are each ``one`` ("an alias"); with
+    ``own_name``, no item may be the row's own name."""
+    rules = [
+        _list_rule(
+            column,
+            _empty,
+            f"{one} is empty: put one | between each two {column}, and none before the first or after the last",
+            reads,
+        ),
+        _list_rule(column, _again, f"'{{item}}' is listed twice: list each of the {column} once", reads),
+    ]
+    if own_name:
+        rules.append(
+            _list_rule(
+                column, _own_name, f"'{{item}}' is the claimant's own name: {one} is another name it goes by", reads
+            )
+        )
+    return rules
+
+
+def _names_and_aliases(f: pd.DataFrame) -> pd.DataFrame:
+    """Every name and alias of the claimants, once per claimant: row, key and what it is."""
+    names = f["name"].dropna()
+    entries = pd.concat(
+        [
+            pd.DataFrame({"row": names.index.to_numpy(), "key": names.map(lists.folded).to_numpy(), "is": "name"}),
+            _items(f["aliases"]).drop(columns="item").assign(**{"is": "alias"}),
+        ],
+        ignore_index=True,
+    )
+    return entries[entries["key"] != ""].drop_duplicates(["row", "key"])
+
+
+def _ambiguous(f: pd.DataFrame) -> pd.Series:
+    entries = _names_and_aliases(f)
+    shared = entries["key"].map(entries["key"].value_counts()) > 1
+    return pd.Series(f.index.isin(entries["row"][shared & (entries["is"] == "alias")]), index=f.index)
+
+
+def _also_named(failing: Failing) -> list[str]:
+    f = failing.frame
+    entries = _names_and_aliases(f)
+    items = _items(f["aliases"])
+    messages = []
+    for row in failing.rows.index:
+        clashes = []
+        for item, key in items.loc[items["row"] == row, ["item", "key"]].drop_duplicates("key").itertuples(index=False):
+            others = entries[(entries["key"] == key) & (entries["row"] != row)]
+            clashes += [
+                f"'{item}' is also {'the name' if what == 'name' else 'an alias'} of {f.at[other, 'claimant_id']}"
+                for other, what in zip(others["row"], others["is"])
+            ]
+        messages.append("; ".join(clashes) + ": an alias names one claimant, or extract cannot tell whom it means")
+    return messages
+
+
+CLAIMANT_LISTS = [
+    *_list_rules("aliases", "an alias", reads=("name",), own_name=True),
+    Rule("ambiguous-alias", "aliases", Fails(_ambiguous), _also_named, reads=("name", "claimant_id")),
+]
+MEASURE_LISTS = _list_rules("keywords", "a keyword")
+
+
 # The rules of each table, with the other tables each set needs: a set whose tables
 # could not be read is left out (their own problems say why).
 RULES: dict[str, list[tuple[tuple[str, ...], list[Rule]]]] = {
@@ -484,6 +593,8 @@ RULES: dict[str, list[tuple[tuple[str, ...], list[Rule]]]] = {
         ((), WORDING),
     ],
     "sources": [((), SOURCES)],
+    "claimants": [((), CLAIMANT_LISTS)],
+    "measures": [((), MEASURE_LISTS)],
     "appearances": [((), VIA), (("claims",), APPEARANCES_OF_CLAIMS), (("claims", "sources"), APPEARANCES_PUBLISHED)],
 }
 
