@@ -112,7 +112,6 @@ def chart(tables, view) -> alt.VConcatChart:
 
 # The key to the marks, under the view's own subtitle.
 KEY = (
-    "Each mark is a figure at the date it was given: ▲ at least, this or more; ▼ as high as, this or less; "
-    "● a figure given as such. A dashed line spans a month when only the month is known; "
-    "each claimant's latest figure is labelled."
+    "Each mark is a figure at the date it was given, shaped by how it was given; a bar spans a range, "
+    "a dashed line a month when only the month is known. Each claimant's latest figure is labelled."
 )
