@@ -65,6 +65,12 @@ class Resource:
         return self.schema["fields"]
 
     @property
+    def noun(self) -> str:
+        """What one row is called in messages and commands: the name without its plural
+        s (a row of sources is a source, of claimants a claimant)."""
+        return self.name.removesuffix("s")
+
+    @property
     def field_names(self) -> list[str]:
         return [f["name"] for f in self.fields]
 
