@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.cli.common import archive_option, fail, package_option, read_text_file, record, waiting
+from claimtrack.cli.common import UNREADABLE, archive_option, fail, package_option, read_text_file, record, waiting
 from claimtrack.model import paths
 
 
@@ -165,15 +165,11 @@ def status(package_dir, archive, claim_id, status, by, note) -> None:
         claimtrack status mt-2013-05-16-02 --set superseded --by lead-2013-06-05-01 \\
             --note "Brahimi said the conference could not take place in June."
     """
-    from claimtrack.io import storage
     from claimtrack.tracking import recording
 
-    try:
-        change = recording.set_status(package_dir, claim_id, status, by=by, note=note, archive=archive, on_wait=waiting)
-    except recording.RecordingError as error:
-        fail(str(error), error.problems)
-    except storage.WriteError as error:
-        fail(str(error))
+    change = _recorded(
+        lambda: recording.set_status(package_dir, claim_id, status, by=by, note=note, archive=archive, on_wait=waiting)
+    )
     before = change.before
     settled = f", settled by {by}" if by else ""
     click.echo(f"{claim_id}: {before['status']} -> {status}{settled}.")
@@ -202,9 +198,6 @@ def _prompt_option(function):
         is_flag=True,
         help="Ask for each column in turn (the default in a terminal when nothing else is given).",
     )(function)
-
-
-UNREADABLE = "the package cannot be read; fix it first (claimtrack validate)"
 
 
 def _package(package_dir: Path):
