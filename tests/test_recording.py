@@ -1,4 +1,4 @@
-"""claimtrack.recording: add claims and move them through their lifecycle, in Python.
+"""claimtrack.recording: add claims and the sources, claimants and measures they point to, and move claims through their lifecycle, in Python.
 
 The command line's side of the same (exit codes, messages, concurrent commands) is
 in test_cli_add.py and test_cli_status.py. Rows to add are in tests/fixtures/tracker/add/.
