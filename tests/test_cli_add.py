@@ -269,7 +269,7 @@ REFUSED = {
     ),
     "unknown-measure": (
         "data/claims.csv, line 6, column measure_id, value \"test-widget\": 'test-widget' is not a measure_id "
-        "in data/measures.csv",
+        "in data/measures.csv: add the measure first with `claimtrack measure add`",
         "[foreign-key]",
     ),
     "duplicate-claim": (

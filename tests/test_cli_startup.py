@@ -22,7 +22,10 @@ print(",".join(sorted(m for m in {heavy!r} if m in sys.modules)))
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["cite", "mt-2013-05-16-09"], ["validate", "--help"], ["add", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["cite", "mt-2013-05-16-09"], ["validate", "--help"], ["add", "--help"], ["source", "add", "--help"]],
+)
 def test_a_quick_command_imports_no_heavy_library(args):
     done = subprocess.run(
         [sys.executable, "-c", PROGRAM.format(heavy=HEAVY), *args], cwd=REPO, capture_output=True, text=True

@@ -130,3 +130,16 @@ def test_status_without_set_is_a_usage_error(real_package):
     result = run_claimtrack("status", "mt-2013-05-16-10", cwd=real_package)
     assert result.returncode == 2
     assert "Missing option '--set'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["status", "some-claim", "--set", "retracted"], ["add", "--file", "-"], ["source", "add", "--file", "-"]],
+    ids=["status", "add", "source-add"],
+)
+def test_a_change_to_a_folder_that_is_no_package_is_a_clear_error_not_a_traceback(tmp_path, args):
+    result = run_claimtrack(*args, cwd=tmp_path, input='{"note": "made up"}')
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "Error: the package cannot be read; fix it first (claimtrack validate)"
+    assert "datapackage.json is missing" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -44,14 +44,22 @@ def test_the_readme_shows_the_two_commands_first():
     assert first_block.splitlines()[1].startswith("make test")
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+@pytest.mark.parametrize("command", reference.commands())
 def test_every_command_has_help_with_an_example_and_the_readme_holds_that_help_word_for_word(command):
     shown = reference.help_text(command, REPO)
     assert "Example:" in shown
     assert f"#### claimtrack {command}\n\n```\n{shown.rstrip()}\n```" in README, (
         f"the README's reference of claimtrack {command} is not its --help: run `.venv/bin/python scripts/update_readme.py`"
     )
-    assert f"| [`claimtrack {command}`](#claimtrack-{command}) |" in README
+    assert f"| [`claimtrack {command}`](#claimtrack-{command.replace(' ', '-')}) |" in README
+
+
+def test_the_reference_lists_every_command_and_the_subcommands_of_each_group():
+    listed = reference.commands()
+    assert {"add", "status", "source add", "claimant add", "measure add"} <= set(listed)
+    groups = {name for name, command in main.commands.items() if hasattr(command, "commands")}
+    assert groups >= {"source", "claimant", "measure"} and not groups & set(listed)
+    assert listed == sorted(listed)
 
 
 def test_the_help_is_laid_out_the_same_whatever_the_terminal(monkeypatch):

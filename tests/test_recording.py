@@ -1,4 +1,4 @@
-"""claimtrack.recording: add claims and move them through their lifecycle, in Python.
+"""claimtrack.recording: add claims and the sources, claimants and measures they point to, and move claims through their lifecycle, in Python.
 
 The command line's side of the same (exit codes, messages, concurrent commands) is
 in test_cli_add.py and test_cli_status.py. Rows to add are in tests/fixtures/tracker/add/.
@@ -213,6 +213,108 @@ def test_an_add_interrupted_between_two_files_leaves_a_valid_package(make_packag
     assert (package / CLAIMS).read_bytes() == claims_before
     assert validate(package).ok
     assert list(package.rglob("*.tmp")) == []
+
+
+# --- add_rows and add_measures: sources, claimants, measures ------------------------------------
+
+MEASURE = {
+    "label": "Deaths in the made-up spring floods",
+    "topic": "flood toll",
+    "kind": "count",
+    "unit": "people",
+    "scope": "deaths in the made-up river valley floods of May",
+    "sentence": "{figure} people had died in the floods",
+}
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("The Daily Ledger", "the-daily-ledger"),
+        ("Made-up Flood Office (MFO)", "mfo"),
+        ("The Daily Ledger (dailyledger.example)", "dailyledger-example"),
+        ("The Daily Ledger (London)", "the-daily-ledger-london"),  # a place, not a short form
+        ("Zoë Müller & Søren Łukasz", "zoe-muller-soren-lukasz"),
+        ("Дневник", ""),
+    ],
+)
+def test_slug_gives_an_ids_words(text, words):
+    assert recording.slug(text) == words
+
+
+def test_made_ids_fit_the_keys_length_and_never_take_one_already_taken(make_package):
+    from claimtrack.model.package import read_package
+
+    package = read_package(make_package())
+    sources, claimants = package.resource("sources"), package.resource("claimants")
+    row = {"publisher": "The Daily Ledger", "published_on": "2024-05-02"}
+    assert recording.made_id(sources, row, set()) == "the-daily-ledger-2024-05-02"
+    assert recording.made_id(sources, row, {"the-daily-ledger-2024-05-02"}) == "the-daily-ledger-2024-05-02-2"
+    assert recording.made_id(sources, {"publisher": "The Daily Ledger"}, set()) == "the-daily-ledger"
+    long = {"publisher": "The Very Long Name of a Made-up Regional Newspaper of Record and Its Weekend Edition"}
+    made = recording.made_id(sources, dict(long, published_on="2024-05-02"), set())
+    assert made == "the-very-long-name-of-a-made-up-regional-newspaper-of-2024-05-02" and len(made) <= 64
+    assert recording.made_id(claimants, {"name": "Дневник"}, {"claimant"}) == "claimant-2"
+
+
+def test_add_rows_appends_the_rows_and_reports_their_ids(make_package):
+    package = make_package()
+    change = recording.add_rows(package, "claimants", [{"name": "Dana Example", "kind": "person"}])
+    assert change.ids == ["dana-example"] and change.added == {"data/claimants.csv": 1}
+    assert validate(package).ok
+
+
+def test_a_row_that_is_not_an_object_is_refused(make_package):
+    with pytest.raises(recording.RecordingError, match="claimant 2 must be an object"):
+        recording.add_rows(make_package(), "claimants", [{"name": "Dana Example", "kind": "person"}, "Dana"])
+
+
+def test_a_new_topic_goes_into_a_descriptor_that_has_no_topics_list_before_its_resources(make_package):
+    import json
+
+    package = make_package()
+    path = package / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor.pop("topics")
+    path.write_text(json.dumps(descriptor, indent=2) + "\n", encoding="utf-8")
+    for name in ("measures", "claims"):  # no measure, so that no topic is needed yet
+        table = package / "data" / f"{name}.csv"
+        table.write_text(table.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert validate(package).ok
+    change = recording.add_measures(package, [MEASURE], new_topic=True, topic_title="Made-up floods")
+    assert change.declared == ["flood toll"]
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    keys = list(descriptor)
+    assert keys.index("topics") == keys.index("resources") - 1
+    assert descriptor["topics"] == [{"name": "flood toll", "title": "Made-up floods"}]
+
+
+def test_a_topic_title_for_several_new_topics_is_refused(make_package):
+    package = make_package()
+    before = snapshot(package)
+    rows = [MEASURE, dict(MEASURE, label="Homes lost in the made-up floods", topic="flood damage")]
+    with pytest.raises(recording.RecordingError, match="a topic title is for one new topic, and these measures name 2"):
+        recording.add_measures(package, rows, new_topic=True, topic_title="Floods")
+    assert snapshot(package) == before
+
+
+def test_a_new_topic_interrupted_before_the_measure_is_written_leaves_a_valid_package(make_package, monkeypatch):
+    # The descriptor is written first: a crash before the measures leaves a topic with
+    # no measure yet, never a measure whose topic is not declared.
+    package = make_package()
+    measures = (package / "data/measures.csv").read_bytes()
+    real_replace = os.replace
+
+    def crash_on_measures(source, destination):
+        if str(destination).endswith("measures.csv"):
+            raise OSError(5, "Input/output error", str(destination))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", crash_on_measures)
+    with pytest.raises(storage.WriteError, match="only datapackage.json was written"):
+        recording.add_measures(package, [MEASURE], new_topic=True)
+    assert (package / "data/measures.csv").read_bytes() == measures
+    assert validate(package).ok
 
 
 # --- set_status ---------------------------------------------------------------------------

@@ -111,6 +111,24 @@ def test_replaced_keeps_the_byte_order_mark():
     assert storage.replaced(data, 2, None, ["c-1", "ONE", ""]) == b"\xef\xbb\xbfid,text,note\nc-1,ONE,\n"
 
 
+# --- json_file ------------------------------------------------------------------------------
+
+
+def test_json_file_writes_as_the_descriptor_is_laid_out():
+    value = {"name": "made-up", "title": "Crues – a made-up title", "topics": [{"name": "flood toll"}]}
+    assert storage.json_file(value) == (
+        '{\n  "name": "made-up",\n  "title": "Crues – a made-up title",\n  "topics": [\n    {\n'
+        '      "name": "flood toll"\n    }\n  ]\n}\n'
+    ).encode("utf-8")
+
+
+def test_json_file_keeps_the_old_files_byte_order_mark_and_line_endings():
+    old = b'\xef\xbb\xbf{\r\n  "name": "old"\r\n}\r\n'
+    assert storage.json_file({"name": "new", "note": "a\nb"}, old) == (
+        b'\xef\xbb\xbf{\r\n  "name": "new",\r\n  "note": "a\\nb"\r\n}\r\n'
+    )
+
+
 # --- write_files ----------------------------------------------------------------------------
 
 

@@ -448,3 +448,19 @@ def test_a_typo_in_a_year_is_reported_not_raised(make_package, case, line, colum
     # whatever rule catches it, validation must report the row, not crash.
     report = validate(make_package(case), archive=TEST_ARCHIVE)
     assert any(p.file == CLAIMS and p.line == line for p in report.problems)
+
+
+def test_a_descriptor_given_in_place_of_the_file_is_the_one_checked(make_package):
+    # How a change to datapackage.json is checked before it is written: the file stays as it was.
+    import json
+
+    package = make_package()
+    before = (package / DESCRIPTOR).read_bytes()
+    descriptor = json.loads(before)
+    descriptor["topics"] = [t for t in descriptor["topics"] if t["name"] != "context"]
+    report = validate(package, overrides={DESCRIPTOR: json.dumps(descriptor).encode()})
+    # test-widgets, on line 4 of the base measures.csv, is of the topic no longer declared.
+    assert located(report.problems) == Counter([(MEASURES, 4, "topic", "context", "topic-declared")])
+    assert (package / DESCRIPTOR).read_bytes() == before
+    broken = validate(package, overrides={DESCRIPTOR: b'{"name": '})
+    assert [(p.file, p.line, p.rule) for p in broken.problems] == [(DESCRIPTOR, 1, "json")]

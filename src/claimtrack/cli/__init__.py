@@ -41,6 +41,9 @@ for command in (
     reading.cite,
     recording.add,
     recording.status,
+    recording.source,
+    recording.claimant,
+    recording.measure,
     extracting.extract,
 ):
     main.add_command(command)

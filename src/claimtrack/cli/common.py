@@ -85,6 +85,10 @@ def problems_options(function):
     return max_errors_option(function)
 
 
+# What a command that changes the package says when its descriptor or schemas cannot be read.
+UNREADABLE = "the package cannot be read; fix it first (claimtrack validate)"
+
+
 def fail(message: str, problems=None) -> None:
     """Print the problems, if any, and the message; exit with status 1."""
     from claimtrack.model.problems import format_text
@@ -128,6 +132,7 @@ def read_text_file(source: str | Path) -> str:
 def record(package_dir: Path, items: list[dict], archive: Path | None) -> None:
     """Add claims through the checked, locked path; say what was written and cite it."""
     from claimtrack.io import storage
+    from claimtrack.model.problems import ValidationError
     from claimtrack.tracking import recording
     from claimtrack.tracking.citing import cite
 
@@ -135,6 +140,8 @@ def record(package_dir: Path, items: list[dict], archive: Path | None) -> None:
         change = recording.add_claims(package_dir, items, archive=archive, on_wait=waiting)
     except recording.RecordingError as error:
         fail(str(error), error.problems)
+    except ValidationError as error:
+        fail(UNREADABLE, error.problems)
     except storage.WriteError as error:
         fail(str(error))
     for path, count in change.added.items():

@@ -1,4 +1,5 @@
-"""The commands that change the record: add a claim, move a claim through its lifecycle."""
+"""The commands that change the record: add a claim, add a source, claimant or measure,
+move a claim through its lifecycle."""
 
 from __future__ import annotations
 
@@ -7,19 +8,25 @@ from pathlib import Path
 
 import click
 
-from claimtrack.cli.common import archive_option, fail, package_option, read_text_file, record, waiting
+from claimtrack.cli.common import UNREADABLE, archive_option, fail, package_option, read_text_file, record, waiting
+from claimtrack.model import paths
 
 
-class _ClaimColumns(click.Command):
-    """A command with one option per column of the package's claims table.
+class _Columns(click.Command):
+    """A command with one option per column of one of the package's tables (``resource``,
+    the claims by default).
 
     The options are read from the schema of the package the command works on, so
     they always match it: `--measure-id`, `--figure-text`, `--said-on` and so on.
     """
 
+    def __init__(self, *args, resource: str = "claims", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.resource = resource
+
     def parse_args(self, ctx, args):
         fixed = [p for p in self.params if not getattr(p, "from_schema", False)]
-        self.params = fixed + _column_options(_package_in(args))
+        self.params = fixed + _column_options(_package_in(args), self.resource)
         return super().parse_args(ctx, args)
 
 
@@ -32,12 +39,12 @@ def _package_in(args: list[str]) -> Path:
     return Path(".")
 
 
-def _column_options(package_dir: Path) -> list[click.Option]:
+def _column_options(package_dir: Path, resource: str) -> list[click.Option]:
     from claimtrack.model.package import read_package
     from claimtrack.model.problems import ValidationError
 
     try:
-        fields = read_package(package_dir).resource("claims").fields
+        fields = read_package(package_dir).resource(resource).fields
     except (ValidationError, KeyError):
         return []
     options = []
@@ -69,18 +76,22 @@ def _read_items(source: str) -> list[dict]:
     return items
 
 
+def _ask(label: str, default: str) -> str:
+    return click.prompt(label, default=default, show_default=bool(default), err=True)
+
+
+def _say(line: str) -> None:
+    click.echo(line, err=True)
+
+
 def _prompted(package_dir: Path) -> dict:
     """A claim asked for at the terminal, column by column."""
     from claimtrack.tracking.recording import prompted_claim
 
-    return prompted_claim(
-        package_dir,
-        ask=lambda label, default: click.prompt(label, default=default, show_default=bool(default), err=True),
-        say=lambda line: click.echo(line, err=True),
-    )
+    return prompted_claim(package_dir, ask=_ask, say=_say)
 
 
-@click.command(cls=_ClaimColumns)
+@click.command(cls=_Columns)
 @package_option
 @archive_option
 @click.option(
@@ -154,15 +165,239 @@ def status(package_dir, archive, claim_id, status, by, note) -> None:
         claimtrack status daily-ledger-2024-05-02-03 --set superseded --by evening-courier-2024-05-09-01 \\
             --note "The agency gave a higher toll a week later."
     """
-    from claimtrack.io import storage
     from claimtrack.tracking import recording
 
-    try:
-        change = recording.set_status(package_dir, claim_id, status, by=by, note=note, archive=archive, on_wait=waiting)
-    except recording.RecordingError as error:
-        fail(str(error), error.problems)
-    except storage.WriteError as error:
-        fail(str(error))
+    change = _recorded(
+        lambda: recording.set_status(package_dir, claim_id, status, by=by, note=note, archive=archive, on_wait=waiting)
+    )
     before = change.before
     settled = f", settled by {by}" if by else ""
     click.echo(f"{claim_id}: {before['status']} -> {status}{settled}.")
+
+
+# --- The rows claims point to: a source, a claimant, a measure ----------------------------------
+#
+# Each is a group, so that more verbs can join `add` (`claimtrack source list`). Their
+# `add` takes the table's columns as options read from its schema, as `claimtrack add`
+# takes the claims'.
+
+
+def _file_option(noun: str):
+    return click.option(
+        "--file",
+        "file_path",
+        metavar="ROW.json",
+        help=f"Read the {noun} (or an array of them) from this JSON file; - for standard input.",
+    )
+
+
+def _prompt_option(function):
+    return click.option(
+        "--prompt",
+        "ask",
+        is_flag=True,
+        help="Ask for each column in turn (the default in a terminal when nothing else is given).",
+    )(function)
+
+
+def _package(package_dir: Path):
+    """The package's descriptor and schemas; when they cannot be read, the problems and exit status 1."""
+    from claimtrack.model.package import read_package
+    from claimtrack.model.problems import ValidationError
+
+    try:
+        return read_package(package_dir)
+    except ValidationError as error:
+        fail(UNREADABLE, error.problems)
+
+
+def _rows_given(
+    package_dir: Path, resource: str, file_path: str | None, ask: bool, columns: dict, hints: dict | None = None
+) -> tuple[list[dict], bool]:
+    """The rows to add, from --file, from the column options, or asked for at the
+    terminal; and whether they were asked for."""
+    from claimtrack.tracking.recording import prompted_row
+
+    noun = _package(package_dir).resource(resource).noun
+    given = {name: value for name, value in columns.items() if value is not None}
+    if file_path and given:
+        fail(f"give the {noun} either with --file or with column options, not both")
+    if file_path:
+        return _read_items(file_path), False
+    if given:
+        return [given], False
+    if ask or sys.stdin.isatty():
+        return [prompted_row(package_dir, resource, ask=_ask, say=_say, hints=hints)], True
+    fail(f"no {noun} given: use column options (see --help), --file ROW.json, or --prompt")
+
+
+def _recorded(adding):
+    """What ``adding()`` changed; on a refusal, its problems and exit status 1."""
+    from claimtrack.io import storage
+    from claimtrack.model.problems import ValidationError
+    from claimtrack.tracking import recording
+
+    try:
+        return adding()
+    except recording.RecordingError as error:
+        fail(str(error), error.problems)
+    except ValidationError as error:
+        fail(UNREADABLE, error.problems)
+    except storage.WriteError as error:
+        fail(str(error))
+
+
+def _say_added(package_dir: Path, resource: str, change, steps: list[tuple[str, str]], uses: list[str]) -> None:
+    """Say what was written, then the next steps: ``steps`` (a command with {id} where the
+    new id goes, and what it does) and a claim naming the row, one per column of the
+    claims table that refers to ``resource`` (``uses`` says what each such claim is)."""
+    for name in change.declared:
+        click.echo(f"Declared the topic {name!r} in {paths.DESCRIPTOR}.")
+    for path in change.added:
+        click.echo(f"Added {', '.join(change.ids)} to {path}.")
+    package = _package(package_dir)
+    target = package.resource(resource)
+    row_id = change.ids[0] if len(change.ids) == 1 else target.key.upper()
+    columns = [join.column for join in package.resource("claims").joins if join.table == resource]
+    claims = [(f"claimtrack add --{column.replace('_', '-')} {{id}} ...", use) for column, use in zip(columns, uses)]
+    lines = [(command.format(id=row_id), what) for command, what in steps + claims]
+    width = max(len(command) for command, _ in lines)
+    click.echo("Next:")
+    for command, what in lines:
+        click.echo(f"  {command.ljust(width)}   {what}")
+
+
+@click.group()
+def source() -> None:
+    """Record the sources: the documents claims are read in.
+
+    \b
+    Example:
+        claimtrack source add --help
+    """
+
+
+@source.command("add", cls=_Columns, resource="sources")
+@package_option
+@archive_option
+@_file_option("source")
+@_prompt_option
+def source_add(package_dir, archive, file_path, ask, **columns) -> None:
+    """Record a new source: from flags, from a JSON file, or by prompts.
+
+    The whole package is validated with the new rows before anything is written; on
+    any problem the problems are printed, the exit status is 1 and every file is left
+    as it was. On success the rows are appended, under a lock, with an atomic replace.
+    An id is made from the publisher and the publication date when none is given,
+    never one already taken. The options below are the columns of sources.csv.
+
+    \b
+    Example:
+        claimtrack source add --publisher "The Daily Ledger" \\
+            --title "Flood toll rises to 41" --published-on 2024-05-02 \\
+            --url https://example.org/daily-ledger/flood-toll --kind "news report" --language en
+        claimtrack source add --file sources.json
+    """
+    from claimtrack.tracking import recording
+
+    items, _ = _rows_given(package_dir, "sources", file_path, ask, columns)
+    change = _recorded(lambda: recording.add_rows(package_dir, "sources", items, archive=archive, on_wait=waiting))
+    steps = [("claimtrack archive {id} FILE_OR_URL", "archive its text, to check quotes against")]
+    _say_added(package_dir, "sources", change, steps, ["record a claim read in it"])
+
+
+@click.group()
+def claimant() -> None:
+    """Record the claimants: the people and bodies who make claims or pass them on.
+
+    \b
+    Example:
+        claimtrack claimant add --help
+    """
+
+
+@claimant.command("add", cls=_Columns, resource="claimants")
+@package_option
+@archive_option
+@_file_option("claimant")
+@_prompt_option
+def claimant_add(package_dir, archive, file_path, ask, **columns) -> None:
+    """Record a new claimant: from flags, from a JSON file, or by prompts.
+
+    The whole package is validated with the new rows before anything is written; on
+    any problem the problems are printed, the exit status is 1 and every file is left
+    as it was. On success the rows are appended, under a lock, with an atomic replace.
+    An id is made from the name when none is given (a short form in brackets at the end
+    of the name is used alone), never one already taken. The options below are the
+    columns of claimants.csv.
+
+    \b
+    Example:
+        claimtrack claimant add --name "Regional Flood Office (RFO)" --kind "government body"
+        claimtrack claimant add --name "Dana Example" --kind person --role "spokeswoman of the flood office"
+    """
+    from claimtrack.tracking import recording
+
+    items, _ = _rows_given(package_dir, "claimants", file_path, ask, columns)
+    change = _recorded(lambda: recording.add_rows(package_dir, "claimants", items, archive=archive, on_wait=waiting))
+    _say_added(package_dir, "claimants", change, [], ["record a claim they made", "or one they passed on"])
+
+
+@click.group()
+def measure() -> None:
+    """Record the measures: what a figure measures, in which unit, within which topic.
+
+    \b
+    Example:
+        claimtrack measure add --help
+    """
+
+
+@measure.command("add", cls=_Columns, resource="measures")
+@package_option
+@archive_option
+@_file_option("measure")
+@_prompt_option
+@click.option(
+    "--new-topic",
+    is_flag=True,
+    help=f"Declare the measure's topic in {paths.DESCRIPTOR} when it is not declared yet, in the same change.",
+)
+@click.option("--topic-title", metavar="TEXT", help="The title of the new topic, for its chart (with --new-topic).")
+def measure_add(package_dir, archive, file_path, ask, new_topic, topic_title, **columns) -> None:
+    """Record a new measure: from flags, from a JSON file, or by prompts.
+
+    A measure's topic must be one of the topics datapackage.json declares; with
+    --new-topic a topic not declared yet is declared there in the same change, the
+    descriptor and the measure checked together and both written or neither. The whole
+    package is validated with the new rows before anything is written; on any problem
+    the problems are printed, the exit status is 1 and every file is left as it was.
+    An id is made from the label when none is given, never one already taken. The
+    options below are the columns of measures.csv.
+
+    \b
+    Example:
+        claimtrack measure add --label "Deaths in the spring floods" --topic "flood toll" \\
+            --new-topic --topic-title "The flood's death toll" --kind count --unit people \\
+            --scope "deaths in the river valley from the May floods, all causes" \\
+            --sentence "{figure} people had died in the floods"
+    """
+    from claimtrack.tracking import recording
+
+    if topic_title is not None and not new_topic:
+        fail("--topic-title titles a new topic: give --new-topic with it")
+    declared = [topic.name for topic in _package(package_dir).topics]
+    listed = "one of: " + ", ".join(declared) if declared else "none is declared yet"
+    hint = listed + ("; or a new one" if new_topic else "; a new one needs --new-topic")
+    items, asked = _rows_given(package_dir, "measures", file_path, ask, columns, hints={"topic": hint})
+    new = [item["topic"] for item in items if item.get("topic") and item["topic"] not in declared]
+    if asked and new_topic and topic_title is None and new:
+        topic_title = _ask(f"title of the new topic {new[0]!r} (optional)", "").strip() or None
+    change = _recorded(
+        lambda: recording.add_measures(
+            package_dir, items, new_topic=new_topic, topic_title=topic_title, archive=archive, on_wait=waiting
+        )
+    )
+    if topic_title and not change.declared:
+        _say(f"The topic is declared already: its title in {paths.DESCRIPTOR} is left as it is.")
+    _say_added(package_dir, "measures", change, [], ["record a figure of it"])

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from claimtrack.io import textfile
 from claimtrack.model import paths
 
 LOCK_TIMEOUT = 60.0
@@ -100,6 +101,19 @@ def replaced(data: bytes, first_line: int, next_line: int | None, row: list[str]
     new = encode_rows([row], newline_of(data))
     new = new.rstrip(b"\r\n") + ending
     return b"".join(lines[: first_line - 1]) + new + b"".join(lines[(next_line - 1) if next_line else len(lines) :])
+
+
+def json_file(value: object, old: bytes = b"") -> bytes:
+    """``value`` as the package's JSON files are written: indented by two spaces, keys in
+    their order, text as it is (not escaped to ASCII), a final line ending; the byte-order
+    mark and the line ending of ``old``, the file it replaces, kept."""
+    import json
+
+    data = (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    newline = newline_of(old) if old else b"\n"
+    if newline != b"\n":
+        data = data.replace(b"\n", newline)  # JSON text has no line break inside a string
+    return (textfile.BOM if old.startswith(textfile.BOM) else b"") + data
 
 
 def write_files(root: Path, changes: dict[str, bytes]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -63,6 +64,12 @@ class Resource:
     @property
     def fields(self) -> list[dict]:
         return self.schema["fields"]
+
+    @property
+    def noun(self) -> str:
+        """What one row is called in messages and commands: the name without its plural
+        s (a row of sources is a source, of claimants a claimant)."""
+        return self.name.removesuffix("s")
 
     @property
     def field_names(self) -> list[str]:
@@ -181,11 +188,16 @@ class Package:
         return [paths.DESCRIPTOR] + [r.schema_path for r in self.resources] + [r.path for r in self.resources]
 
 
-def read_package(root: str | Path = ".") -> Package:
-    """Read the descriptor and every schema; raise ValidationError listing what is wrong."""
+def read_package(root: str | Path = ".", overrides: Mapping[str, bytes] | None = None) -> Package:
+    """Read the descriptor and every schema; raise ValidationError listing what is wrong.
+
+    ``overrides`` maps a file's path to the bytes to read in place of the file's, as
+    ``validate`` takes them: how a change to the descriptor is checked before it is written.
+    """
     root = paths.package_root(root)
+    overrides = overrides or {}
     problems: list[Problem] = []
-    descriptor = _read_json(root, paths.DESCRIPTOR, problems)
+    descriptor = _read_json(root, paths.DESCRIPTOR, problems, overrides.get(paths.DESCRIPTOR))
     if descriptor is None:
         raise ValidationError(problems)
     package = Package(root=root, descriptor=descriptor)
@@ -195,7 +207,7 @@ def read_package(root: str | Path = ".") -> Package:
         raise ValidationError([_descriptor_problem("the descriptor needs a non-empty list of resources", "descriptor")])
     seen: set[str] = set()
     for i, raw in enumerate(raw_resources):
-        resource = _read_resource(root, i, raw, problems)
+        resource = _read_resource(root, i, raw, problems, overrides)
         if resource is None:
             continue
         if resource.name in seen:
@@ -236,19 +248,24 @@ def _descriptor_problem(message: str, rule: str, value: str | None = None, file:
     return Problem(file=file, line=None, column=None, value=value, message=message, rule=rule)
 
 
-def _read_json(root: Path, relative: str, problems: list[Problem]) -> dict | None:
+def _read_json(root: Path, relative: str, problems: list[Problem], override: bytes | None = None) -> dict | None:
+    """The JSON object in the file ``relative``, or in ``override``, the bytes to read in its place."""
     path = root / relative
     try:
-        if path.stat().st_size > MAX_JSON_BYTES:
+        size = path.stat().st_size if override is None else len(override)
+        if size > MAX_JSON_BYTES:
             problems.append(
                 _descriptor_problem(
-                    f"is {path.stat().st_size:,} bytes, more than the {MAX_JSON_BYTES:,} a descriptor or schema may be",
+                    f"is {size:,} bytes, more than the {MAX_JSON_BYTES:,} a descriptor or schema may be",
                     "json",
                     file=relative,
                 )
             )
             return None
-        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is harmless
+        if override is None:
+            text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is harmless
+        else:
+            text = override.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads
     except FileNotFoundError:
         problems.append(_descriptor_problem(f"{relative} is missing from {root}", "missing-file", file=relative))
         return None
@@ -312,7 +329,9 @@ def safe_relative_path(root: Path, value: object) -> str | None:
     return pure.as_posix()
 
 
-def _read_resource(root: Path, index: int, raw: object, problems: list[Problem]) -> Resource | None:
+def _read_resource(
+    root: Path, index: int, raw: object, problems: list[Problem], overrides: Mapping[str, bytes]
+) -> Resource | None:
     where = f"resource {index + 1}"
     if not isinstance(raw, dict):
         problems.append(_descriptor_problem(f"{where} must be a JSON object", "descriptor"))
@@ -347,7 +366,7 @@ def _read_resource(root: Path, index: int, raw: object, problems: list[Problem])
                 )
             )
             return None
-        schema = _read_json(root, schema_path, problems)
+        schema = _read_json(root, schema_path, problems, overrides.get(schema_path))
         if schema is None:
             return None
     if not _schema_is_usable(schema, schema_path, problems):

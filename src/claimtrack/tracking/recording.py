@@ -1,4 +1,5 @@
-"""Changing the record: add claims, move a claim through its lifecycle.
+"""Changing the record: add claims, add the sources, claimants and measures they point
+to, move a claim through its lifecycle.
 
 Every change is made under the package's lock, checked by validating the whole
 package with the changed files in place of the old ones, and written only when
@@ -9,7 +10,9 @@ is written.
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +20,11 @@ from pathlib import Path
 from claimtrack.io import storage
 from claimtrack.io.csvfile import read_raw
 from claimtrack.io.rows import Rows
+from claimtrack.model import paths
 from claimtrack.model.lifecycle import INITIAL, refusal
-from claimtrack.model.package import Package, read_package
+from claimtrack.model.package import Package, Resource, read_package
 from claimtrack.model.problems import Problem
+from claimtrack.model.views import read_topics
 from claimtrack.validation.run import read_bytes, validate
 
 
@@ -33,11 +38,14 @@ class RecordingError(ValueError):
 
 @dataclass
 class Change:
-    """What a change did: the claim ids added or changed, and the rows added per file."""
+    """What a change did: the claim ids added or changed, and the rows added per file;
+    for rows of another table, their ids, and the topics declared for them."""
 
     claim_ids: list[str] = field(default_factory=list)
     added: dict[str, int] = field(default_factory=dict)
     before: dict[str, str] = field(default_factory=dict)
+    ids: list[str] = field(default_factory=list)
+    declared: list[str] = field(default_factory=list)
 
 
 def _cell(value, where: str) -> str:
@@ -156,6 +164,176 @@ def add_claims(
         return change
 
 
+# --- The rows claims point to: sources, claimants, measures ----------------------------------------
+
+# An id made for a name keeps at most this many characters where the schema sets no limit.
+ID_LENGTH = 64
+# A name that ends with its short form in brackets, an acronym or a web address:
+# "Regional Flood Office (RFO)" is made into the id rfo.
+_SHORT_FORM = re.compile(r"\(([A-Z][A-Z0-9&]+|[\w-]+(?:\.[\w-]+)+)\)\s*$")
+
+
+# Latin letters that are not a letter with an accent, so that no decomposition gives their base.
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE"})
+
+
+def slug(text: str) -> str:
+    """``text`` as the words of an id: ASCII letters and digits in lower case, joined by
+    hyphens ("The Daily Ledger" is the-daily-ledger, "Zoë" zoe); a name that ends with
+    its short form in brackets gives the short form."""
+    short = _SHORT_FORM.search(text)
+    words = (short.group(1) if short else text).translate(_LETTERS)
+    folded = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def _cut(words: str, length: int) -> str:
+    """``words`` (an id's, joined by hyphens) cut to at most ``length`` characters, at a hyphen where one is near."""
+    if len(words) <= length:
+        return words
+    cut = words[:length]
+    return (cut.rsplit("-", 1)[0] if words[length] != "-" and "-" in cut else cut).strip("-")
+
+
+def id_columns(resource: Resource) -> list[str]:
+    """The columns a new row's id is made from when none is given: the first after the
+    key (a source's publisher, a claimant's name, a measure's label), then the table's
+    first date, if it has one (a source's published_on)."""
+    others = [spec["name"] for spec in resource.fields if spec["name"] != resource.key]
+    dated = [spec["name"] for spec in resource.fields if spec.get("type") == "date"]
+    return others[:1] + [name for name in dated[:1] if name not in others[:1]]
+
+
+def made_id(resource: Resource, values: dict, taken: set[str]) -> str:
+    """An id for the row ``values`` of ``resource``, made from its id_columns and not one
+    of ``taken``: the-daily-ledger-2024-05-02, then the-daily-ledger-2024-05-02-2."""
+    length = resource.field(resource.key).get("constraints", {}).get("maxLength") or ID_LENGTH
+    name, *dated = id_columns(resource) or [resource.key]
+    date = "-".join(slug(str(values[column])) for column in dated if values.get(column))
+    words = _cut(slug(str(values.get(name) or "")) or resource.noun, length - len(date) - 1 if date else length)
+    base = f"{words}-{date}" if date else words
+    made, number = base, 2
+    while made in taken:
+        suffix = f"-{number}"
+        made, number = _cut(base, length - len(suffix)) + suffix, number + 1
+    return made
+
+
+def add_rows(
+    root: str | Path,
+    resource: str,
+    items: list[dict],
+    archive: Path | None = None,
+    on_wait: Callable[[], None] = lambda: None,
+) -> Change:
+    """Add the rows in ``items`` (each the columns of ``resource``, a source, claimant or
+    measure) to ``resource``; a row given without its id gets one made from its id_columns."""
+    return _add_rows(root, resource, items, archive, on_wait)
+
+
+def add_measures(
+    root: str | Path,
+    items: list[dict],
+    new_topic: bool = False,
+    topic_title: str | None = None,
+    archive: Path | None = None,
+    on_wait: Callable[[], None] = lambda: None,
+) -> Change:
+    """Add the measures in ``items``; with ``new_topic``, each topic they name that the
+    descriptor does not declare is declared in it, titled ``topic_title`` if given, in the
+    same change: the descriptor and the measures are checked together, and both are
+    written or neither. A topic already declared is left as it is."""
+    if topic_title and not new_topic:
+        raise RecordingError("a topic title is for a new topic: declare the topic with it (--new-topic)")
+    return _add_rows(root, "measures", items, archive, on_wait, declare=new_topic, topic_title=topic_title)
+
+
+def _add_rows(
+    root: str | Path,
+    resource: str,
+    items: list[dict],
+    archive: Path | None,
+    on_wait: Callable[[], None],
+    declare: bool = False,
+    topic_title: str | None = None,
+) -> Change:
+    """Add ``items`` to ``resource``; with ``declare``, declare the topics the rows name
+    that the descriptor does not, titled ``topic_title``."""
+    package = read_package(root)
+    noun = package.resource(resource).noun
+    if not items:
+        raise RecordingError(f"there is no {noun} to add")
+    with storage.package_lock(package.root, on_wait):
+        table = _Table(package, resource)
+        key = table.resource.key
+        change = Change()
+        for number, item in enumerate(items, start=1):
+            where = f"{noun} {number}" if len(items) > 1 else f"the {noun}"
+            if not isinstance(item, dict):
+                raise RecordingError(f"{where} must be an object of column names and values")
+            values = dict(item)
+            if not values.get(key):
+                values[key] = made_id(table.resource, values, set(table.keys) | set(change.ids))
+            row = table.row_from(values, where)
+            _refuse_a_copy(table, row, where)
+            table.new.append(row)
+            change.ids.append(row[table.key_position])
+        changes = {}
+        if declare:
+            declared = _declaring(package, [dict(zip(table.header, row)) for row in table.new], topic_title)
+            if declared:
+                changes[paths.DESCRIPTOR], change.declared = declared
+        # The descriptor first: a crash between the files leaves a topic no measure has
+        # yet, never a measure whose topic is not declared.
+        changes[table.resource.path] = storage.appended(table.data, table.new)
+        change.added[table.resource.path] = len(table.new)
+        _check_and_write(package, changes, archive)
+        return change
+
+
+def _refuse_a_copy(table: _Table, row: list[str], where: str) -> None:
+    """A row the same as one already there in every column but its id is the same row twice."""
+    rest = [i for i in range(len(row)) if i != table.key_position]
+    for cells in [*table.rows.values(), *table.new]:
+        if [cells[i] for i in rest] != [row[i] for i in rest]:
+            continue
+        existing = cells[table.key_position]
+        if existing in table.rows:
+            place = f"in {table.resource.path}, line {int(table.raw.lines[table.keys.index(existing)])}"
+        else:
+            place = "earlier in this add"
+        raise RecordingError(
+            f"{where} is already recorded as {existing!r} {place}: every column but the id is the same; "
+            f"use {existing!r}, or give the new {table.resource.noun} what tells it apart"
+        )
+
+
+def _declaring(package: Package, rows: list[dict], title: str | None) -> tuple[bytes, list[str]] | None:
+    """The descriptor with the topics of ``rows`` it does not declare added to its
+    ``topics`` list, titled ``title`` if given, and their names; None when every topic
+    is declared. The descriptor is read afresh, under the lock, and written as it was
+    laid out."""
+    old = (package.root / paths.DESCRIPTOR).read_bytes()
+    descriptor = json.loads(old.decode("utf-8-sig"))
+    known = {topic.name for topic in read_topics(descriptor, [])}
+    new = list(dict.fromkeys(row["topic"] for row in rows if row.get("topic") and row["topic"] not in known))
+    if not new:
+        return None
+    if title and len(new) > 1:
+        raise RecordingError(
+            f"a topic title is for one new topic, and these measures name {len(new)}: {', '.join(new)}; "
+            "add them one topic at a time, or declare the topics without a title"
+        )
+    entries = [{"name": name, **({"title": title} if title else {})} for name in new]
+    if "topics" in descriptor:
+        descriptor["topics"] = list(descriptor["topics"]) + entries
+    else:  # a new list goes before the resources, where a reader looks for it
+        ordered = list(descriptor.items())
+        at = next((i for i, (k, _) in enumerate(ordered) if k == "resources"), len(ordered))
+        descriptor = dict(ordered[:at] + [("topics", entries)] + ordered[at:])
+    return storage.json_file(descriptor, old), new
+
+
 def _take_nested(tables: dict[str, _Table], resource: str, values: dict, where: str) -> None:
     """Move nested rows out of ``values`` (a row of ``resource``) into the tables its
     joins lead to, filling the id columns: a nested "via" becomes a claimants row."""
@@ -198,6 +376,28 @@ def _add_nested(table: _Table, values: dict, where: str) -> None:
         table.new.append(row)
 
 
+def _ask_column(
+    spec: dict, ask: Callable[[str, str], str], prefix: str = "", default: str = "", optional: str = "", hint: str = ""
+) -> str | None:
+    """One column's answer, asked with its vocabulary (or ``hint``) and whether it may be
+    left empty (``optional`` says why, for a column that is otherwise required); a
+    required column left empty is asked again."""
+    name = spec["name"]
+    enum = spec.get("constraints", {}).get("enum")
+    required = spec.get("constraints", {}).get("required", False) and not optional
+    label = prefix + name
+    if hint or enum:
+        label += f" ({hint or 'one of: ' + ', '.join(enum)})"
+    if optional:
+        label += f" (optional: {optional})"
+    elif not required:
+        label += " (optional)"
+    value = ask(label, default).strip()
+    while required and not value:
+        value = ask(f"{prefix}{name} is required", "").strip()
+    return value or None
+
+
 def prompted_claim(root: str | Path, ask: Callable[[str, str], str], say: Callable[[str], None]) -> dict:
     """A claim asked for column by column, from the schema of the claims table; when an
     id it refers to is new (a source, a claimant, a measure), its row is asked for too.
@@ -210,29 +410,45 @@ def prompted_claim(root: str | Path, ask: Callable[[str, str], str], say: Callab
     say("Record a claim. Press Enter to leave an optional column empty.")
     for spec in claims.fields:
         name = spec["name"]
-        required = spec.get("constraints", {}).get("required", False)
-        enum = spec.get("constraints", {}).get("enum")
-        label = name + (" (one of: " + ", ".join(enum) + ")" if enum else "") + ("" if required else " (optional)")
-        if name == claims.key:
-            label, required = f"{name} (optional: made from the source id when empty)", False
-        value = ask(label, INITIAL if name == "status" else "").strip()
-        while required and not value:
-            value = ask(f"{name} is required", "").strip()
-        claim[name] = value or None
+        value = _ask_column(
+            spec,
+            ask,
+            default=INITIAL if name == "status" else "",
+            optional="made from the source id when empty" if name == claims.key else "",
+        )
+        claim[name] = value
         join = joins.get(name)
         if value and join and value not in known[join.table]:
             say(f"{value!r} is new in {join.table}: describe it.")
             target = package.resource(join.table)
-            row = {}
+            row = {target.key: value}
             for other in target.fields:
-                if other["name"] == target.key:
-                    row[other["name"]] = value
-                    continue
-                needed = other.get("constraints", {}).get("required", False)
-                row[other["name"]] = ask(f"  {other['name']}" + ("" if needed else " (optional)"), "").strip() or None
+                if other["name"] != target.key:
+                    row[other["name"]] = _ask_column(other, ask, prefix="  ")
             claim[join.name] = row
             known[join.table].add(value)
     return claim
+
+
+def prompted_row(
+    root: str | Path,
+    resource: str,
+    ask: Callable[[str, str], str],
+    say: Callable[[str], None],
+    hints: dict[str, str] | None = None,
+) -> dict:
+    """A row of ``resource`` asked for column by column, from its schema, as a claim is;
+    ``hints`` says what a column may hold where its schema has no vocabulary (a
+    measure's topics)."""
+    table = read_package(root).resource(resource)
+    say(f"Record a {table.noun}. Press Enter to leave an optional column empty.")
+    made = f"made from {' and '.join(id_columns(table))} when empty"
+    return {
+        spec["name"]: _ask_column(
+            spec, ask, optional=made if spec["name"] == table.key else "", hint=(hints or {}).get(spec["name"], "")
+        )
+        for spec in table.fields
+    }
 
 
 def set_status(

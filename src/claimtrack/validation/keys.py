@@ -31,4 +31,16 @@ def _foreign_key_rule(package: Package, foreign: ForeignKey, ctx) -> Rule:
     def found(column: pd.Series):
         return (kernels.positions(column, keys) >= 0) | kernels.isin(column, unread)
 
-    return Rule("foreign-key", foreign.fields[0], Passes(found), f"{{cell!r}} is not a {key} in {target.path}")
+    return Rule(
+        "foreign-key",
+        foreign.fields[0],
+        Passes(found),
+        f"{{cell!r}} is not a {key} in {target.path}: add the {target.noun} first with `{adding_verb(target)}`",
+    )
+
+
+def adding_verb(resource: Resource) -> str:
+    """The command that adds a row to ``resource``, named by what its row is called:
+    `claimtrack source add` for a source, `claimtrack measure add` for a measure; the
+    claims, the record's main table, have `claimtrack add`."""
+    return "claimtrack add" if resource.name == "claims" else f"claimtrack {resource.noun} add"

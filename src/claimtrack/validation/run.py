@@ -48,11 +48,11 @@ def validate(
 ) -> Report:
     """Check the package in ``root``; with ``archive``, also check quotes against archived texts.
 
-    ``overrides`` maps a resource's path to the bytes to check in place of the file's:
-    how a change is validated before it is written.
+    ``overrides`` maps a file's path (a resource's, or the descriptor's) to the bytes to
+    check in place of the file's: how a change is validated before it is written.
     """
     try:
-        package = read_package(root)
+        package = read_package(root, overrides)
     except ValidationError as error:
         return Report(package=None, problems=error.problems)
     report = Report(package=package, tables=Tables(package))
