@@ -87,7 +87,7 @@ def write_package(
         (
             [
                 f"s{i:06d}", PUBLISHERS[i % len(PUBLISHERS)], f'Report {i}: "figures, dates and doubts"',
-                f"https://example.org/reports/{i}", _day(published[i]), "news report", "en", "", "",
+                f"https://example.org/reports/{i}", _day(published[i]), "news report", "en", "", "", "",
                 "Synthetic: made by claimtrack's benchmark.",
             ]
             for i in range(n_sources)
