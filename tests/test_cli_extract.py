@@ -22,11 +22,10 @@ import shutil
 import pytest
 
 from claimtrack.extracting import squeeze
-from conftest import FIXTURES, REPO, TEST_ARCHIVE, run_claimtrack, snapshot
+from conftest import ARTICLE, FIXTURES, REPO, TEST_ARCHIVE, run_claimtrack, snapshot
 
 EXTRACT = FIXTURES / "extract"
 MADE_UP = EXTRACT / "made-up-widget-article.txt"
-ARTICLE = "moscow-times-2013-05-16-syria-peace-conference.txt"
 CLAIMS = "data/claims.csv"
 PUBLISHED = ["--published", "2013-05-16"]
 FIELDS = [

@@ -24,7 +24,7 @@ def main() -> None:
 
     \b
     Example:
-        claimtrack validate --archive ../shared/corpus
+        claimtrack validate
         claimtrack build
     """
 

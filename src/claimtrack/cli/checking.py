@@ -41,11 +41,13 @@ def validate(package_dir: Path, archive: Path | None, output_format: str, max_er
 
     Every problem is one line with the CSV file, line, column, value and what is
     wrong. Exits with status 1 when there is any problem, 0 when the package is valid.
+    Quotes are checked against their sources' texts in archive/ (claimtrack archive
+    puts them there); the notes under the summary say how many were not, and why.
 
     \b
     Example:
-        claimtrack validate --archive ../shared/corpus
-        claimtrack validate --format json > problems.json
+        claimtrack validate
+        claimtrack validate --archive path/to/texts --format json > problems.json
     """
     validated(package_dir, archive, output_format, max_errors)
 
@@ -65,7 +67,7 @@ def build(package_dir: Path, archive: Path | None, output_format: str, max_error
 
     \b
     Example:
-        claimtrack build --archive ../shared/corpus
+        claimtrack build
         claimtrack build --force
     """
     from claimtrack.charts.render import build_charts
@@ -100,8 +102,8 @@ def publish(package_dir: Path, archive: Path | None, out_dir: Path | None) -> No
 
     \b
     Example:
-        claimtrack build --archive ../shared/corpus
-        claimtrack publish --archive ../shared/corpus --out dist
+        claimtrack build
+        claimtrack publish --out dist
         datasette dist/claimtrack-syria.db --metadata dist/metadata.json
     """
     from claimtrack import publishing

@@ -111,7 +111,11 @@ CATALOGUE = (
         "a claim is recorded once: no two rows share measure, claimant, source, figure and quote",
     ),
     ProblemKind("figure-in-quote", "rule", "the figure's words appear in the quote"),
-    ProblemKind("archive-file", "archive", "with `--archive`: each source's archived text is in the folder"),
+    ProblemKind(
+        "archive-file",
+        "archive",
+        "with `--archive DIR`: each archived text a source records is in that folder (one missing from the package's own `archive/` is a note, not a problem)",
+    ),
     ProblemKind(
         "archive-fingerprint",
         "archive",
@@ -120,7 +124,7 @@ CATALOGUE = (
     ProblemKind(
         "quote-in-source",
         "archive",
-        "with `--archive`: every quote is found word for word in its source's archived text; typographic quotes, non-breaking spaces and line breaks aside",
+        "every quote is found word for word in its source's archived text, in `archive/` or the folder given with `--archive`; typographic quotes, non-breaking spaces and line breaks aside",
     ),
 )
 CODES = {check.code for check in CATALOGUE}
