@@ -92,13 +92,20 @@ def build(package_dir: Path, archive: Path | None, output_format: str, max_error
     default=None,
     help="Where to write the release, the database and the site.  [default: dist/ in the package folder]",
 )
-def publish(package_dir: Path, archive: Path | None, out_dir: Path | None) -> None:
+@click.option(
+    "--include-archive",
+    is_flag=True,
+    help="Put the archived texts that quotes are checked against into the release, under archive/. "
+    "They are other people's words: leave them out unless you may publish them.",
+)
+def publish(package_dir: Path, archive: Path | None, out_dir: Path | None, include_archive: bool) -> None:
     """Make the release zip, the SQLite database for Datasette and the static site.
 
     Writes DIR/NAME-VERSION.zip (the declared files, validated once unzipped),
     DIR/NAME.db with DIR/metadata.json, and DIR/site/index.html. Refuses, with the
     reasons, exit status 1 and nothing written, when the package is invalid, its
-    version is not semantic, or the charts are stale (run claimtrack build).
+    version is not semantic, or the charts are stale (run claimtrack build). The
+    release leaves out the archived texts in archive/ unless --include-archive.
 
     \b
     Example:
@@ -112,7 +119,14 @@ def publish(package_dir: Path, archive: Path | None, out_dir: Path | None) -> No
         click.echo(f"  {line}", err=True)
 
     try:
-        result = publishing.publish(package_dir, out_dir, archive=archive, progress=progress, on_wait=waiting)
+        result = publishing.publish(
+            package_dir,
+            out_dir,
+            archive=archive,
+            include_archive=include_archive,
+            progress=progress,
+            on_wait=waiting,
+        )
     except publishing.PublishRefused as refused:
         fail(str(refused), refused.problems)
     for path in result.written:

@@ -35,11 +35,15 @@ class ArchiveCheck:
     """What the archive check found: the rules it adds, and what the notes say."""
 
     shown: str  # the folder as the notes name it
+    folder: Path | None = None  # the folder itself
     rules: dict[str, list[Rule]] = field(default_factory=dict)
     quotes_checked: int = 0
     quotes_unchecked: int = 0
     texts: int = 0
-    # Quotes checked, by source: the sources whose archived text is there and is the one recorded.
+    # The texts quotes are checked against: the file name of each source's archived
+    # text that is in the folder and is the one recorded, by source_id.
+    used: dict[str, str] = field(default_factory=dict)
+    # Quotes checked, by source, of those sources.
     checked: dict[str, int] = field(default_factory=dict)
     # Sources whose row names an archived text that the package's archive/ lacks:
     # source_id -> (file name, quotes waiting for it).
@@ -129,10 +133,10 @@ def archive_rules(
     ``given``: the folder was given with --archive, and a text it lacks is a problem;
     otherwise it is the package's own archive/, and a text it lacks is a note.
     ``texts`` holds texts about to be written into the folder, by file name."""
-    result = ArchiveCheck(shown)
+    archive = _Folder(folder, texts)
+    result = ArchiveCheck(shown, archive.folder)
     if "sources" not in ctx.tables:
         return result
-    archive = _Folder(folder, texts)
 
     def missing_file(f: pd.DataFrame) -> pd.Series:
         return f["archive_file"].notna() & ~archive.exists(f["archive_file"]).fillna(False)
@@ -172,6 +176,7 @@ def archive_rules(
     sources = ctx.tables["sources"]
     digests = archive.digests(sources["archive_file"])
     usable = sources[(digests.notna() & (digests == sources["archive_sha256"])).fillna(False)]
+    result.used = dict(zip(usable["source_id"], usable["archive_file"]))
     found = {
         source_id: normalise_one(archive.data(name).decode("utf-8", errors="replace"))
         for source_id, name in zip(usable["source_id"], usable["archive_file"])
