@@ -108,6 +108,7 @@ NOT_A_FILE_NAME = {
     ("cli/recording.py", "ROW.json"): "the placeholder --file shows in the help",
     ("model/problems.py", "archive"): "the group of the rules against the archived texts",
     ("publishing/readme.py", "archive"): "the same group, given its title in the README",
+    ("cli/archiving.py", "archive"): "the name of the command claimtrack archive",
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from claimtrack import __version__
-from claimtrack.cli import checking, extracting, reading, recording
+from claimtrack.cli import archiving, checking, extracting, reading, recording
 from claimtrack.cli.common import CONTEXT
 
 
@@ -40,6 +40,7 @@ for command in (
     reading.cite,
     recording.add,
     recording.status,
+    archiving.archive_command,
     extracting.extract,
 ):
     main.add_command(command)

@@ -25,6 +25,8 @@ LOCK = ".claimtrack.lock"
 # words, kept beside the data but out of the release unless asked for.
 ARCHIVE_DIR = "archive"
 ARCHIVED_TEXT = "txt"  # the extension of a text archived by `claimtrack archive`
+# What a saved web page is called: its main text is extracted rather than copied.
+WEB_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 
 # The documents that travel with the data in a release, beside the descriptor's own files.
 README = "README.md"
