@@ -267,3 +267,27 @@ def test_the_tests_find_the_repository_and_copy_the_package_in_one_place():
         if path != conftest and re.search(r"parents\[1\]|copytree\(REPO", path.read_text(encoding="utf-8"))
     ]
     assert not copies, f"these test modules find the repository or copy the package themselves: {copies}"
+
+
+# --- Other people's words -----------------------------------------------------------------------
+
+
+def _git(*args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=True).stdout
+
+
+def test_the_repository_commits_no_archived_text_only_the_folders_readme():
+    assert _git("ls-files", "archive").split() == ["archive/README.md"]
+
+
+def test_git_ignores_any_text_archived_in_the_repositorys_own_archive_folder():
+    ignored = _git("check-ignore", "--no-index", "archive/mt-2013-05-16.txt", "archive/page.html").split()
+    assert ignored == ["archive/mt-2013-05-16.txt", "archive/page.html"]
+
+
+def test_the_archive_folders_readme_gives_the_command_that_archives_the_story():
+    readme = (REPO / "archive" / "README.md").read_text(encoding="utf-8")
+    assert "claimtrack archive mt-2013-05-16 " in readme
+    assert "does not commit" in readme
