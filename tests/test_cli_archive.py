@@ -278,6 +278,12 @@ def test_an_unknown_source_is_refused_naming_the_verb_that_records_one(package, 
     assert "claimtrack source add" in stderr
 
 
+def test_a_package_that_cannot_be_read_is_refused_with_its_problem(make_package, bulletin):
+    package = make_package("descriptor-invalid-json")
+    stderr = refused(package, BULLETIN, bulletin, expect="the package cannot be read; fix it first")
+    assert "datapackage.json, line 7" in stderr
+
+
 def test_a_file_that_is_not_there_is_refused(package, tmp_path):
     refused(package, BULLETIN, tmp_path / "nowhere.txt", expect=f"{tmp_path / 'nowhere.txt'}: there is no such file")
 
@@ -410,6 +416,21 @@ def test_once_archived_the_sources_quotes_are_checked_and_a_wrong_one_is_a_probl
     assert wrong.returncode == 1
     assert "the quote is not word for word in the archived text of test-bulletin" in wrong.stderr
     assert "[quote-in-source]" in wrong.stderr
+
+
+def test_once_archived_a_claim_added_with_a_quote_not_in_the_text_is_refused(package, bulletin):
+    assert archive(package, BULLETIN, bulletin).returncode == 0
+    before = snapshot(package)
+    result = run_claimtrack(
+        "add", "--measure-id", "test-widgets", "--claimant-id", "test-inspector", "--source-id", BULLETIN,
+        "--figure-text", "at least 12 widgets", "--qualifier", "at least", "--low", "12",
+        "--said-on", "2013-05-20", "--said-on-basis", "stated",
+        "--quote", "A test inspector said on May 20 that at least 12 widgets had passed inspection.",
+        cwd=package,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "the quote is not word for word in the archived text of test-bulletin" in result.stderr
+    assert snapshot(package) == before
 
 
 def test_archive_help_shows_an_example(package):

@@ -47,6 +47,7 @@ def archive_command(
         claimtrack archive test-source https://example.org/story --replace
     """
     from claimtrack.io import sourcetext, storage
+    from claimtrack.model.problems import ValidationError
     from claimtrack.tracking import archiving
     from claimtrack.tracking.recording import RecordingError
 
@@ -54,6 +55,8 @@ def archive_command(
         archiving.check_source(package_dir, source_id, replace)
     except RecordingError as error:
         fail(str(error), error.problems)
+    except ValidationError as error:
+        fail("the package cannot be read; fix it first (claimtrack validate)", error.problems)
     try:
         source = sourcetext.read_source(file_or_url, timeout=timeout)
     except sourcetext.NotArchivable as error:
