@@ -200,7 +200,8 @@ def archive_rules(
             lacking_text = frame["source_id"].isin(list(absent)) & quoted
             for source_id, count in frame.loc[lacking_text, "source_id"].value_counts().items():
                 waiting[source_id] = waiting.get(source_id, 0) + int(count)
-            result.rules[table] = [_quote_rule(found)]
+            if found:  # with no text to read them against, no quote is read at all
+                result.rules[table] = [_quote_rule(found)]
     result.missing = {source_id: (name, waiting.get(source_id, 0)) for source_id, name in absent.items()}
     return result
 
