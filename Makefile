@@ -6,14 +6,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-# The folder of archived source texts that quotes are checked against.
-# Defaults to the shared corpus beside this repository when it is there.
-ARCHIVE ?= $(wildcard ../shared/corpus)
+# Quotes are checked against the archived source texts in archive/, which
+# `claimtrack archive` fills and git ignores. ARCHIVE=DIR checks them against the
+# texts in another folder instead.
+ARCHIVE ?=
 ARCHIVE_FLAG := $(if $(ARCHIVE),--archive $(ARCHIVE),)
 
 # What a build reads: when none of it changed since the last build, make does nothing.
 BUILT := $(VENV)/.built
-BUILD_INPUTS := datapackage.json README.md $(wildcard data/*.csv schemas/*.json charts/*) \
+BUILD_INPUTS := datapackage.json README.md $(wildcard data/*.csv schemas/*.json charts/* archive/*) \
 	$(shell find src -name '*.py') $(wildcard tests/*.py) $(if $(ARCHIVE),$(wildcard $(ARCHIVE)/*))
 
 .PHONY: build test validate publish changelog lock clean

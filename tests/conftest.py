@@ -24,20 +24,54 @@ VALID = FIXTURES / "valid"
 TRACKER = FIXTURES / "tracker"
 # One short, made-up text; its SHA-256 is recorded in the base sources.csv.
 TEST_ARCHIVE = FIXTURES / "archive"
+# The real story's article, as its row in data/sources.csv names its archived text.
+ARTICLE = "moscow-times-2013-05-16-syria-peace-conference.txt"
+ARTICLE_ID = "mt-2013-05-16"
+LEADS = "leads-2012-2015.csv"
+# What a test that needs a text from outside the repository says when it is not there.
+_NOT_COMMITTED = (
+    "the repository does not commit other people's texts; archive the article from your own copy with "
+    f"`claimtrack archive {ARTICLE_ID} FILE_OR_URL` (it goes to archive/, which git ignores), "
+    "or set CLAIMTRACK_CORPUS to a folder holding {name}"
+)
+
+
+def _corpus_folders() -> list[Path]:
+    """Where the real story's texts may be: the repository's own archive/, then
+    $CLAIMTRACK_CORPUS. Nothing outside the repository unless the variable says so."""
+    folders = [REPO / "archive"]
+    if os.environ.get("CLAIMTRACK_CORPUS"):
+        folders.append(Path(os.environ["CLAIMTRACK_CORPUS"]))
+    return folders
 
 
 @pytest.fixture
 def corpus_dir() -> Path:
-    """The archived source texts of the real story (the shared corpus)."""
-    folder = Path(os.environ.get("CLAIMTRACK_CORPUS") or REPO.parent / "shared" / "corpus")
-    if not folder.is_dir():
-        # The rules themselves are proven against tests/fixtures/archive; only the
-        # check of the real story's quotes needs the shared corpus.
-        pytest.skip(
-            f"the archive of source texts is missing: {folder} is not a folder; "
-            "set CLAIMTRACK_CORPUS to the folder holding moscow-times-2013-05-16-syria-peace-conference.txt"
-        )
-    return folder
+    """A folder holding the archived text of the real story's article: the repository's
+    archive/ once `claimtrack archive` has put it there, or $CLAIMTRACK_CORPUS. The rules
+    themselves are proven against tests/fixtures/archive; only the checks of the real
+    story's quotes and drafts need the article, and they are skipped without it."""
+    for folder in _corpus_folders():
+        if (folder / ARTICLE).is_file():
+            return folder
+    pytest.skip(f"the archived text of {ARTICLE_ID} is not here: " + _NOT_COMMITTED.format(name=ARTICLE))
+
+
+@pytest.fixture
+def leads_file() -> Path:
+    """The leads of 2012-2015 the record was curated from, found only through $CLAIMTRACK_CORPUS."""
+    folder = os.environ.get("CLAIMTRACK_CORPUS")
+    if not folder or not (Path(folder) / LEADS).is_file():
+        pytest.skip(f"{LEADS} is not here: set CLAIMTRACK_CORPUS to the folder holding it")
+    return Path(folder) / LEADS
+
+
+def archived(package: Path, folder: Path = TEST_ARCHIVE) -> Path:
+    """``package`` with the texts of ``folder`` copied into its own archive/ folder."""
+    (package / "archive").mkdir(exist_ok=True)
+    for text in folder.iterdir():
+        shutil.copy2(text, package / "archive" / text.name)
+    return package
 
 
 def build_package(folder: Path, case: str | None = None, cases_dir: Path = BROKEN) -> Path:

@@ -9,7 +9,7 @@ import io
 import shutil
 from pathlib import Path
 
-from conftest import copy_package
+from conftest import DOCUMENTS, REPO, archived, build_package, copy_package
 
 # Text that would run as script if the page did not escape it.
 HOSTILE_QUOTE = '</script><script>window.hacked = 1</script><img src=x onerror="window.hacked = 2">'
@@ -32,6 +32,16 @@ def ready_package(folder: Path, hostile: bool = False) -> Path:
     if hostile:
         edit_rows(folder / "data" / "claims.csv", HOSTILE_CLAIM, "claim_id", quote=lambda q: q + " " + HOSTILE_QUOTE)
         edit_rows(folder / "data" / "claimants.csv", "sohr", "claimant_id", name=lambda _: HOSTILE_NAME)
+    build_charts(folder)
+    return folder
+
+
+def ready_base(folder: Path, case: str | None = None) -> Path:
+    """The small base package (overlaid with ``case``), with the documents a release
+    carries, the made-up test article in its own archive/ and its charts built."""
+    archived(build_package(folder, case))
+    for name in DOCUMENTS:
+        shutil.copy2(REPO / name, folder / name)
     build_charts(folder)
     return folder
 

@@ -27,11 +27,10 @@ import pytest
 
 from claimtrack.extracting import squeeze
 from claimtrack.model.package import read_package
-from conftest import FIXTURES, REPO, TEST_ARCHIVE, build_package, run_claimtrack, snapshot
+from conftest import ARTICLE, FIXTURES, REPO, TEST_ARCHIVE, build_package, run_claimtrack, snapshot
 
 EXTRACT = FIXTURES / "extract"
 MADE_UP = EXTRACT / "made-up-widget-article.txt"
-ARTICLE = "moscow-times-2013-05-16-syria-peace-conference.txt"
 CLAIMS = "data/claims.csv"
 PUBLISHED = ["--published", "2013-05-16"]
 FIELDS = [
@@ -310,7 +309,7 @@ def test_accepted_quotes_are_found_in_the_archived_article(make_package, tmp_pat
     with (package / "data" / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(
             ["test-extract", "The Test Gazette", "Widget Count Rises", "https://example.org/claimtrack/test-extract",
-             "2013-05-16", "news report", "en", MADE_UP.name, digest, "Made up: tests/fixtures/extract."]
+             "2013-05-16", "news report", "en", MADE_UP.name, digest, "", "Made up: tests/fixtures/extract."]
         )  # fmt: skip
     assert run_claimtrack("validate", "--archive", archive, cwd=package).returncode == 0
     before = (package / CLAIMS).read_bytes()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_claimtrack, snapshot
-from published import edit_rows, ready_copy
+from conftest import TEST_ARCHIVE, run_claimtrack, snapshot
+from published import edit_rows, ready_base, ready_copy
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 ZIP = "claimtrack-syria-0.2.0.zip"
@@ -140,3 +140,55 @@ def test_publish_checks_quotes_against_the_archive_when_given_one(package, corpu
     result = run_claimtrack("publish", "--archive", corpus_dir, "--out", tmp_path / "out", cwd=package)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / ZIP).is_file()
+
+
+# --- The archived texts -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_texts(tmp_path_factory):
+    """The base package, ready to publish, with the made-up test article in its archive/."""
+    return ready_base(tmp_path_factory.mktemp("with-texts") / "package")
+
+
+def names_in(zip_path: Path) -> list[str]:
+    with zipfile.ZipFile(zip_path) as opened:
+        return opened.namelist()
+
+
+def test_the_release_leaves_the_archived_texts_out_by_default(with_texts, tmp_path):
+    result = run_claimtrack("publish", "--out", tmp_path / "out", cwd=with_texts)
+    assert result.returncode == 0, result.stderr
+    assert not [name for name in names_in(tmp_path / "out" / ZIP) if name.startswith("archive/")]
+    assert "without the archived texts, which are other people's words (--include-archive puts them in)" in (
+        result.stderr
+    )
+
+
+def test_include_archive_puts_the_texts_quotes_are_checked_against_into_the_release(with_texts, tmp_path):
+    result = run_claimtrack("publish", "--include-archive", "--out", tmp_path / "out", cwd=with_texts)
+    assert result.returncode == 0, result.stderr
+    assert "with 1 archived text(s) in archive/, as asked" in result.stderr
+    names = names_in(tmp_path / "out" / ZIP)
+    assert [name for name in names if name.startswith("archive/")] == ["archive/test-article.txt"]
+    with zipfile.ZipFile(tmp_path / "out" / ZIP) as opened:
+        assert opened.read("archive/test-article.txt") == (TEST_ARCHIVE / "test-article.txt").read_bytes()
+        opened.extractall(tmp_path / "unzipped")
+    # The unzipped release checks its quotes against the texts it carries, with no flag.
+    checked = run_claimtrack("validate", cwd=tmp_path / "unzipped")
+    assert checked.returncode == 0, checked.stderr
+    assert "2 quotes checked against 1 archived text(s) in the package's archive/" in checked.stdout
+
+
+def test_publish_with_no_flag_checks_quotes_against_the_packages_archive(with_texts, tmp_path):
+    import shutil
+
+    package = Path(shutil.copytree(with_texts, tmp_path / "package"))
+    claims = package / "data" / "claims.csv"
+    claims.write_text(
+        claims.read_text(encoding="utf-8").replace("15 widgets made in May.", "15 widgets made in June."), "utf-8"
+    )
+    result = run_claimtrack("publish", cwd=package)
+    assert result.returncode == 1
+    assert "[quote-in-source]" in result.stderr
+    assert not (package / "dist").exists()

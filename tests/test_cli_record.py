@@ -31,7 +31,7 @@ SOURCE = {
 }
 SOURCE_LINE = (
     "the-daily-ledger-2024-05-02,The Daily Ledger,Made-up flood toll rises,"
-    "https://example.org/claimtrack/daily-ledger-flood,2024-05-02,news report,en,,,"
+    "https://example.org/claimtrack/daily-ledger-flood,2024-05-02,news report,en,,,,"
     "Made up: exists only in claimtrack's tests.\n"
 )
 MEASURE = {
@@ -146,6 +146,7 @@ SOURCE_ANSWERS = [
     ("language", "en"),
     ("archive_file", ""),
     ("archive_sha256", ""),
+    ("accessed_on", ""),
     ("note", "Made up: exists only in claimtrack's tests."),
 ]
 

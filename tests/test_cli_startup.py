@@ -1,4 +1,5 @@
-"""The command line starts fast: help and cite import none of the heavy libraries."""
+"""The command line starts fast: help and cite import none of the heavy libraries, and
+only archiving a web page imports trafilatura."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, TEST_ARCHIVE
 
-HEAVY = ("pandas", "pandera", "altair", "frictionless", "pyarrow", "numpy", "vl_convert")
+HEAVY = ("pandas", "pandera", "altair", "frictionless", "pyarrow", "numpy", "vl_convert", "trafilatura", "lxml")
 
 PROGRAM = """
 import sys
@@ -24,7 +25,14 @@ print(",".join(sorted(m for m in {heavy!r} if m in sys.modules)))
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["cite", "mt-2013-05-16-09"], ["validate", "--help"], ["add", "--help"], ["source", "add", "--help"]],
+    [
+        ["--help"],
+        ["cite", "mt-2013-05-16-09"],
+        ["validate", "--help"],
+        ["add", "--help"],
+        ["source", "add", "--help"],
+        ["archive", "--help"],
+    ],
 )
 def test_a_quick_command_imports_no_heavy_library(args):
     done = subprocess.run(
@@ -32,3 +40,23 @@ def test_a_quick_command_imports_no_heavy_library(args):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "", f"{args} imported {done.stdout.splitlines()[-1]}"
+
+
+def imported(args: list[str], cwd) -> set[str]:
+    """Which of the heavy libraries a command has imported when it ends."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM.format(heavy=HEAVY), *map(str, args)], cwd=cwd, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return set(filter(None, done.stdout.splitlines()[-1].split(",")))
+
+
+def test_only_archiving_a_web_page_imports_trafilatura(make_package, tmp_path):
+    package = make_package()
+    assert "trafilatura" not in imported(["validate"], package)
+    # The very text test-article records, put back from a text file.
+    assert "trafilatura" not in imported(["archive", "test-article", TEST_ARCHIVE / "test-article.txt"], package)
+    assert (package / "archive" / "test-article.txt").is_file()
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html><html><body><p>A made-up page.</p></body></html>", encoding="utf-8")
+    assert "trafilatura" in imported(["archive", "test-article", page, "--replace"], package)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import REPO, TEST_ARCHIVE, run_claimtrack, run_console_script
+from conftest import REPO, TEST_ARCHIVE, archived, run_claimtrack, run_console_script
 
 
 def test_a_valid_package_exits_0_with_a_one_line_summary(make_package):
@@ -87,6 +87,25 @@ def test_quotes_are_checked_only_when_the_archive_is_given(make_package):
     checked = run_claimtrack("validate", "--archive", TEST_ARCHIVE, cwd=package)
     assert checked.returncode == 1
     assert "data/claims.csv, line 5, column quote" in checked.stderr
+
+
+def test_with_no_flag_quotes_are_checked_against_the_packages_own_archive_folder(make_package):
+    package = archived(make_package("quote-in-source"))
+    result = run_claimtrack("validate", cwd=package)
+    assert result.returncode == 1
+    assert "data/claims.csv, line 5, column quote" in result.stderr and "[quote-in-source]" in result.stderr
+
+
+def test_a_package_whose_texts_are_not_archived_here_is_valid_with_notes_naming_the_verb(make_package):
+    result = run_claimtrack("validate", cwd=make_package())
+    assert result.returncode == 0, result.stderr
+    summary, *notes = result.stdout.splitlines()
+    assert notes == [
+        "  4 quote(s) not checked: no source has its archived text in the package's archive/ "
+        "(archive one with: claimtrack archive SOURCE_ID FILE_OR_URL)",
+        "  test-article: 2 quote(s) not checked: its archived text test-article.txt, recorded in sources.csv, "
+        "is not in the package's archive/; archive it from your own copy: claimtrack archive test-article FILE_OR_URL",
+    ]
 
 
 def test_validate_help_shows_an_example():

@@ -102,10 +102,13 @@ def test_the_qualifier_table_spells_every_word_of_the_schema(word):
 
 PATHS = "model/paths.py"
 FILE_NAME = re.compile(r"[\w.-]*\.(?:json|csv|md|cff|db|zip|lock|html|js|css|txt|png|svg)|LICENSE(?:-DATA)?")
-FOLDER_NAMES = {"data", "schemas", "charts", "dist", "site", "downloads", "templates"}
+FOLDER_NAMES = {"data", "schemas", "charts", "dist", "site", "downloads", "templates", "archive"}
 NOT_A_FILE_NAME = {
     ("charts/render.py", "charts"): "the key under which charts/manifest.json lists the charts",
     ("cli/recording.py", "ROW.json"): "the placeholder --file shows in the help",
+    ("model/problems.py", "archive"): "the group of the rules against the archived texts",
+    ("publishing/readme.py", "archive"): "the same group, given its title in the README",
+    ("cli/archiving.py", "archive"): "the name of the command claimtrack archive",
 }
 
 
@@ -329,3 +332,27 @@ def test_the_tests_find_the_repository_and_copy_the_package_in_one_place():
         if path != conftest and re.search(r"parents\[1\]|copytree\(REPO", path.read_text(encoding="utf-8"))
     ]
     assert not copies, f"these test modules find the repository or copy the package themselves: {copies}"
+
+
+# --- Other people's words -----------------------------------------------------------------------
+
+
+def _git(*args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=True).stdout
+
+
+def test_the_repository_commits_no_archived_text_only_the_folders_readme():
+    assert _git("ls-files", "archive").split() == ["archive/README.md"]
+
+
+def test_git_ignores_any_text_archived_in_the_repositorys_own_archive_folder():
+    ignored = _git("check-ignore", "--no-index", "archive/mt-2013-05-16.txt", "archive/page.html").split()
+    assert ignored == ["archive/mt-2013-05-16.txt", "archive/page.html"]
+
+
+def test_the_archive_folders_readme_gives_the_command_that_archives_the_story():
+    readme = (REPO / "archive" / "README.md").read_text(encoding="utf-8")
+    assert "claimtrack archive mt-2013-05-16 " in readme
+    assert "does not commit" in readme

@@ -30,8 +30,8 @@ def claims(tables) -> pd.DataFrame:
 
 
 @pytest.fixture
-def leads(corpus_dir) -> dict[str, dict]:
-    with (corpus_dir / "leads-2012-2015.csv").open(encoding="utf-8", newline="") as handle:
+def leads(leads_file) -> dict[str, dict]:
+    with leads_file.open(encoding="utf-8", newline="") as handle:
         return {row["lead_id"]: row for row in csv.DictReader(handle)}
 
 

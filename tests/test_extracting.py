@@ -23,11 +23,9 @@ from claimtrack import extracting
 from claimtrack.extracting import extract, sentences, squeeze
 from claimtrack.io.rows import iter_rows
 from claimtrack.model.package import read_package
-from conftest import REPO
+from conftest import ARTICLE, ARTICLE_ID, REPO
 
 D = dt.date
-ARTICLE = "moscow-times-2013-05-16-syria-peace-conference.txt"
-ARTICLE_ID = "mt-2013-05-16"
 PUBLISHED = D(2013, 5, 16)  # a Thursday
 
 

@@ -76,7 +76,7 @@ def test_a_new_source_and_claimant_are_added_before_the_claim_that_points_at_the
         .read_text()
         .endswith(
             "test-bulletin,The Test Bulletin,Widgets Inspected,https://example.org/claimtrack/test-bulletin,"
-            "2013-05-21,news report,en,,,Made up: exists only in claimtrack's tests.\n"
+            "2013-05-21,news report,en,,,,Made up: exists only in claimtrack's tests.\n"
         )
     )
     assert (

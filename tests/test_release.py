@@ -12,7 +12,7 @@ import pytest
 from claimtrack.model.package import read_package
 from claimtrack.model.paths import DOCUMENTS
 from claimtrack.publishing.release import FIXED_TIME, check_release, release_files, write_zip, zip_name
-from conftest import REPO
+from conftest import REPO, TEST_ARCHIVE, archived
 
 EXPECTED = [
     "CHANGELOG.md",
@@ -100,6 +100,29 @@ def test_a_zip_that_lacks_a_declared_file_or_holds_another_is_refused(tmp_path, 
         archive.writestr("extra.txt", "x")
     (reason,) = check_release(tmp_path / "r.zip", release_files(package))
     assert "it lacks data/claims.csv" in reason and "it also holds extra.txt" in reason
+
+
+def test_the_archived_texts_go_in_under_archive_only_when_they_are_given(tmp_path, make_package):
+    package = read_package(with_documents(archived(make_package())))
+    write_zip(package, tmp_path / "without.zip")
+    with zipfile.ZipFile(tmp_path / "without.zip") as opened:
+        assert opened.namelist() == EXPECTED
+    texts = {"test-article.txt": TEST_ARCHIVE / "test-article.txt"}
+    write_zip(package, tmp_path / "with.zip", texts)
+    with zipfile.ZipFile(tmp_path / "with.zip") as opened:
+        assert opened.namelist() == sorted(EXPECTED + ["archive/test-article.txt"])
+        assert opened.read("archive/test-article.txt") == (TEST_ARCHIVE / "test-article.txt").read_bytes()
+    assert release_files(package, texts) == sorted(EXPECTED + ["archive/test-article.txt"])
+    assert check_release(tmp_path / "with.zip", release_files(package, texts)) == []
+
+
+def test_a_release_that_carries_its_texts_is_checked_against_them_once_unzipped(tmp_path, make_package):
+    package = read_package(with_documents(make_package("quote-in-source")))
+    texts = {"test-article.txt": TEST_ARCHIVE / "test-article.txt"}
+    write_zip(package, tmp_path / "r.zip", texts)
+    (reason,) = check_release(tmp_path / "r.zip", release_files(package, texts))
+    assert reason.startswith("the unzipped release is not valid: data/claims.csv, line 5, column quote")
+    assert reason.endswith("[quote-in-source]")
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)

@@ -10,7 +10,9 @@ The base claims.csv, by line:
   4  test-widgets-01   'range' 10 to 20, as of 2013-05, 'confirmed', settled by test-widgets-02
   5  test-widgets-02   'exact' 15, said 2013-05-16
 Lines 2-3 are real rows from data/; lines 4-5 quote the made-up test article in
-tests/fixtures/archive/, the only source with an archived text there.
+tests/fixtures/archive/, the only source with an archived text there. The base
+package has no archive/ folder of its own: its quotes are checked when that folder
+is given (archive=TEST_ARCHIVE, as --archive), or copied into it (conftest.archived).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import pytest
 
 from claimtrack.model.problems import CODES, Problem
 from claimtrack.validation.run import validate
-from conftest import BROKEN, TEST_ARCHIVE, VALID
+from conftest import BROKEN, TEST_ARCHIVE, VALID, archived
 
 SOURCES, CLAIMANTS, MEASURES, CLAIMS = "data/sources.csv", "data/claimants.csv", "data/measures.csv", "data/claims.csv"
 DESCRIPTOR = "datapackage.json"
@@ -352,7 +354,8 @@ def test_the_base_fixture_is_valid_and_its_quotes_are_checked_against_the_archiv
     }
     assert report.notes == [
         f"2 quotes checked against 1 archived text(s) in {TEST_ARCHIVE}; "
-        "2 not checked: their sources have no archived text there"
+        "2 not checked: their sources have no archived text there "
+        "(archive one with: claimtrack archive SOURCE_ID FILE_OR_URL)"
     ]
 
 
@@ -406,16 +409,51 @@ def test_a_utf8_file_with_a_byte_order_mark_is_accepted(make_package):
     assert list(report.tables["claims"].columns)[0] == "claim_id"
 
 
-def test_quotes_are_not_checked_without_an_archive(make_package):
+def test_without_archived_texts_the_notes_count_the_quotes_not_checked_and_name_the_verb(make_package):
     report = validate(make_package("quote-in-source"), archive=None)
     assert report.problems == []
-    assert report.notes == ["quotes not checked against archived texts: no archive folder given (--archive)"]
+    assert report.notes == [
+        "4 quote(s) not checked: no source has its archived text in the package's archive/ "
+        "(archive one with: claimtrack archive SOURCE_ID FILE_OR_URL)",
+        "test-article: 2 quote(s) not checked: its archived text test-article.txt, recorded in sources.csv, "
+        "is not in the package's archive/; archive it from your own copy: claimtrack archive test-article FILE_OR_URL",
+    ]
 
 
-def test_quotes_are_checked_when_an_archive_is_given(make_package):
-    assert {p.rule for p in validate(make_package("quote-in-source"), archive=TEST_ARCHIVE).problems} == {
-        "quote-in-source"
-    }
+def test_quotes_are_checked_against_the_packages_own_archive_folder_with_no_folder_given(make_package):
+    report = validate(archived(make_package("quote-in-source")))
+    assert located(report.problems) == Counter(ARCHIVE_CASES["quote-in-source"])
+    assert report.notes == [
+        "2 quotes checked against 1 archived text(s) in the package's archive/; 2 not checked: their sources "
+        "have no archived text there (archive one with: claimtrack archive SOURCE_ID FILE_OR_URL)"
+    ]
+    assert report.archive.checked == {"test-article": 2}
+
+
+def test_a_text_missing_from_the_packages_own_archive_is_a_note_and_from_a_given_folder_a_problem(make_package):
+    package = archived(make_package("archive-file"))
+    # The row names test-article-2013.txt; the folder holds test-article.txt.
+    assert problems_of(package, archive=None) == Counter()
+    assert any("its archived text test-article-2013.txt, recorded" in note for note in validate(package).notes)
+    assert problems_of(package, archive=package / "archive") == Counter(ARCHIVE_CASES["archive-file"])
+
+
+def test_a_changed_text_in_the_packages_own_archive_is_a_problem(make_package):
+    package = archived(make_package("archive-fingerprint-mismatch"))
+    assert problems_of(package, archive=None) == Counter(ARCHIVE_CASES["archive-fingerprint-mismatch"])
+
+
+def test_the_notes_name_a_few_sources_whose_texts_are_missing_and_count_the_rest(make_package):
+    package = make_package()
+    sources = package / SOURCES
+    rows = [
+        f"gone-{i},The Test Gazette,,https://example.org/gone/{i},2013-05-16,news report,en,gone-{i}.txt,{'0' * 64},,"
+        for i in range(7)
+    ]
+    sources.write_text(sources.read_text(encoding="utf-8") + "\n".join(rows) + "\n", encoding="utf-8")
+    notes = validate(package).notes
+    assert [note.split(":")[0] for note in notes[1:-1]] == ["test-article", "gone-0", "gone-1", "gone-2", "gone-3"]
+    assert notes[-1] == "...and 3 more source(s) whose recorded archived text is not in the package's archive/"
 
 
 def test_a_named_archive_file_needs_its_fingerprint_even_without_an_archive(make_package):

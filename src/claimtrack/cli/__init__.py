@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from claimtrack import __version__
-from claimtrack.cli import checking, extracting, reading, recording, starting
+from claimtrack.cli import archiving, checking, extracting, reading, recording, starting
 from claimtrack.cli.common import CONTEXT
 
 
@@ -24,7 +24,7 @@ def main() -> None:
 
     \b
     Example:
-        claimtrack validate --archive ../shared/corpus
+        claimtrack validate
         claimtrack build
     """
 
@@ -44,6 +44,7 @@ for command in (
     recording.source,
     recording.claimant,
     recording.measure,
+    archiving.archive_command,
     extracting.extract,
 ):
     main.add_command(command)

@@ -41,11 +41,13 @@ def validate(package_dir: Path, archive: Path | None, output_format: str, max_er
 
     Every problem is one line with the CSV file, line, column, value and what is
     wrong. Exits with status 1 when there is any problem, 0 when the package is valid.
+    Quotes are checked against their sources' texts in archive/ (claimtrack archive
+    puts them there); the notes under the summary say how many were not, and why.
 
     \b
     Example:
-        claimtrack validate --archive ../shared/corpus
-        claimtrack validate --format json > problems.json
+        claimtrack validate
+        claimtrack validate --archive path/to/texts --format json > problems.json
     """
     validated(package_dir, archive, output_format, max_errors)
 
@@ -65,7 +67,7 @@ def build(package_dir: Path, archive: Path | None, output_format: str, max_error
 
     \b
     Example:
-        claimtrack build --archive ../shared/corpus
+        claimtrack build
         claimtrack build --force
     """
     from claimtrack.charts.render import build_charts
@@ -115,18 +117,25 @@ def _refreshed_readme(package) -> str | None:
     default=None,
     help="Where to write the release, the database and the site.  [default: dist/ in the package folder]",
 )
-def publish(package_dir: Path, archive: Path | None, out_dir: Path | None) -> None:
+@click.option(
+    "--include-archive",
+    is_flag=True,
+    help="Put the archived texts that quotes are checked against into the release, under archive/. "
+    "They are other people's words: leave them out unless you may publish them.",
+)
+def publish(package_dir: Path, archive: Path | None, out_dir: Path | None, include_archive: bool) -> None:
     """Make the release zip, the SQLite database for Datasette and the static site.
 
     Writes DIR/NAME-VERSION.zip (the declared files, validated once unzipped),
     DIR/NAME.db with DIR/metadata.json, and DIR/site/index.html. Refuses, with the
     reasons, exit status 1 and nothing written, when the package is invalid, its
-    version is not semantic, or the charts are stale (run claimtrack build).
+    version is not semantic, or the charts are stale (run claimtrack build). The
+    release leaves out the archived texts in archive/ unless --include-archive.
 
     \b
     Example:
-        claimtrack build --archive ../shared/corpus
-        claimtrack publish --archive ../shared/corpus --out dist
+        claimtrack build
+        claimtrack publish --out dist
         datasette dist/claimtrack-syria.db --metadata dist/metadata.json
     """
     from claimtrack import publishing
@@ -135,7 +144,14 @@ def publish(package_dir: Path, archive: Path | None, out_dir: Path | None) -> No
         click.echo(f"  {line}", err=True)
 
     try:
-        result = publishing.publish(package_dir, out_dir, archive=archive, progress=progress, on_wait=waiting)
+        result = publishing.publish(
+            package_dir,
+            out_dir,
+            archive=archive,
+            include_archive=include_archive,
+            progress=progress,
+            on_wait=waiting,
+        )
     except publishing.PublishRefused as refused:
         fail(str(refused), refused.problems)
     for path in result.written:

@@ -42,7 +42,7 @@ def archive_option(function):
         "--archive",
         type=click.Path(exists=True, file_okay=False, path_type=Path),
         default=None,
-        help="Folder of archived source texts: check every quote against its source's text and fingerprint.",
+        help="Check quotes against the archived texts in this folder instead of the package's archive/; a text a source records that is not in it is then a problem.",
     )(function)
 
 

@@ -1,8 +1,8 @@
 """Where things live: every file and folder name the tool reads or writes, once.
 
-A package folder holds its descriptor, data, schemas and charts, and the documents a
-release carries; publishing writes the release, the database and the site into an
-output folder. Every other module asks here, and a convention test fails when one
+A package folder holds its descriptor, data, schemas and charts, the documents a
+release carries, and the archived texts of its sources; publishing writes the
+release, the database and the site into an output folder. Every other module asks here, and a convention test fails when one
 spells a file name itself.
 """
 
@@ -21,9 +21,13 @@ CHART_SPEC = "vl.json"  # the Vega-Lite spec
 CHART_FORMATS = (CHART_SPEC, "svg", "png", "html")
 # Held while a command changes the package, so that two cannot interleave.
 LOCK = ".claimtrack.lock"
-# The archived texts of the sources, which quotes are checked against.
+# The archived texts of the sources, which quotes are checked against: other people's
+# words, kept beside the data but out of the release unless asked for.
 ARCHIVE_DIR = "archive"
 ARCHIVE_README = "README.md"  # inside ARCHIVE_DIR: what the folder is for
+ARCHIVED_TEXT = "txt"  # the extension of a text archived by `claimtrack archive`
+# What a saved web page is called: its main text is extracted rather than copied.
+WEB_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 # What `claimtrack init` writes beside the package's own files.
 MAKEFILE = "Makefile"
 GITIGNORE = ".gitignore"
@@ -81,6 +85,16 @@ def chart_file(name: str, fmt: str) -> str:
 
 def data_dir(root: Path) -> Path:
     return root / DATA_DIR
+
+
+def archive_dir(root: Path) -> Path:
+    """The package's own folder of archived source texts."""
+    return root / ARCHIVE_DIR
+
+
+def archived_text(source_id: str) -> str:
+    """The file a source's text is archived as when its row names none: daily-ledger-2024-05-02.txt."""
+    return f"{source_id}.{ARCHIVED_TEXT}"
 
 
 def release_zip(name: str, version: str) -> str:

@@ -128,7 +128,11 @@ CATALOGUE = (
         "the names and words listed in one cell, `aliases` and `keywords`, separated by `|`, are each there once and none is empty; an alias is not the claimant's own name",
     ),
     ProblemKind("ambiguous-alias", "rule", "an alias names one claimant: it is no other claimant's name or alias"),
-    ProblemKind("archive-file", "archive", "with `--archive`: each source's archived text is in the folder"),
+    ProblemKind(
+        "archive-file",
+        "archive",
+        "with `--archive DIR`: each archived text a source records is in that folder (one missing from the package's own `archive/` is a note, not a problem)",
+    ),
     ProblemKind(
         "archive-fingerprint",
         "archive",
@@ -137,7 +141,7 @@ CATALOGUE = (
     ProblemKind(
         "quote-in-source",
         "archive",
-        "with `--archive`: every quote is found word for word in its source's archived text; typographic quotes, non-breaking spaces and line breaks aside",
+        "every quote is found word for word in its source's archived text, in `archive/` or the folder given with `--archive`; typographic quotes, non-breaking spaces and line breaks aside",
     ),
 )
 CODES = {check.code for check in CATALOGUE}

@@ -3,6 +3,8 @@
 Only what datapackage.json declares (itself, its data files and their schemas) and
 the documents that travel with the data go in, in sorted order, each with the same
 fixed time stamp and permissions, so the same package always gives the same zip.
+The archived texts of the sources are other people's words: they go in, under
+archive/, only when the publisher asks for them.
 ``check_release`` opens a zip in a fresh folder and validates what is in it, with
 frictionless and with claimtrack's own checks, as a user of the release would.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from claimtrack.model import paths
@@ -26,24 +29,34 @@ def zip_name(package: Package) -> str:
     return paths.release_zip(package.name, package.version)
 
 
-def release_files(package: Package) -> list[str]:
-    """Every file of the release, relative to the package folder, sorted."""
+def archive_entry(name: str) -> str:
+    """Where an archived text goes in the release: archive/NAME."""
+    return f"{paths.ARCHIVE_DIR}/{name}"
+
+
+def release_files(package: Package, texts: Mapping[str, Path] | None = None) -> list[str]:
+    """Every file of the release, relative to the package folder, sorted; ``texts``: the
+    archived texts to carry, by file name, with where each is read from."""
     declared = {paths.DESCRIPTOR} | {r.schema_path for r in package.resources} | {r.path for r in package.resources}
-    return sorted(declared | set(paths.DOCUMENTS))
+    archived = {archive_entry(name) for name in texts or {}}
+    return sorted(declared | set(paths.DOCUMENTS) | archived)
 
 
 def missing_documents(package: Package) -> list[str]:
     return [name for name in paths.DOCUMENTS if not (package.root / name).is_file()]
 
 
-def write_zip(package: Package, target: Path) -> None:
+def write_zip(package: Package, target: Path, texts: Mapping[str, Path] | None = None) -> None:
+    """The release zip; with ``texts`` (file name -> file), those archived texts under archive/."""
+    sources = {archive_entry(name): path for name, path in (texts or {}).items()}
     with zipfile.ZipFile(target, "w") as archive:
-        for relative in release_files(package):
+        for relative in release_files(package, texts):
             info = zipfile.ZipInfo(relative, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = UNIX
             info.external_attr = FILE_MODE << 16
-            archive.writestr(info, (package.root / relative).read_bytes(), compresslevel=9)
+            data = sources[relative].read_bytes() if relative in sources else (package.root / relative).read_bytes()
+            archive.writestr(info, data, compresslevel=9)
 
 
 def check_release(zip_path: Path, expected: list[str], archive: Path | None = None) -> list[str]:
@@ -51,7 +64,8 @@ def check_release(zip_path: Path, expected: list[str], archive: Path | None = No
 
     The zip is unpacked into a fresh folder; the files in it must be exactly
     ``expected``, and the package there must pass frictionless's validation and
-    claimtrack's own.
+    claimtrack's own: against ``archive`` when given, else against the texts the
+    release carries in its own archive/, if any.
     """
     from frictionless import validate as frictionless_validate
 

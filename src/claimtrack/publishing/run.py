@@ -103,11 +103,15 @@ def publish(
     out: str | Path | None = None,
     *,
     archive: str | Path | None = None,
+    include_archive: bool = False,
     progress: Callable[[str], None] = lambda _: None,
     on_wait: Callable[[], None] = lambda: None,
 ) -> Published:
     """Publish the package at ``root`` into ``out`` (default: dist/ in the package folder).
 
+    Quotes are checked against the archived texts in ``archive``, or in the package's
+    own archive/. The release leaves the texts out, being other people's words; with
+    ``include_archive`` it carries those that quotes were checked against, under archive/.
     Raises PublishRefused, with every reason, when the package cannot be published.
     """
     from claimtrack.io import storage
@@ -129,12 +133,22 @@ def publish(
                 )
             if reasons:
                 raise PublishRefused(reasons, report.problems)
-            return _make(report.package, folder, archive, progress)
+            texts = {}
+            if include_archive and report.archive is not None:
+                texts = {name: report.archive.folder / name for name in sorted(report.archive.used.values())}
+            return _make(report.package, folder, archive, texts, include_archive, progress)
     except storage.WriteError as error:
         raise PublishRefused([str(error)]) from None
 
 
-def _make(package: Package, folder: Path, archive: str | Path | None, progress: Callable[[str], None]) -> Published:
+def _make(
+    package: Package,
+    folder: Path,
+    archive: str | Path | None,
+    texts: dict[str, Path],
+    include_archive: bool,
+    progress: Callable[[str], None],
+) -> Published:
     from claimtrack.publishing import database, site
 
     created = not folder.exists()
@@ -143,11 +157,18 @@ def _make(package: Package, folder: Path, archive: str | Path | None, progress: 
     try:
         zip_path = scratch / release.zip_name(package)
         progress(f"release {zip_path.name}")
-        release.write_zip(package, zip_path)
+        release.write_zip(package, zip_path, texts)
+        if include_archive:
+            progress(f"release: with {len(texts)} archived text(s) in {paths.ARCHIVE_DIR}/, as asked")
+        else:
+            progress(
+                "release: without the archived texts, which are other people's words (--include-archive puts them in)"
+            )
         progress("release: unzipped into a fresh folder and validated with frictionless and claimtrack")
-        reasons = release.check_release(
-            zip_path, release.release_files(package), archive=Path(archive) if archive else None
-        )
+        # A release that carries its texts is checked against them; one that does not,
+        # against the folder given, if any.
+        against = None if include_archive or archive is None else Path(archive)
+        reasons = release.check_release(zip_path, release.release_files(package, texts), archive=against)
         if reasons:
             raise PublishRefused(["the release does not validate once unzipped: " + r for r in reasons])
         db_path = scratch / database_name(package)

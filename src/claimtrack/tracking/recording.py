@@ -64,8 +64,8 @@ def _cell(value, where: str) -> str:
     raise RecordingError(f"{where}: a {type(value).__name__} is not a value any column takes")
 
 
-class _Table:
-    """One resource's rows as text, with what is about to be added."""
+class Table:
+    """One resource's rows as text, with what is about to be added or changed."""
 
     def __init__(self, package: Package, name: str):
         self.resource = package.resource(name)
@@ -87,6 +87,19 @@ class _Table:
     def has(self, key: str) -> bool:
         return key in self.rows or any(row[self.key_position] == key for row in self.new)
 
+    def row(self, key: str) -> dict[str, str]:
+        """The row of ``key``, by column."""
+        return dict(zip(self.header, self.rows[key]))
+
+    def with_row_replaced(self, key: str, values: dict[str, str]) -> bytes:
+        """The file's bytes with the row of ``key`` replaced by ``values``, byte for byte
+        elsewhere."""
+        position = self.keys.index(key)
+        lines = self.raw.lines
+        first = int(lines[position])
+        following = int(lines[position + 1]) if position + 1 < len(lines) else None
+        return storage.replaced(self.data, first, following, [values[c] for c in self.header])
+
     def row_from(self, values: dict, where: str) -> list[str]:
         unknown = sorted(set(values) - set(self.header))
         if unknown:
@@ -96,7 +109,7 @@ class _Table:
         return [_cell(values.get(column), f"{where}, {column}") for column in self.header]
 
 
-def _next_id(claims: _Table, prefix: str) -> str:
+def _next_id(claims: Table, prefix: str) -> str:
     pattern = re.compile(re.escape(prefix) + r"-(\d+)$")
     keys = claims.keys + [row[claims.key_position] for row in claims.new]
     taken = [int(m.group(1)) for key in keys if (m := pattern.match(key))]
@@ -124,7 +137,7 @@ def add_claims(
         raise RecordingError("there is no claim to add")
     with storage.package_lock(package.root, on_wait):
         names = ("sources", "claimants", "measures", "claims", "appearances")
-        tables = {name: _Table(package, name) for name in names}
+        tables = {name: Table(package, name) for name in names}
         claims = tables["claims"]
         change = Change()
         for number, item in enumerate(items, start=1):
@@ -264,7 +277,7 @@ def _add_rows(
     if not items:
         raise RecordingError(f"there is no {noun} to add")
     with storage.package_lock(package.root, on_wait):
-        table = _Table(package, resource)
+        table = Table(package, resource)
         key = table.resource.key
         change = Change()
         for number, item in enumerate(items, start=1):
@@ -291,7 +304,7 @@ def _add_rows(
         return change
 
 
-def _refuse_a_copy(table: _Table, row: list[str], where: str) -> None:
+def _refuse_a_copy(table: Table, row: list[str], where: str) -> None:
     """A row the same as one already there in every column but its id is the same row twice."""
     rest = [i for i in range(len(row)) if i != table.key_position]
     for cells in [*table.rows.values(), *table.new]:
@@ -334,7 +347,7 @@ def _declaring(package: Package, rows: list[dict], title: str | None) -> tuple[b
     return storage.json_file(descriptor, old), new
 
 
-def _take_nested(tables: dict[str, _Table], resource: str, values: dict, where: str) -> None:
+def _take_nested(tables: dict[str, Table], resource: str, values: dict, where: str) -> None:
     """Move nested rows out of ``values`` (a row of ``resource``) into the tables its
     joins lead to, filling the id columns: a nested "via" becomes a claimants row."""
     for join in tables[resource].resource.joins:
@@ -356,7 +369,7 @@ def _take_nested(tables: dict[str, _Table], resource: str, values: dict, where: 
             )
 
 
-def _add_nested(table: _Table, values: dict, where: str) -> None:
+def _add_nested(table: Table, values: dict, where: str) -> None:
     key_column = table.resource.key
     key = values.get(key_column)
     if not key:
@@ -463,10 +476,10 @@ def set_status(
     """Move ``claim_id`` to ``status``, settled by the claim ``by``, with ``note``."""
     package = read_package(root)
     with storage.package_lock(package.root, on_wait):
-        claims = _Table(package, "claims")
+        claims = Table(package, "claims")
         if claim_id not in claims.rows:
             raise RecordingError(f"there is no claim {claim_id!r} in {claims.resource.path}")
-        row = dict(zip(claims.header, claims.rows[claim_id]))
+        row = claims.row(claim_id)
         reason = refusal(row["status"], status)
         if reason:
             raise RecordingError(f"{claim_id} cannot become {status!r}: {reason}")
@@ -480,10 +493,6 @@ def set_status(
             row["settled_by"] = by
         if note is not None:
             row["status_note"] = note
-        position = claims.keys.index(claim_id)
-        lines = claims.raw.lines
-        first = int(lines[position])
-        following = int(lines[position + 1]) if position + 1 < len(lines) else None
-        data = storage.replaced(claims.data, first, following, [row[c] for c in claims.header])
+        data = claims.with_row_replaced(claim_id, row)
         _check_and_write(package, {claims.resource.path: data}, archive)
         return change

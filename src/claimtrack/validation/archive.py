@@ -1,9 +1,15 @@
 """Checking quotes against the archived texts of their sources.
 
-The archived texts are not part of the package: they live in a folder given on
-the command line. Each source row names its file and the file's SHA-256
-fingerprint, so a changed or wrong text is refused before any quote is read
-against it.
+The archived texts live in the package's own archive/ folder (``claimtrack archive``
+puts them there), or in a folder given on the command line with --archive. Each
+source row names its file and the file's SHA-256 fingerprint, so a changed or wrong
+text is refused before any quote is read against it.
+
+A text the row names but the folder lacks is a problem in a folder given with
+--archive: whoever gave it said the texts are there. In the package's own archive/
+it is a note: a fresh clone of a repository that does not carry other people's
+texts lacks them, and its data are no less valid for that; the note says how many
+quotes wait for the text and the command that archives it again.
 """
 
 from __future__ import annotations
@@ -18,19 +24,58 @@ from claimtrack.validation.context import Context
 from claimtrack.validation.engine import Failing, Fails, Rule
 from claimtrack.validation.quotes import contains, longest_prefix_found, normalise, normalise_one
 
+# The verb that archives a source's text, as the notes name it.
+ARCHIVE_VERB = "claimtrack archive SOURCE_ID FILE_OR_URL"
+# How many sources with a missing text the notes name one by one.
+_NAMED = 5
+
 
 @dataclass
 class ArchiveCheck:
+    """What the archive check found: the rules it adds, and what the notes say."""
+
+    shown: str  # the folder as the notes name it
+    folder: Path | None = None  # the folder itself
     rules: dict[str, list[Rule]] = field(default_factory=dict)
     quotes_checked: int = 0
     quotes_unchecked: int = 0
     texts: int = 0
+    # The texts quotes are checked against: the file name of each source's archived
+    # text that is in the folder and is the one recorded, by source_id.
+    used: dict[str, str] = field(default_factory=dict)
+    # Quotes checked, by source, of those sources.
+    checked: dict[str, int] = field(default_factory=dict)
+    # Sources whose row names an archived text that the package's archive/ lacks:
+    # source_id -> (file name, quotes waiting for it).
+    missing: dict[str, tuple[str, int]] = field(default_factory=dict)
 
-    def summary(self, folder: Path) -> str:
-        text = f"{self.quotes_checked} quotes checked against {self.texts} archived text(s) in {folder}"
+    def summary(self) -> str:
+        if not self.texts:
+            total = self.quotes_checked + self.quotes_unchecked
+            return (
+                f"{total} quote(s) not checked: no source has its archived text in {self.shown} "
+                f"(archive one with: {ARCHIVE_VERB})"
+            )
+        text = f"{self.quotes_checked} quotes checked against {self.texts} archived text(s) in {self.shown}"
         if self.quotes_unchecked:
-            text += f"; {self.quotes_unchecked} not checked: their sources have no archived text there"
+            text += (
+                f"; {self.quotes_unchecked} not checked: their sources have no archived text there "
+                f"(archive one with: {ARCHIVE_VERB})"
+            )
         return text
+
+    def notes(self) -> list[str]:
+        """The summary, then a line for each source whose recorded text is missing."""
+        lines = [self.summary()]
+        for source_id, (name, quotes) in list(self.missing.items())[:_NAMED]:
+            lines.append(
+                f"{source_id}: {quotes} quote(s) not checked: its archived text {name}, recorded in sources.csv, "
+                f"is not in {self.shown}; archive it from your own copy: claimtrack archive {source_id} FILE_OR_URL"
+            )
+        more = len(self.missing) - _NAMED
+        if more > 0:
+            lines.append(f"...and {more} more source(s) whose recorded archived text is not in {self.shown}")
+        return lines
 
 
 def sha256_of(path: Path) -> str:
@@ -42,10 +87,12 @@ def sha256_of(path: Path) -> str:
 
 
 class _Folder:
-    """The archive folder: which names are files in it, and their fingerprints, each read once."""
+    """The archive folder: which names are files in it, their bytes and fingerprints, each
+    read once. ``texts`` holds texts about to be written, by name, in place of the files."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, texts: dict[str, bytes] | None = None):
         self.folder = folder.resolve()
+        self.texts = texts or {}
         self._digests: dict[str, str | None] = {}
 
     def path(self, name: str) -> Path | None:
@@ -53,24 +100,43 @@ class _Folder:
         path = (self.folder / name).resolve()
         return path if path.is_file() and path.is_relative_to(self.folder) else None
 
+    def has(self, name: str) -> bool:
+        return name in self.texts or self.path(name) is not None
+
+    def data(self, name: str) -> bytes | None:
+        if name in self.texts:
+            return self.texts[name]
+        path = self.path(name)
+        return path.read_bytes() if path else None
+
     def digest(self, name: str) -> str | None:
         if name not in self._digests:
-            path = self.path(name)
-            self._digests[name] = sha256_of(path) if path else None
+            if name in self.texts:
+                self._digests[name] = hashlib.sha256(self.texts[name]).hexdigest()
+            else:
+                path = self.path(name)
+                self._digests[name] = sha256_of(path) if path else None
         return self._digests[name]
 
     def exists(self, names: pd.Series) -> pd.Series:
-        return names.map(lambda name: self.path(name) is not None, na_action="ignore").astype("boolean")
+        return names.map(self.has, na_action="ignore").astype("boolean")
 
     def digests(self, names: pd.Series) -> pd.Series:
         return names.map(self.digest, na_action="ignore")
 
 
-def archive_rules(ctx: Context, folder: Path) -> ArchiveCheck:
-    result = ArchiveCheck()
+def archive_rules(
+    ctx: Context, folder: Path, shown: str, given: bool = True, texts: dict[str, bytes] | None = None
+) -> ArchiveCheck:
+    """The rules that check the sources and quotes against the texts in ``folder``.
+
+    ``given``: the folder was given with --archive, and a text it lacks is a problem;
+    otherwise it is the package's own archive/, and a text it lacks is a note.
+    ``texts`` holds texts about to be written into the folder, by file name."""
+    archive = _Folder(folder, texts)
+    result = ArchiveCheck(shown, archive.folder)
     if "sources" not in ctx.tables:
         return result
-    archive = _Folder(folder)
 
     def missing_file(f: pd.DataFrame) -> pd.Series:
         return f["archive_file"].notna() & ~archive.exists(f["archive_file"]).fillna(False)
@@ -81,35 +147,62 @@ def archive_rules(ctx: Context, folder: Path) -> ArchiveCheck:
 
     def actual(failing: Failing) -> list[str]:
         return [
-            f"the archived text {name} has SHA-256 {archive.digest(name)}, not this; the text changed or is the wrong file"
-            for name in failing.rows["archive_file"]
+            f"the archived text {name} has SHA-256 {archive.digest(name)}, not this; the text changed or is the "
+            f"wrong file (claimtrack archive {source_id} FILE_OR_URL --replace archives the right one)"
+            for name, source_id in zip(failing.rows["archive_file"], failing.rows["source_id"])
         ]
 
-    result.rules["sources"] = [
+    rules = [
         Rule(
-            "archive-file",
-            "archive_file",
-            Fails(missing_file),
-            f"there is no file of this name in the archive folder {archive.folder}",
-        ),
-        Rule("archive-fingerprint", "archive_sha256", Fails(wrong_fingerprint), actual, reads=("archive_file",)),
+            "archive-fingerprint",
+            "archive_sha256",
+            Fails(wrong_fingerprint),
+            actual,
+            reads=("archive_file", "source_id"),
+        )
     ]
+    if given:
+        rules.insert(
+            0,
+            Rule(
+                "archive-file",
+                "archive_file",
+                Fails(missing_file),
+                f"there is no file of this name in the archive folder {archive.folder}",
+            ),
+        )
+    result.rules["sources"] = rules
     # The texts of the sources whose archived file is there and is the one recorded.
     sources = ctx.tables["sources"]
     digests = archive.digests(sources["archive_file"])
     usable = sources[(digests.notna() & (digests == sources["archive_sha256"])).fillna(False)]
-    texts = {
-        source_id: normalise_one(archive.path(name).read_text(encoding="utf-8", errors="replace"))
+    result.used = dict(zip(usable["source_id"], usable["archive_file"]))
+    found = {
+        source_id: normalise_one(archive.data(name).decode("utf-8", errors="replace"))
         for source_id, name in zip(usable["source_id"], usable["archive_file"])
     }
-    result.texts = len(texts)
+    # In the package's own archive/: the texts the rows record that are not there.
+    absent: dict[str, str] = {}
+    if not given:
+        lacking = sources[missing_file(sources)]
+        absent = dict(zip(lacking["source_id"], lacking["archive_file"]))
+    result.texts = len(found)
+    waiting: dict[str, int] = {}
     for table in ("claims", "appearances"):
         if table in ctx.tables:
             frame = ctx.tables[table]
-            checked = int((frame["source_id"].isin(list(texts)) & frame["quote"].notna()).sum())
-            result.quotes_checked += checked
-            result.quotes_unchecked += len(frame) - checked
-            result.rules[table] = [_quote_rule(texts)]
+            quoted = frame["quote"].notna()
+            mine = frame["source_id"].isin(list(found)) & quoted
+            result.quotes_checked += int(mine.sum())
+            result.quotes_unchecked += len(frame) - int(mine.sum())
+            for source_id, count in frame.loc[mine, "source_id"].value_counts().items():
+                result.checked[source_id] = result.checked.get(source_id, 0) + int(count)
+            lacking_text = frame["source_id"].isin(list(absent)) & quoted
+            for source_id, count in frame.loc[lacking_text, "source_id"].value_counts().items():
+                waiting[source_id] = waiting.get(source_id, 0) + int(count)
+            if found:  # with no text to read them against, no quote is read at all
+                result.rules[table] = [_quote_rule(found)]
+    result.missing = {source_id: (name, waiting.get(source_id, 0)) for source_id, name in absent.items()}
     return result
 
 

@@ -18,7 +18,7 @@ from claimtrack.model.problems import Problem, ValidationError, sort_problems
 from claimtrack.tables import Tables
 from claimtrack.tables.typed import typed_frame, written_frame
 from claimtrack.validation import engine
-from claimtrack.validation.archive import archive_rules
+from claimtrack.validation.archive import ArchiveCheck, archive_rules
 from claimtrack.validation.context import Context
 from claimtrack.validation.fields import field_rules
 from claimtrack.validation.headers import header_problems_of
@@ -34,6 +34,7 @@ class Report:
     tables: Tables = field(default_factory=lambda: Tables(None))
     raw: dict[str, RawTable] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    archive: ArchiveCheck | None = None
 
     @property
     def ok(self) -> bool:
@@ -46,10 +47,12 @@ class Report:
 def validate(
     root: str | Path = ".", archive: str | Path | None = None, overrides: dict[str, bytes] | None = None
 ) -> Report:
-    """Check the package in ``root``; with ``archive``, also check quotes against archived texts.
+    """Check the package in ``root``, its quotes against the archived texts in its own
+    archive/ folder, or in the folder ``archive`` when one is given.
 
-    ``overrides`` maps a file's path (a resource's, or the descriptor's) to the bytes to
-    check in place of the file's: how a change is validated before it is written.
+    ``overrides`` maps a path in the package (a resource's, the descriptor's, or an
+    archived text's in archive/) to the bytes to check in place of the file's: how a
+    change is validated before it is written.
     """
     try:
         package = read_package(root, overrides)
@@ -84,12 +87,14 @@ def validate(
         cross["measures"].extend(topic_rules([t.name for t in package.topics]))
     problems.extend(view_problems(package, report.tables))
     if archive is not None:
-        check = archive_rules(context, Path(archive))
-        for name, rules in check.rules.items():
-            cross.setdefault(name, []).extend(rules)
-        report.notes.append(check.summary(Path(archive)))
+        folder, shown = Path(archive), str(archive)
     else:
-        report.notes.append("quotes not checked against archived texts: no archive folder given (--archive)")
+        folder, shown = paths.archive_dir(package.root), f"the package's {paths.ARCHIVE_DIR}/"
+    texts = _texts_in(package.root, folder, overrides or {})
+    report.archive = archive_rules(context, folder, shown, given=archive is not None, texts=texts)
+    for name, rules in report.archive.rules.items():
+        cross.setdefault(name, []).extend(rules)
+    report.notes.extend(report.archive.notes())
     # A cell that failed its own checks is missing in the typed tables; a rule that
     # then finds it empty must not report the same cell a second time.
     reported = {(p.file, p.line, p.column) for p in problems}
@@ -103,6 +108,16 @@ def validate(
     columns = {r.path: r.field_names for r in package.resources}
     report.problems = sort_problems(problems, package.file_order(), columns)
     return report
+
+
+def _texts_in(root: Path, folder: Path, overrides: dict[str, bytes]) -> dict[str, bytes]:
+    """The overrides that are files of the archive folder, by file name."""
+    inside = folder.resolve()
+    return {
+        (root / relative).name: data
+        for relative, data in overrides.items()
+        if (root / relative).resolve().parent == inside
+    }
 
 
 def _unread(table: RawTable) -> dict[str, set[str]]:
