@@ -217,3 +217,21 @@ def top(values: pd.Series, keep: int, other: str) -> pd.Series:
         return values
     leaders = values.value_counts().index[:keep]
     return values.where(values.isin(leaders), other)
+
+
+def finished(chart, tables, view: View, key: str, thinned: str | None, describe) -> alt.VConcatChart:
+    """The chart of a view in the house frame: the view's title, its subtitle with the
+    kind's ``key``, the source line of the claims it draws, its note, and the
+    description ``describe`` gives for the words naming what is drawn."""
+    from claimtrack.charts import theme
+
+    rows = rows_for(tables, view)
+    what = "; ".join(dict.fromkeys(rows["measure_label"])) or view.title
+    return theme.finish(
+        chart,
+        title=view.title,
+        subtitle=subtitle(view, key, not_drawn(tables, view), thinned),
+        source=source_line(rows, tables.package.name),
+        description=describe(what),
+        note=view.note,
+    )

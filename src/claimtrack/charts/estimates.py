@@ -98,16 +98,7 @@ def chart(tables, view) -> alt.VConcatChart:
     layered = alt.layer(*common.annotation_layers(view, x), ranges, month_only, marks, labels).properties(
         width=theme.WIDTH, height=360
     )
-    rows = common.rows_for(tables, view)
-    what = "; ".join(dict.fromkeys(rows["measure_label"])) or view.title
-    return theme.finish(
-        layered,
-        title=view.title,
-        subtitle=common.subtitle(view, KEY, common.not_drawn(tables, view), frame.attrs.get("thinned")),
-        source=common.source_line(rows, tables.package.name),
-        description=describe(frame, what),
-        note=view.note,
-    )
+    return common.finished(layered, tables, view, KEY, frame.attrs.get("thinned"), lambda what: describe(frame, what))
 
 
 # The key to the marks, under the view's own subtitle.

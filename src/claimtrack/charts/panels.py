@@ -135,14 +135,13 @@ def chart(tables, view) -> alt.VConcatChart:
         )
         for number, (title, group) in enumerate(groups)
     ]
-    rows = common.rows_for(tables, view)
-    return theme.finish(
+    return common.finished(
         alt.vconcat(*panels, spacing=16).resolve_legend(shape="shared"),
-        title=view.title,
-        subtitle=common.subtitle(view, KEY, common.not_drawn(tables, view), frame.attrs.get("thinned")),
-        source=common.source_line(rows, tables.package.name),
-        description=describe(frame, view.title),
-        note=view.note,
+        tables,
+        view,
+        KEY,
+        frame.attrs.get("thinned"),
+        lambda _: describe(frame, view.title),
     )
 
 

@@ -150,15 +150,8 @@ def chart(tables, view) -> alt.VConcatChart:
             ).encode(text="label:N"),
         ]
     layered = alt.layer(*layers).properties(width=theme.WIDTH - 260, height=alt.Step(30))
-    rows = common.rows_for(tables, view)
-    what = "; ".join(dict.fromkeys(rows["measure_label"])) or view.title
-    return theme.finish(
-        layered,
-        title=view.title,
-        subtitle=common.subtitle(view, KEY, common.not_drawn(tables, view), frame.attrs.get("thinned")),
-        source=common.source_line(rows, tables.package.name),
-        description=describe(frame, view, what),
-        note=view.note,
+    return common.finished(
+        layered, tables, view, KEY, frame.attrs.get("thinned"), lambda what: describe(frame, view, what)
     )
 
 
