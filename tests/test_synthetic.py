@@ -28,6 +28,13 @@ def test_a_synthetic_package_with_no_errors_planted_is_valid(tmp_path):
     assert (report.tables["claims"]["status"] == "superseded").any()  # settled claims, not only reported ones
 
 
+@pytest.mark.parametrize("rows", [100, 500])
+def test_a_small_synthetic_package_is_valid_too(tmp_path, rows):
+    # Few sources: a claim's further appearance must still be in a source other than its own.
+    write_package(tmp_path, rows=rows, seed=0)
+    assert validate(tmp_path).problems == []
+
+
 def test_validation_finds_exactly_the_planted_problems_with_their_lines(tmp_path):
     planted = write_package(tmp_path, rows=6000, error_rate=0.05, seed=2)
     found = {(p.file, p.line, p.column, p.rule) for p in validate(tmp_path).problems}

@@ -164,9 +164,10 @@ def write_package(out: Path, rows: int, error_rate: float = 0.0, seed: int = 0) 
         file("appearances"),
         appearance_fields,
         (
-            _appearance(claims[i], column, published, order, appearance_fields)
+            row
             for i in range(1, rows, 100)
             if i not in broken_set
+            and (row := _appearance(claims[i], column, published, order, appearance_fields)) is not None
         ),
     )
     (out / paths.PLANTED).write_text(json.dumps([p.__dict__ for p in planted], indent=1) + "\n", encoding="utf-8")
@@ -349,13 +350,16 @@ def _plant(claims, index: int, plant: Plant, column: dict, published) -> bool:
     return True
 
 
-def _appearance(claim: list[str], column: dict, published, order, fields: list[str]) -> list[str]:
-    """The claim again, in the first other source published on or after it was made."""
+def _appearance(claim: list[str], column: dict, published, order, fields: list[str]) -> list[str] | None:
+    """The claim again, in the first other source published on or after it was made;
+    None when no other source was published then."""
     said_on = claim[column["said_on"]]
     said = (dt.date.fromisoformat(said_on if len(said_on) == 10 else said_on + "-01") - START).days
     own = int(claim[column["source_id"]][1:])
     position = int(np.searchsorted(published[order], said))
-    candidates = [int(s) for s in order[position : position + 3] if int(s) != own] or [own]
+    candidates = [int(s) for s in order[position : position + 3] if int(s) != own]
+    if not candidates:
+        return None
     values = {
         "claim_id": claim[column["claim_id"]],
         "source_id": f"s{candidates[0]:06d}",

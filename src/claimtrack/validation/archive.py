@@ -52,6 +52,8 @@ class ArchiveCheck:
     def summary(self) -> str:
         if not self.texts:
             total = self.quotes_checked + self.quotes_unchecked
+            if not total:
+                return "no quotes to check yet"
             return (
                 f"{total} quote(s) not checked: no source has its archived text in {self.shown} "
                 f"(archive one with: {ARCHIVE_VERB})"
