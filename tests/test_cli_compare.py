@@ -68,6 +68,7 @@ def test_compare_as_of_leaves_out_later_claims_and_notes_the_doubtful(package):
         "Spread: the highest figure (20) is 2.00 times the lowest (10).",
         "Note: not shown, as they may have been made after May 15, 2013: test-widgets-06.",
         "Note: retracted, not shown: test-widgets-05.",
+        "Note: statuses as known on May 15, 2013, not as they stand now: test-widgets-01 became confirmed on May 16, 2013.",
     ]
 
 

@@ -146,6 +146,8 @@ def test_compare_as_of_notes_a_claim_that_may_have_been_made_after_the_date(tabl
     assert result.notes == [
         "not shown, as they may have been made after May 15, 2013: test-widgets-06",
         "retracted, not shown: test-widgets-05",
+        # -01 was confirmed by -02, which came on May 16: on May 15 it stood as reported.
+        "statuses as known on May 15, 2013, not as they stand now: test-widgets-01 became confirmed on May 16, 2013",
     ]
 
 
@@ -193,9 +195,12 @@ def test_compare_an_unknown_measure_or_topic_is_refused(tables):
 
 
 def test_compare_dates_gives_the_days_between_the_earliest_and_latest(tables):
-    result = tracking.compare(tables, ["geneva-2-date"])
+    # Both dates are not realised now; on May 16, 2013 both stood.
+    result = tracking.compare(tables, ["geneva-2-date"], as_of=dt.date(2013, 5, 16))
     assert ids(result.estimates) == ["mt-2013-05-16-01", "mt-2013-05-16-02"]
     assert result.spread == "dates proposed from June 8, 2013 to June 14, 2013: 6 days apart"
+    today = tracking.compare(tables, ["geneva-2-date"])
+    assert today.spread == "no estimate left to compare; 2 overtaken, not counted"
 
 
 def test_a_spread_never_claims_every_figure_is_one_number_when_one_has_no_number(tables):

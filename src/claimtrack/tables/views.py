@@ -32,10 +32,24 @@ def claims_view(tables) -> pd.DataFrame:
     view = joined(tables, "claims")
     view["said_on_start"], view["said_on_end"] = partial_date_span(view["said_on"])
     view["as_of_start"], view["as_of_end"] = partial_date_span(view["as_of"])
-    # When the source does not say when a claim was made, the latest it can have
-    # been made is the day the source published it.
-    view["known_by"] = view["said_on_end"].fillna(view["source_published_on"])
+    # A claim is known from the earliest of the last day its date can mean and the day
+    # any source that carries it was published: a claim said "in June" on a page of
+    # June 3 was known on June 3; one no source dates, from its first publication.
+    view["first_published_on"] = first_published(tables, view)
+    view["known_by"] = pd.concat([view["said_on_end"], view["first_published_on"]], axis=1).min(axis=1)
     return view
+
+
+def first_published(tables, view: pd.DataFrame) -> pd.Series:
+    """The day each claim was first published: by its own source, or by any source its
+    appearances name, whichever was earlier; missing where no source gives a day."""
+    first = view["source_published_on"]
+    if "appearances" in tables and "sources" in tables and len(tables["appearances"]):
+        appearances = tables["appearances"]
+        published = appearances["source_id"].map(tables["sources"].set_index("source_id")["published_on"])
+        earliest = pd.to_datetime(published).groupby(appearances["claim_id"]).min()
+        first = pd.concat([first, view["claim_id"].map(earliest).astype(first.dtype)], axis=1).min(axis=1)
+    return first
 
 
 def measure_infos(tables) -> list[MeasureInfo]:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from claimtrack.model.lifecycle import MOVES
+from claimtrack.model import qualifiers
+from claimtrack.model.lifecycle import DATE_ONLY_STATUSES, INITIAL, MOVES
 from claimtrack.tables.views import claims_view
 from claimtrack.tracking import style
 
@@ -33,6 +34,8 @@ COMPARE_COLUMNS = [
     "status",
     "claim_id",
 ]
+# Statuses of a claim no longer anyone's estimate: left out of a spread.
+OVERTAKEN = ("superseded", "not realised")
 # Compared columns shown even when every estimate leaves them empty.
 _ALWAYS_COMPARED = ("measure_id", "claimant_name", "figure_text", "qualifier", "said_on", "status", "claim_id")
 
@@ -143,11 +146,55 @@ def _measures_for(tables, names: list[str]) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
+def status_began(view: pd.DataFrame) -> pd.Series:
+    """The day each claim's status can first have been known: for a status another claim
+    brought about, the day that claim was known; for a date realised or not with no
+    such claim, the last day of the date itself; else the day the claim was known."""
+    known = view.set_index("claim_id")["known_by"]
+    began = view["known_by"].copy()
+    settled = view["settled_by"].notna()
+    began[settled] = view.loc[settled, "settled_by"].map(known).to_numpy()
+    happened = ~settled & view["status"].isin(DATE_ONLY_STATUSES)
+    last_day = view["date_to"].fillna(view["date_from"])
+    began[happened] = pd.concat([began[happened], last_day[happened]], axis=1).max(axis=1)
+    return began
+
+
+def as_known_on(view: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """``view`` with each status as it was known on ``cutoff``: a status that began later
+    reads as the claim first stood (reported), with no settling claim and no note on what
+    became of it (the note tells what happened later). ``status_now`` and
+    ``status_began`` keep, for those, what the status became and when."""
+    began = status_began(view)
+    later = (view["status"] != INITIAL) & (began > cutoff).fillna(False)
+    changed = view.assign(status_now=view["status"].where(later), status_began=began.where(later))
+    changed.loc[later, "status"] = INITIAL
+    changed.loc[later, ["settled_by", "status_note"]] = pd.NA
+    return changed
+
+
+def _later_statuses(estimates: pd.DataFrame, cutoff: dt.date) -> list[str]:
+    """A note naming the estimates whose status today came only after ``cutoff``."""
+    later = estimates[estimates["status_now"].notna()]
+    if later.empty:
+        return []
+    listed = "; ".join(
+        f"{claim} became {status} on {style.day(day)}"
+        for claim, status, day in zip(later["claim_id"], later["status_now"], later["status_began"])
+    )
+    return [f"statuses as known on {style.day(cutoff)}, not as they stand now: {listed}"]
+
+
 def compare(tables, names: list[str], as_of: dt.date | None = None) -> Comparison:
     """The competing estimates known on ``as_of`` (default: all): the latest claim of each
-    claimant made on or before that date, with the spread and a warning where scopes differ."""
+    claimant made on or before that date, with its status as known then, the spread and
+    a warning where scopes differ."""
     measure_ids = _measures_for(tables, names)
     view = claims_view(tables)
+    if as_of is not None:
+        # Statuses as known then, from every claim: the one that settled another may
+        # be of any day.
+        view = as_known_on(view, pd.Timestamp(as_of))
     view = view[view["measure_id"].isin(measure_ids)].assign(made=lambda v: _made(v))
     result = Comparison(estimates=view.iloc[0:0], as_of=as_of, measures=measure_ids)
     if as_of is not None:
@@ -178,6 +225,8 @@ def compare(tables, names: list[str], as_of: dt.date | None = None) -> Compariso
     )
     result.estimates = estimates
     result.spread = _spread(estimates)
+    if as_of is not None:
+        result.notes += _later_statuses(estimates, as_of)
     scopes = estimates.drop_duplicates("measure_id")
     if len(scopes) > 1:
         listed = "; ".join(f"{m} is {s}" for m, s in zip(scopes["measure_id"], scopes["measure_scope"]))
@@ -188,22 +237,47 @@ def compare(tables, names: list[str], as_of: dt.date | None = None) -> Compariso
 def _spread(estimates: pd.DataFrame) -> str | None:
     if estimates["measure_id"].nunique() != 1:
         return None  # no spread across measures of different scope
-    if len(estimates) == 1:
-        return "one estimate only: nothing to compare it with"
-    if estimates["measure_kind"].iloc[0] == "date":
-        starts = estimates["date_from"].fillna(estimates["date_to"])
-        ends = estimates["date_to"].fillna(estimates["date_from"])
-        if starts.isna().all():
-            return None
-        first, last = starts.min(), ends.max()
-        return f"dates proposed from {style.day(first)} to {style.day(last)}: {(last - first).days} days apart"
+    # Only what claimants assert, and what still stands, is spread: a figure denied or
+    # doubted is no estimate, and one already overtaken is no longer anyone's.
+    against = estimates["qualifier"].isin([q.word for q in qualifiers.QUALIFIERS.values() if q.against])
+    overtaken = estimates["status"].isin(OVERTAKEN) & ~against
+    asserted = estimates[~against & ~overtaken]
+    aside = f"; {int(against.sum())} denied or doubted" if against.any() else ""
+    aside += f"; {int(overtaken.sum())} overtaken" if overtaken.any() else ""
+    aside += ", not counted" if aside else ""
+    if len(asserted) <= 1:
+        return (
+            "one estimate only: nothing to compare it with" if len(asserted) else "no estimate left to compare"
+        ) + aside
+    if asserted["measure_kind"].iloc[0] == "date":
+        return date_spread(asserted, aside)
+    estimates = asserted
     low, high = estimates["lowest"].min(), estimates["highest"].max()
     vague = int(estimates["lowest"].isna().sum())
     also = f"; {vague} give{'s' if vague == 1 else ''} no number" if vague else ""
     if pd.isna(low) or pd.isna(high):
         return "no figure gives a number"
     if low == high:
-        return f"every figure with a number is {style.number(low)}{also}"
+        return f"every figure with a number is {style.number(low)}{also}{aside}"
     if low == 0:
-        return f"from {style.number(low)} to {style.number(high)}{also}"
-    return f"the highest figure ({style.number(high)}) is {high / low:.2f} times the lowest ({style.number(low)}){also}"
+        return f"from {style.number(low)} to {style.number(high)}{also}{aside}"
+    return (
+        f"the highest figure ({style.number(high)}) is {high / low:.2f} times the lowest ({style.number(low)})"
+        f"{also}{aside}"
+    )
+
+
+def date_spread(estimates: pd.DataFrame, aside: str) -> str | None:
+    """From the earliest day proposed to the latest; a date with no latest day ("August at
+    the earliest") ends nowhere, and the spread says so rather than end it on its first day."""
+    starts = estimates["date_from"].fillna(estimates["date_to"])
+    if starts.isna().all():
+        return None
+    open_ended = estimates["date_from"].notna() & estimates["date_to"].isna()
+    ends = estimates.loc[~open_ended, "date_to"].fillna(estimates.loc[~open_ended, "date_from"])
+    first = starts.min()
+    if open_ended.any():
+        latest_start = estimates.loc[open_ended, "date_from"].max()
+        return f"dates proposed from {style.day(first)} to {style.day(latest_start)} or later: one has no latest day{aside}"
+    last = ends.max()
+    return f"dates proposed from {style.day(first)} to {style.day(last)}: {(last - first).days} days apart{aside}"

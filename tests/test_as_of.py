@@ -1,0 +1,110 @@
+"""As of a date means what was known on that date: which claims had been made, the
+statuses they then had, and spreads over what claimants asserted, on the real record.
+
+Each test fails on the tool as it was: statuses shown with hindsight, a month-only
+claim hidden though its page was out, an open-ended date ended on its first day, a
+denial counted as a date proposed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import claimtrack
+from claimtrack.tables.views import claims_view
+from claimtrack.tracking import queries
+from conftest import REPO, run_claimtrack
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return claimtrack.load(REPO)
+
+
+def _status(result, claim_id: str) -> str:
+    return result.estimates.set_index("claim_id").loc[claim_id, "status"]
+
+
+def test_a_status_a_later_claim_brought_about_is_not_shown_before_that_claim(tables):
+    # The working date of June 10-12 was overtaken on June 5, 2013; on May 16 it stood.
+    result = queries.compare(tables, ["geneva-2-date"], as_of=dt.date(2013, 5, 16))
+    row = result.estimates.set_index("claim_id").loc["mt-2013-05-16-02"]
+    assert row["status"] == "reported" and pd.isna(row["settled_by"]) and pd.isna(row["status_note"])
+    assert any("mt-2013-05-16-02 became superseded on June 5, 2013" in note for note in result.notes)
+    # Today the same claim reads as superseded.
+    assert _status(queries.compare(tables, ["geneva-2-date"]), "mt-2013-05-16-02") == "superseded"
+
+
+def test_a_denial_is_not_confirmed_before_what_confirmed_it(tables):
+    on_june_1 = queries.compare(tables, ["geneva-2-date"], as_of=dt.date(2013, 6, 1))
+    assert _status(on_june_1, "businessline-regime-agrees-01") == "reported"
+    on_june_30 = queries.compare(tables, ["geneva-2-date"], as_of=dt.date(2013, 6, 30))
+    assert _status(on_june_30, "businessline-regime-agrees-01") == "confirmed"
+
+
+def test_a_status_that_began_by_then_is_shown(tables):
+    # The end-of-May target was overtaken on May 13, before May 16.
+    result = queries.compare(tables, ["geneva-2-date"], as_of=dt.date(2013, 5, 16))
+    assert _status(result, "chicago-tribune-2013-05-07-01") == "superseded"
+
+
+def test_a_date_realised_with_no_claim_settling_it_was_realised_only_on_the_day(tables):
+    view = claims_view(tables)
+    began = queries.status_began(view).set_axis(view["claim_id"])
+    assert began["geo-tv-2014-01-22-01"] == pd.Timestamp("2014-01-22")
+
+
+def test_a_spread_counts_what_claimants_assert_and_what_still_stands(tables):
+    # On June 1, 2013: the second week of June and June 10-12 stood; Lukashevich denied
+    # June 10; the end of May, the late-May hopes and both "early June"s were overtaken.
+    result = queries.compare(tables, ["geneva-2-date"], as_of=dt.date(2013, 6, 1))
+    assert "businessline-regime-agrees-01" in set(result.estimates["claim_id"])  # shown, as a denial
+    assert result.spread == (
+        "dates proposed from June 8, 2013 to June 14, 2013: 6 days apart; 1 denied or doubted; 4 overtaken, not counted"
+    )
+
+
+def test_a_date_with_no_latest_day_does_not_end_the_spread_on_its_first_day(tables):
+    # "August at the earliest" (from August 1, no end) beside "July": the spread runs
+    # from July 1 to August 1 or later, not to August 1.
+    dates = (
+        queries.claims_view(tables).set_index("claim_id").loc[["al-jazeera-2013-06-05-01", "al-bawaba-2013-06-26-01"]]
+    )
+    spread = queries.date_spread(dates, "")
+    assert spread == "dates proposed from July 1, 2013 to August 1, 2013 or later: one has no latest day"
+
+
+def test_a_month_only_claim_is_known_from_the_day_its_page_was_published(tables):
+    # A claim said "in 2013-06" on a page of June 3 was known on June 3, not June 30.
+    claims, sources = tables["claims"].copy(), tables["sources"].copy()
+    row = claims.index[claims["claim_id"] == "al-jazeera-2013-06-05-01"][0]
+    claims.loc[row, "said_on"] = "2013-06"
+    source = sources.index[sources["source_id"] == claims.loc[row, "source_id"]][0]
+    sources.loc[source, "published_on"] = pd.Timestamp("2013-06-03")
+    changed = tables.replaced(claims=claims, sources=sources)
+    view = claims_view(changed).set_index("claim_id")
+    assert view.loc["al-jazeera-2013-06-05-01", "known_by"] == pd.Timestamp("2013-06-03")
+    result = queries.compare(changed, ["geneva-2-date"], as_of=dt.date(2013, 6, 20))
+    assert "al-jazeera-2013-06-05-01" in set(result.estimates["claim_id"])
+    assert not any(n.startswith("not shown") and "al-jazeera-2013-06-05-01" in n for n in result.notes)
+
+
+def test_a_claim_carried_earlier_by_another_source_is_known_from_that_day(tables):
+    claim_id, source_id = tables["appearances"].iloc[0][["claim_id", "source_id"]]
+    sources, claims = tables["sources"].copy(), tables["claims"].copy()
+    sources.loc[sources["source_id"] == source_id, "published_on"] = pd.Timestamp("2000-01-01")
+    claims.loc[claims["claim_id"] == claim_id, "said_on"] = pd.NA
+    changed = tables.replaced(sources=sources, claims=claims)
+    view = claims_view(changed).set_index("claim_id")
+    assert view.loc[claim_id, "known_by"] == pd.Timestamp("2000-01-01")
+
+
+def test_compare_on_the_command_line_says_which_statuses_came_later():
+    ran = run_claimtrack("compare", "geneva-2-date", "--as-of", "2013-05-16", cwd=REPO)
+    assert ran.returncode == 0, ran.stderr
+    row = next(line for line in ran.stdout.splitlines() if line.endswith("mt-2013-05-16-02"))
+    assert " reported " in row and "superseded" not in row
+    assert "Note: statuses as known on May 16, 2013, not as they stand now:" in ran.stdout
