@@ -58,12 +58,12 @@ def test_a_date_realised_with_no_claim_settling_it_was_realised_only_on_the_day(
 
 
 def test_a_spread_counts_what_claimants_assert_and_what_still_stands(tables):
-    # On June 1, 2013: the second week of June and June 10-12 stood; Lukashevich denied
-    # June 10; the end of May, the late-May hopes and both "early June"s were overtaken.
+    # On June 1, 2013: both "early June"s, the second week of June and June 10-12 stood;
+    # Lukashevich denied June 10; the end of May and the late-May hopes were overtaken.
     result = queries.compare(tables, ["geneva-2-date"], as_of=dt.date(2013, 6, 1))
     assert "businessline-regime-agrees-01" in set(result.estimates["claim_id"])  # shown, as a denial
     assert result.spread == (
-        "dates proposed from June 8, 2013 to June 14, 2013: 6 days apart; 1 denied or doubted; 4 overtaken, not counted"
+        "dates proposed from June 1, 2013 to June 14, 2013: 13 days apart; 1 denied or doubted; 2 overtaken, not counted"
     )
 
 

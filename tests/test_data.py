@@ -195,7 +195,12 @@ def test_the_conference_date_slips_from_claim_to_claim_until_it_is_realised(clai
     assert dates.loc[chain[-1], "status"] == "realised"
     assert dates.loc[chain[-1], "date_from"] == pd.Timestamp("2014-01-22")
     proposed = dates[~dates["qualifier"].isin(["denied", "doubted"])]
-    assert set(proposed["status"]) == {"superseded", "realised"}
+    assert set(proposed["status"]) == {"superseded", "realised", "not realised"}
+    # The late-May hopes the article calls dashed did not come true: not overtaken by a claim.
+    assert dates.loc[only(claims, figure_text="a late-May date").claim_id, "status"] == "not realised"
+    # Both "early June"s were overtaken by Brahimi's June 5 word that June was not possible.
+    early = dates[dates["figure_text"] == "early June"]
+    assert len(early) == 2 and set(early["settled_by"]) == {"al-jazeera-2013-06-05-01"}
 
 
 def test_running_totals_are_not_retractions(claims):

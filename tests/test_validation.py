@@ -137,6 +137,10 @@ def test_a_header_that_differs_from_the_schema_is_reported_on_line_1(make_packag
 
 CROSS_FIELD_CASES = {
     "duplicate-claim": [(CLAIMS, 6, "claim_id", "mt-2013-05-16-99", "duplicate-claim")],
+    # the test article's page recorded as a second source
+    "duplicate-source": [
+        ("data/sources.csv", 4, "url", "https://example.org/claimtrack/test-article", "duplicate-source")
+    ],
     "status-kind": [(CLAIMS, 3, "status", "not realised", "status-kind")],
     "appearance-source": [("data/appearances.csv", 2, "source_id", "mt-2013-05-16", "appearance-source")],
     # an appearance in a source published before the claim was made; its via lacks via_relation

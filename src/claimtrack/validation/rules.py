@@ -440,14 +440,30 @@ def topic_rules(topics: list[str]) -> list[Rule]:
 
 # --- Sources and appearances ---------------------------------------------------------------------
 
+
+def _url_again(f: pd.DataFrame) -> pd.Series:
+    return f["url"].duplicated(keep="first") & f["url"].notna()
+
+
+def _first_with_url(failing: Failing) -> list[str]:
+    firsts = kernels.lookup(
+        failing.frame.loc[failing.rows.index, "url"], failing.frame["url"], failing.frame["source_id"]
+    )
+    return [
+        f"{first} already has this URL: one document is one source; a second report of a claim is an appearance"
+        for first in firsts
+    ]
+
+
 SOURCES = [
+    Rule("duplicate-source", "url", Fails(_url_again), _first_with_url, reads=("source_id",)),
     Rule(
         "archive-fingerprint",
         "archive_sha256",
         Fails(lambda f: f["archive_file"].notna() & f["archive_sha256"].isna()),
         "the archived text {archive_file} needs its SHA-256 fingerprint here (sha256sum prints it)",
         reads=("archive_file",),
-    )
+    ),
 ]
 
 APPEARANCES_OF_CLAIMS = [
