@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TEST_ARCHIVE, run_claimtrack, snapshot
+from claimtrack.model.package import read_package
+from conftest import REPO, TEST_ARCHIVE, run_claimtrack, snapshot
 from published import edit_rows, ready_base, ready_copy
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
-ZIP = "claimtrack-syria-0.2.0.zip"
+# The version the package is at, which names its release.
+VERSION = read_package(REPO).version
+ZIP = f"claimtrack-syria-{VERSION}.zip"
 
 
 @pytest.fixture(scope="module")
@@ -120,11 +123,13 @@ def test_publish_refuses_a_version_that_is_not_semantic(package, version):
 def test_publish_refuses_a_changelog_or_citation_that_does_not_name_the_version(package):
     (package / "CHANGELOG.md").write_text("# Changelog\n\n## 0.1.0\n", encoding="utf-8")
     citation = package / "CITATION.cff"
-    citation.write_text(citation.read_text(encoding="utf-8").replace('version: "0.2.0"', 'version: "0.1.0"'), "utf-8")
+    citation.write_text(
+        citation.read_text(encoding="utf-8").replace(f'version: "{VERSION}"', 'version: "0.1.0"'), "utf-8"
+    )
     result = run_claimtrack("publish", cwd=package)
     assert result.returncode == 1
-    assert "CHANGELOG.md has no entry for version 0.2.0" in result.stderr
-    assert "CITATION.cff names version 0.1.0, but the package is version 0.2.0" in result.stderr
+    assert f"CHANGELOG.md has no entry for version {VERSION}" in result.stderr
+    assert f"CITATION.cff names version 0.1.0, but the package is version {VERSION}" in result.stderr
     assert not (package / "dist").exists()
 
 

@@ -49,7 +49,9 @@ def test_every_reason_is_given_at_once(package):
     (package / "README.md").unlink()
     (package / "charts" / "death_tolls.svg").write_text("<svg/>", encoding="utf-8")
     descriptor = (package / "datapackage.json").read_text(encoding="utf-8")
-    (package / "datapackage.json").write_text(descriptor.replace('"0.2.0"', '"0.2"'), encoding="utf-8")
+    (package / "datapackage.json").write_text(
+        descriptor.replace(f'"{read_package(package).version}"', '"0.2"'), encoding="utf-8"
+    )
     with pytest.raises(publishing.PublishRefused) as refused:
         publishing.publish(package)
     text = str(refused.value)

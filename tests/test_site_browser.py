@@ -187,7 +187,8 @@ def test_every_source_link_is_a_web_address_and_every_download_is_there(browse, 
     assert hrefs and all(h.startswith(("https://", "http://", "#claim-")) for h in hrefs)
     downloads = page.eval_on_selector_all("#downloads a[download]", "links => links.map(a => a.getAttribute('href'))")
     names = {Path(h).name for h in downloads}
-    assert {"claimtrack-syria-0.2.0.zip", "claimtrack-syria.db", "metadata.json", "claims.csv"} <= names
+    release = f"claimtrack-syria-{read_package(REPO).version}.zip"
+    assert {release, "claimtrack-syria.db", "metadata.json", "claims.csv"} <= names
     for href in downloads:
         assert (dist / "site" / href).is_file(), href
 
