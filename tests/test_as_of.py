@@ -108,3 +108,31 @@ def test_compare_on_the_command_line_says_which_statuses_came_later():
     row = next(line for line in ran.stdout.splitlines() if line.endswith("mt-2013-05-16-02"))
     assert " reported " in row and "superseded" not in row
     assert "Note: statuses as known on May 16, 2013, not as they stand now:" in ran.stdout
+
+
+def test_a_claimant_s_doubt_is_shown_beside_its_earlier_assertion_not_in_its_place(tables):
+    # Brahimi said "July" on June 5, 2013 and doubted July on June 25.
+    result = queries.compare(tables, ["geneva-2-date"], as_of=dt.date(2013, 6, 30))
+    brahimi = result.estimates[result.estimates["claimant_id"] == "lakhdar-brahimi"]
+    assert sorted(brahimi["claim_id"]) == ["al-jazeera-2013-06-05-01", "reuters-2013-06-25-01"]
+
+
+def test_within_leaves_out_figures_older_than_asked_and_says_which(tables):
+    # On June 30, 2013 Pillay's latest toll was of February 12: more than 90 days old.
+    everything = queries.compare(tables, ["syria-deaths"], as_of=dt.date(2013, 6, 30))
+    assert "dw-2013-02-12-01" in set(everything.estimates["claim_id"])
+    recent = queries.compare(tables, ["syria-deaths"], as_of=dt.date(2013, 6, 30), within_days=90)
+    assert "dw-2013-02-12-01" not in set(recent.estimates["claim_id"])
+    assert "left out as made more than 90 days before June 30, 2013: dw-2013-02-12-01" in recent.notes
+    assert recent.spread == "the highest figure (120,000) is 1.29 times the lowest (92,901)"
+
+
+@pytest.mark.parametrize("text, days", [("90d", 90), ("12w", 84), ("6m", 180), ("1y", 365), (" 2D ", 2)])
+def test_an_age_is_read_in_days_weeks_months_or_years(text, days):
+    assert queries.age_in_days(text) == days
+
+
+def test_within_refuses_what_is_not_an_age():
+    ran = run_claimtrack("compare", "syria-deaths", "--within", "ninety days", cwd=REPO)
+    assert ran.returncode == 2
+    assert "'ninety days' is not an age: write a number and d, w, m or y" in ran.stderr

@@ -78,28 +78,40 @@ def show(package_dir, claim_id, output_format) -> None:
 @click.option(
     "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only what was known on this day (YYYY-MM-DD)."
 )
+@click.option(
+    "--within",
+    metavar="AGE",
+    help="Leave out a claimant's latest figure when it is older than this before --as-of (or the latest "
+    "claim): 90d, 12w, 6m, 1y.",
+)
 @format_option("text", "json", "csv", "markdown", json=_CLAIMS_JSON)
-def compare(package_dir, measures, as_of, output_format) -> None:
+def compare(package_dir, measures, as_of, within, output_format) -> None:
     """Set the competing estimates of a measure side by side.
 
     For each claimant, its latest claim made on or before --as-of (default: all
-    claims), with bounds and qualifier, and the spread between the lowest and the
-    highest figure. MEASURE is a measure id or a topic ("death toll"); figures of
-    measures with different scopes are shown with a warning that they are not
-    comparable. json and csv print the claims' own columns; the spread and warnings
-    go to standard error.
+    claims), with bounds and qualifier and its status as known on that day, and the
+    spread between the lowest and the highest figure still asserted. A claimant's
+    latest denial or doubt is shown beside its latest assertion, never in its place.
+    MEASURE is a measure id or a topic ("death toll"); figures of measures with
+    different scopes are shown with a warning that they are not comparable. json and
+    csv print the claims' own columns; the spread and warnings go to standard error.
 
     \b
     Example:
         claimtrack compare flood-deaths --as-of 2024-05-02
+        claimtrack compare flood-deaths --as-of 2024-05-02 --within 90d
         claimtrack compare "death toll" --format markdown
     """
     from claimtrack.cli import output
     from claimtrack.tracking import queries
 
+    try:
+        within_days = queries.age_in_days(within) if within else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--within") from None
     tables = load_tables(package_dir)
     try:
-        result = queries.compare(tables, list(measures), as_of=as_of.date() if as_of else None)
+        result = queries.compare(tables, list(measures), as_of=as_of.date() if as_of else None, within_days=within_days)
     except queries.TrackingError as error:
         fail(str(error))
     if output_format in ("json", "csv"):

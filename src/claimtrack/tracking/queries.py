@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -185,10 +186,33 @@ def _later_statuses(estimates: pd.DataFrame, cutoff: dt.date) -> list[str]:
     return [f"statuses as known on {style.day(cutoff)}, not as they stand now: {listed}"]
 
 
-def compare(tables, names: list[str], as_of: dt.date | None = None) -> Comparison:
+# How a --within age is written: a number and a unit of days, weeks, months or years.
+_AGE = re.compile(r"\s*(\d{1,4})\s*(d|w|m|y)\s*", flags=re.IGNORECASE)
+_AGE_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def age_in_days(text: str) -> int:
+    """Days in an age written as 90d, 12w, 6m or 1y (a month counted as 30 days, a year
+    as 365); ValueError for anything else."""
+    found = _AGE.fullmatch(text)
+    if not found or int(found.group(1)) == 0:
+        raise ValueError(f"{text!r} is not an age: write a number and d, w, m or y, e.g. 90d, 12w, 6m, 1y")
+    return int(found.group(1)) * _AGE_DAYS[found.group(2).lower()]
+
+
+def _stance(view: pd.DataFrame) -> pd.Series:
+    """Whether each claim asserts its figure or speaks against it (denied, doubted)."""
+    against = [q.word for q in qualifiers.QUALIFIERS.values() if q.against]
+    return view["qualifier"].isin(against).map({True: "against", False: "asserts"})
+
+
+def compare(tables, names: list[str], as_of: dt.date | None = None, within_days: int | None = None) -> Comparison:
     """The competing estimates known on ``as_of`` (default: all): the latest claim of each
-    claimant made on or before that date, with its status as known then, the spread and
-    a warning where scopes differ."""
+    claimant made on or before that date (its latest assertion, and apart from it its
+    latest denial or doubt), with its status as known then, the spread and a warning
+    where scopes differ. With ``within_days``, a claimant's latest claim made more than
+    that many days before ``as_of`` (or before the latest claim compared) is left out as
+    too old, and a note says which."""
     measure_ids = _measures_for(tables, names)
     view = claims_view(tables)
     if as_of is not None:
@@ -217,8 +241,20 @@ def compare(tables, names: list[str], as_of: dt.date | None = None) -> Compariso
         view = view[~retracted]
     if view.empty:
         return result
-    latest = view.groupby(["measure_id", "claimant_id"])["made"].transform("max")
+    view = view.assign(stance=_stance(view))
+    latest = view.groupby(["measure_id", "claimant_id", "stance"])["made"].transform("max")
     estimates = view[view["made"] == latest]
+    if within_days is not None:
+        reference = pd.Timestamp(as_of) if as_of is not None else estimates["made"].max()
+        old = estimates["made"] < reference - pd.Timedelta(days=within_days)
+        if old.any():
+            result.notes.append(
+                f"left out as made more than {within_days} days before {style.day(reference)}: "
+                + ", ".join(estimates.loc[old, "claim_id"])
+            )
+            estimates = estimates[~old]
+        if estimates.empty:
+            return result
     numbers = estimates[["low", "value", "high"]]
     estimates = estimates.assign(lowest=numbers.min(axis=1), highest=numbers.max(axis=1)).sort_values(
         ["measure_id", "lowest", "date_from", "claim_id"], kind="stable"
