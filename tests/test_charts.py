@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import altair as alt
+import pandas as pd
 import pytest
 import vl_convert as vlc
 
@@ -295,3 +296,17 @@ def test_a_change_to_any_code_the_charts_are_made_by_makes_them_stale(real_packa
 
     monkeypatch.setattr(Path, "read_bytes", edited)
     assert render.fingerprint(package) != before
+
+
+def test_an_estimates_chart_says_which_figures_it_cannot_place_in_time(tables):
+    # A figure whose source does not say when it was given has no place on the time axis.
+    claims = tables["claims"].copy()
+    undated = claims["claim_id"] == "mt-2013-05-16-09"
+    claims.loc[undated, ["said_on", "said_on_basis"]] = [pd.NA, "not stated"]
+    changed = tables.replaced(claims=claims)
+    frame = estimates.data(changed, DEATH_TOLLS)
+    assert len(frame) == len(estimates.data(tables, DEATH_TOLLS)) - 1
+    subtitle = " ".join(estimates.chart(changed, DEATH_TOLLS).to_dict()["title"]["subtitle"])
+    assert "One figure whose source does not say when it was given is not drawn." in subtitle
+    assert frame.attrs["thinned"] is not None
+    assert estimates.data(tables, DEATH_TOLLS).attrs["thinned"] is None  # the package as it is: all drawn

@@ -20,8 +20,9 @@ from claimtrack.tracking import style
 
 
 def data(tables, view) -> pd.DataFrame:
-    rows = common.rows_for(tables, view)
-    rows = rows[rows["said_on"].notna() & ~common.vague(rows)]
+    every = common.rows_for(tables, view)
+    rows = every[every["said_on"].notna() & ~common.vague(every)]
+    undated, vague = int(every["said_on"].isna().sum()), int((every["said_on"].notna() & common.vague(every)).sum())
     frame = common.tooltip_frame(rows)
     frame["claimant"] = rows["claimant_name"]
     frame["said_plain"] = common.in_words(rows["said_on"], style.partial_date)
@@ -37,8 +38,23 @@ def data(tables, view) -> pd.DataFrame:
     frame = frame.sort_values(["said_from", "claimant", "number"]).reset_index(drop=True)
     last = frame.groupby("claimant")["said_from"].transform("max") == frame["said_from"]
     frame["label"] = frame["Figure as said"].where(last & ~frame.duplicated(["claimant", "said_from"], keep="last"))
-    frame.attrs["thinned"] = thinned
+    # What is not drawn is said: a figure with no date said has no place on the time axis.
+    missing = [
+        f"{style.count(n)} {'figure' if n == 1 else 'figures'} {why} not drawn"
+        for n, why in ((undated, "whose source does not say when it was given is" if undated == 1 else
+                        "whose sources do not say when they were given are"),
+                       (vague, "with no number is" if vague == 1 else "with no number are"))
+        if n
+    ]  # fmt: skip
+    notes = [thinned] if thinned else []
+    if missing:
+        notes.append(_capital("; ".join(missing)) + ".")
+    frame.attrs["thinned"] = " ".join(notes) or None
     return frame
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def describe(frame: pd.DataFrame, what: str) -> str:
@@ -48,7 +64,8 @@ def describe(frame: pd.DataFrame, what: str) -> str:
     highest = frame.loc[frame["number"].idxmax()]
     first, last = frame["said_from"].min(), frame["said_to"].max()
     return (
-        f"Chart of {len(frame)} figures ({what}) from {frame['claimant'].nunique()} claimants, "
+        f"Chart of {len(frame)} figures ({what}) from {frame['claimant'].nunique()} "
+        f"{'claimant' if frame['claimant'].nunique() == 1 else 'claimants'}, "
         f"given between {style.day(first)} and {style.day(last)}. "
         f"The lowest is {lowest['Figure as said']} ({lowest['claimant']}, {lowest['said_plain']}); "
         f"the highest is {highest['Figure as said']} ({highest['claimant']}, {highest['said_plain']})."
