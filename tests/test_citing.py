@@ -412,3 +412,17 @@ def test_cite_without_a_claim_id_is_a_usage_error():
     result = run_claimtrack("cite", cwd=REPO)
     assert result.returncode == 2
     assert "Missing argument 'CLAIM_ID...'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name, kind, expected",
+    [
+        ("Eastland's Ministry of Health", "government body", "Eastland's Ministry of Health"),
+        ("Eastland’s Ministry of Health", "government body", "Eastland’s Ministry of Health"),
+        ("Flood Relief Agency", "government body", "the Flood Relief Agency"),
+        ("The Flood Relief Agency", "organisation", "the Flood Relief Agency"),
+    ],
+)
+def test_a_body_is_named_with_the_article_a_reporter_uses(name, kind, expected):
+    # "The Eastland's Ministry of Health" is no English: a possessive takes no article.
+    assert citing.named({"name": name, "kind": kind}) == expected

@@ -59,10 +59,15 @@ def clause(claim: dict, measure: dict) -> str:
     return " ".join(text.split())
 
 
+_POSSESSIVE = re.compile(r"^\S+['\u2019]s\s")
+
+
 def named(claimant: dict) -> str:
     """The claimant's name with the article a reporter puts before it: "the Flood Relief Agency"."""
     name, kind, stance = claimant["name"], claimant["kind"], claimant.get("stance")
-    if kind in ("organisation", "government body"):
+    # A name that opens with a possessive ("Eastland's Ministry of Health") takes no article.
+    possessive = bool(_POSSESSIVE.match(name))
+    if kind in ("organisation", "government body") and not possessive:
         bare = name[4:] if name.startswith("The ") else name
         return "the " + (f"{stance} " if _given(stance) else "") + bare
     return (f"the {stance} " if _given(stance) and kind == "news organisation" else "") + name
