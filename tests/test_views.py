@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import claimtrack
 from claimtrack.charts import chart, views
 from claimtrack.charts.render import build_charts, built_charts
@@ -52,10 +54,9 @@ def test_a_view_that_names_no_measure_and_no_topic_is_refused_when_the_package_i
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     descriptor["views"][0]["spec"] = {"kind": "estimates", "colour": "red"}
     descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
-    try:
+    with pytest.raises(ValidationError) as refused:
         read_package(real_package)
-    except ValidationError as error:
-        messages = [p.message for p in error.problems]
+    messages = [p.message for p in refused.value.problems]
     assert any("views[0].spec: colour not known" in m for m in messages)
     assert any("names no measures and no topic" in m for m in messages)
 

@@ -211,18 +211,22 @@ def read_manifest(root: Path) -> dict:
         return {}
 
 
-def built_charts(root: Path) -> list[str]:
-    """The names of the charts the last build wrote, in the package's order."""
-    manifest = read_manifest(root)
+def _order(manifest: dict) -> list[str]:
     order = manifest.get("order")
     return list(order) if isinstance(order, list) else sorted(manifest.get("charts", {}))
+
+
+def built_charts(root: Path) -> list[str]:
+    """The names of the charts the last build wrote, in the package's order."""
+    return _order(read_manifest(root))
 
 
 def charts_built(root: Path) -> list[tuple[str, dict]]:
     """Each chart the last build wrote, in order, with what the manifest says of it
     (its kind, title, description and files)."""
-    about = read_manifest(root).get("charts", {})
-    return [(name, about.get(name, {})) for name in built_charts(root)]
+    manifest = read_manifest(root)
+    about = manifest.get("charts", {})
+    return [(name, about.get(name, {})) for name in _order(manifest)]
 
 
 def is_up_to_date(package: Package) -> bool:
@@ -232,7 +236,7 @@ def is_up_to_date(package: Package) -> bool:
     if manifest.get("inputs") != fingerprint(package):
         return False
     folder = paths.charts_dir(package.root)
-    for name in built_charts(package.root):
+    for name in _order(manifest):
         files = manifest.get("charts", {}).get(name, {}).get("files", {})
         for fmt in paths.CHART_FORMATS:
             path = folder / paths.chart_file(name, fmt)

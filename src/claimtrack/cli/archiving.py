@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.cli.common import fail, package_option, waiting
+from claimtrack.cli.common import fail, package_option, recorded, waiting
 
 
 @click.command("archive")
@@ -46,23 +46,16 @@ def archive_command(
         claimtrack archive daily-ledger-2024-05-02 saved-page.html --accessed-on 2024-05-03
         claimtrack archive daily-ledger-2024-05-02 https://example.org/story --replace
     """
-    from claimtrack.io import sourcetext, storage
-    from claimtrack.model.problems import ValidationError
+    from claimtrack.io import sourcetext
     from claimtrack.tracking import archiving
-    from claimtrack.tracking.recording import RecordingError
 
-    try:
-        archiving.check_source(package_dir, source_id, replace)
-    except RecordingError as error:
-        fail(str(error), error.problems)
-    except ValidationError as error:
-        fail("the package cannot be read; fix it first (claimtrack validate)", error.problems)
+    recorded(lambda: archiving.check_source(package_dir, source_id, replace))
     try:
         source = sourcetext.read_source(file_or_url, timeout=timeout)
     except sourcetext.NotArchivable as error:
         fail(f"{error}; nothing was written")
-    try:
-        done = archiving.archive_text(
+    done = recorded(
+        lambda: archiving.archive_text(
             package_dir,
             source_id,
             source.data,
@@ -71,10 +64,7 @@ def archive_command(
             exact=source.exact,
             on_wait=waiting,
         )
-    except RecordingError as error:
-        fail(str(error), error.problems)
-    except storage.WriteError as error:
-        fail(str(error))
+    )
     for line in report(done, source.how):
         click.echo(line)
 

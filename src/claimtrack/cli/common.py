@@ -129,21 +129,29 @@ def read_text_file(source: str | Path) -> str:
         fail(f"{name} {error}; save it as UTF-8 text")
 
 
-def record(package_dir: Path, items: list[dict], archive: Path | None) -> None:
-    """Add claims through the checked, locked path; say what was written and cite it."""
+def recorded(adding):
+    """What ``adding()`` changed; on a refusal, its problems and exit status 1: the change
+    refused, the package unreadable, or a file that could not be written."""
     from claimtrack.io import storage
     from claimtrack.model.problems import ValidationError
     from claimtrack.tracking import recording
-    from claimtrack.tracking.citing import cite
 
     try:
-        change = recording.add_claims(package_dir, items, archive=archive, on_wait=waiting)
+        return adding()
     except recording.RecordingError as error:
         fail(str(error), error.problems)
     except ValidationError as error:
         fail(UNREADABLE, error.problems)
     except storage.WriteError as error:
         fail(str(error))
+
+
+def record(package_dir: Path, items: list[dict], archive: Path | None) -> None:
+    """Add claims through the checked, locked path; say what was written and cite it."""
+    from claimtrack.tracking import recording
+    from claimtrack.tracking.citing import cite
+
+    change = recorded(lambda: recording.add_claims(package_dir, items, archive=archive, on_wait=waiting))
     for path, count in change.added.items():
         click.echo(f"Added {count} row(s) to {path}.")
     for claim_id in change.claim_ids:

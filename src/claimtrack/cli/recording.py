@@ -8,7 +8,16 @@ from pathlib import Path
 
 import click
 
-from claimtrack.cli.common import UNREADABLE, archive_option, fail, package_option, read_text_file, record, waiting
+from claimtrack.cli.common import (
+    UNREADABLE,
+    archive_option,
+    fail,
+    package_option,
+    read_text_file,
+    record,
+    recorded,
+    waiting,
+)
 from claimtrack.model import paths
 
 
@@ -167,7 +176,7 @@ def status(package_dir, archive, claim_id, status, by, note) -> None:
     """
     from claimtrack.tracking import recording
 
-    change = _recorded(
+    change = recorded(
         lambda: recording.set_status(package_dir, claim_id, status, by=by, note=note, archive=archive, on_wait=waiting)
     )
     before = change.before
@@ -231,22 +240,6 @@ def _rows_given(
     fail(f"no {noun} given: use column options (see --help), --file ROW.json, or --prompt")
 
 
-def _recorded(adding):
-    """What ``adding()`` changed; on a refusal, its problems and exit status 1."""
-    from claimtrack.io import storage
-    from claimtrack.model.problems import ValidationError
-    from claimtrack.tracking import recording
-
-    try:
-        return adding()
-    except recording.RecordingError as error:
-        fail(str(error), error.problems)
-    except ValidationError as error:
-        fail(UNREADABLE, error.problems)
-    except storage.WriteError as error:
-        fail(str(error))
-
-
 def _say_added(package_dir: Path, resource: str, change, steps: list[tuple[str, str]], uses: list[str]) -> None:
     """Say what was written, then the next steps: ``steps`` (a command with {id} where the
     new id goes, and what it does) and a claim naming the row, one per column of the
@@ -301,7 +294,7 @@ def source_add(package_dir, archive, file_path, ask, **columns) -> None:
     from claimtrack.tracking import recording
 
     items, _ = _rows_given(package_dir, "sources", file_path, ask, columns)
-    change = _recorded(lambda: recording.add_rows(package_dir, "sources", items, archive=archive, on_wait=waiting))
+    change = recorded(lambda: recording.add_rows(package_dir, "sources", items, archive=archive, on_wait=waiting))
     steps = [("claimtrack archive {id} FILE_OR_URL", "archive its text, to check quotes against")]
     _say_added(package_dir, "sources", change, steps, ["record a claim read in it"])
 
@@ -339,7 +332,7 @@ def claimant_add(package_dir, archive, file_path, ask, **columns) -> None:
     from claimtrack.tracking import recording
 
     items, _ = _rows_given(package_dir, "claimants", file_path, ask, columns)
-    change = _recorded(lambda: recording.add_rows(package_dir, "claimants", items, archive=archive, on_wait=waiting))
+    change = recorded(lambda: recording.add_rows(package_dir, "claimants", items, archive=archive, on_wait=waiting))
     _say_added(package_dir, "claimants", change, [], ["record a claim they made", "or one they passed on"])
 
 
@@ -393,7 +386,7 @@ def measure_add(package_dir, archive, file_path, ask, new_topic, topic_title, **
     new = [item["topic"] for item in items if item.get("topic") and item["topic"] not in declared]
     if asked and new_topic and topic_title is None and new:
         topic_title = _ask(f"title of the new topic {new[0]!r} (optional)", "").strip() or None
-    change = _recorded(
+    change = recorded(
         lambda: recording.add_measures(
             package_dir, items, new_topic=new_topic, topic_title=topic_title, archive=archive, on_wait=waiting
         )

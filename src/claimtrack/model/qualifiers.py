@@ -235,6 +235,11 @@ def vague_words() -> list[str]:
     return [q.word for q in QUALIFIERS.values() if q.vague]
 
 
+def against_words() -> list[str]:
+    """The qualifiers by which a claimant speaks against a figure: "denied", "doubted"."""
+    return [q.word for q in QUALIFIERS.values() if q.against]
+
+
 def bound_shapes() -> dict[str, str]:
     """How a chart's legend says a figure was given -> its symbol, in the table's order."""
     shapes: dict[str, str] = {}

@@ -202,8 +202,7 @@ def age_in_days(text: str) -> int:
 
 def _stance(view: pd.DataFrame) -> pd.Series:
     """Whether each claim asserts its figure or speaks against it (denied, doubted)."""
-    against = [q.word for q in qualifiers.QUALIFIERS.values() if q.against]
-    return view["qualifier"].isin(against).map({True: "against", False: "asserts"})
+    return view["qualifier"].isin(qualifiers.against_words()).map({True: "against", False: "asserts"})
 
 
 def compare(tables, names: list[str], as_of: dt.date | None = None, within_days: int | None = None) -> Comparison:
@@ -275,7 +274,7 @@ def _spread(estimates: pd.DataFrame) -> str | None:
         return None  # no spread across measures of different scope
     # Only what claimants assert, and what still stands, is spread: a figure denied or
     # doubted is no estimate, and one already overtaken is no longer anyone's.
-    against = estimates["qualifier"].isin([q.word for q in qualifiers.QUALIFIERS.values() if q.against])
+    against = estimates["stance"] == "against"
     overtaken = estimates["status"].isin(OVERTAKEN) & ~against
     asserted = estimates[~against & ~overtaken]
     aside = f"; {int(against.sum())} denied or doubted" if against.any() else ""

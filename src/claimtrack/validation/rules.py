@@ -213,6 +213,16 @@ SHAPE = [
 _NOT_STATED = "not stated"
 _PUBLICATION_DATE = "publication date"
 
+
+def _given_together(code: str, column: str, partner: str, missing: str, extra: str) -> list[Rule]:
+    """``column`` is given exactly when ``partner`` is: reported on ``column`` with the
+    message ``missing`` when it lacks, ``extra`` when it stands alone."""
+    return [
+        Rule(code, column, Fails(lambda f: f[partner].notna() & f[column].isna()), missing, reads=(partner,)),
+        Rule(code, column, Fails(lambda f: f[partner].isna() & f[column].notna()), extra, reads=(partner,)),
+    ]
+
+
 DATES = [
     Rule(
         "said-on-basis",
@@ -228,19 +238,12 @@ DATES = [
         f"said_on_basis is '{_NOT_STATED}' but said_on gives {{said_on}}; say how the date is known",
         reads=("said_on",),
     ),
-    Rule(
+    *_given_together(
         "as-of-basis",
         "as_of_basis",
-        Fails(lambda f: f["as_of"].notna() & f["as_of_basis"].isna()),
-        "as_of gives {as_of}, so as_of_basis must say how that date is known",
-        reads=("as_of",),
-    ),
-    Rule(
-        "as-of-basis",
-        "as_of_basis",
-        Fails(lambda f: f["as_of"].isna() & f["as_of_basis"].notna()),
-        "as_of_basis is '{as_of_basis}' but as_of is empty",
-        reads=("as_of",),
+        "as_of",
+        missing="as_of gives {as_of}, so as_of_basis must say how that date is known",
+        extra="as_of_basis is '{as_of_basis}' but as_of is empty",
     ),
     # A claim cannot refer to a date after it was made: the earliest the figure's date
     # can be is compared with the latest the claim can have been made.
@@ -402,22 +405,13 @@ WORDING = [
 
 # --- Through whom: via_id and via_relation -------------------------------------------------------
 
-VIA = [
-    Rule(
-        "via-relation",
-        "via_relation",
-        Fails(lambda f: f["via_id"].notna() & f["via_relation"].isna()),
-        "via_id names {via_id}: say how the claim reached it, 'told' or 'reported by'",
-        reads=("via_id",),
-    ),
-    Rule(
-        "via-relation",
-        "via_relation",
-        Fails(lambda f: f["via_relation"].notna() & f["via_id"].isna()),
-        "via_relation is '{via_relation}' but via_id is empty",
-        reads=("via_id",),
-    ),
-]
+VIA = _given_together(
+    "via-relation",
+    "via_relation",
+    "via_id",
+    missing="via_id names {via_id}: say how the claim reached it, 'told' or 'reported by'",
+    extra="via_relation is '{via_relation}' but via_id is empty",
+)
 
 # --- Topics: the package's own ------------------------------------------------------------------
 
