@@ -79,11 +79,11 @@ MESSAGES = {
         'as in "he said ""yes""" [csv-syntax]'
     ],
     "row-length-short": [
-        "data/claims.csv, line 3: this row has 23 cells, fewer than the 24 columns of the header; "
+        "data/claims.csv, line 3: this row has 25 cells, fewer than the 26 columns of the header; "
         "nothing was padded or cut [row-length]"
     ],
     "row-length-long": [
-        "data/claims.csv, line 3: this row has 25 cells, more than the 24 columns of the header; "
+        "data/claims.csv, line 3: this row has 27 cells, more than the 26 columns of the header; "
         "nothing was padded or cut; a comma inside a cell, as in 94,000, splits it unless the cell is in "
         "double quotes [row-length]"
     ],

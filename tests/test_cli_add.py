@@ -32,7 +32,7 @@ FLAGS = [
     "--quote", QUOTE,
 ]  # fmt: skip
 FLAGS_LINE = (
-    "test-article-01,test-widgets,test-speaker,,,test-article,about 14 widgets,about,,14,,,,2013-05-16,"
+    "test-article-01,test-widgets,test-speaker,asserts,,,test-article,about 14 widgets,,about,,14,,,,2013-05-16,"
     f"inferred from weekday,,,,,reported,,,{QUOTE},"
 )
 SENTENCE = (
@@ -70,7 +70,7 @@ def test_add_from_a_json_file(make_package):
     assert (
         added_bytes(package, before)
         == (
-            "test-article-01,test-widgets,test-speaker,,,test-article,about 14 widgets,about,,14,,,,2013-05-16,"
+            "test-article-01,test-widgets,test-speaker,asserts,,,test-article,about 14 widgets,,about,,14,,,,2013-05-16,"
             f"inferred from weekday,On Thursday,2013-05,stated,in May,reported,,,{QUOTE},Made up: a claim the tests add.\n"
         ).encode()
     )
@@ -104,7 +104,7 @@ def test_add_with_a_new_source_and_claimant_appends_a_line_to_each_file(make_pac
     assert added_bytes(package, before["data/sources.csv"], "data/sources.csv").startswith(b"test-bulletin,")
     assert added_bytes(package, before["data/claimants.csv"], "data/claimants.csv").startswith(b"test-inspector,")
     assert added_bytes(package, before[CLAIMS]).startswith(
-        b"test-bulletin-01,test-widgets,test-inspector,,,test-bulletin,"
+        b"test-bulletin-01,test-widgets,test-inspector,asserts,,,test-bulletin,"
     )
     assert (package / "data/measures.csv").read_bytes() == measures
 
@@ -123,10 +123,12 @@ PROMPT_ANSWERS = [
     ("  stance", ""),
     ("  description", ""),
     ("  note", "Made up: exists only in claimtrack's tests."),
+    ("stance", ""),  # empty: the default, asserts
     ("via_id", ""),
     ("via_relation", ""),
     ("source_id", "test-article"),
     ("figure_text", "about 12 widgets"),
+    ("hedge", ""),
     ("qualifier", "about"),
     ("low", ""),
     ("value", "12"),
@@ -162,7 +164,7 @@ def test_add_by_prompts_asks_each_column_and_describes_a_new_claimant(make_packa
         b"test-newcomer,Nina Newcomer,,person,widget inspector,,,,Made up: exists only in claimtrack's tests.\n"
     )
     assert added_bytes(package, claims) == (
-        b"test-article-01,test-widgets,test-newcomer,,,test-article,about 12 widgets,about,,12,,,,2013-05-15,"
+        b"test-article-01,test-widgets,test-newcomer,asserts,,,test-article,about 12 widgets,,about,,12,,,,2013-05-15,"
         b"inferred from weekday,on Wednesday,,,,reported,,,"
         b"Nina Newcomer said on Wednesday that about 12 widgets were made.,\n"
     )
@@ -385,7 +387,8 @@ def test_two_adds_at_once_both_succeed_and_no_row_is_lost(make_package):
     assert [run.returncode for run in runs] == [0, 0], outputs
     new = added_bytes(package, before).decode().splitlines()
     assert sorted(line.split(",")[0] for line in new) == ["test-article-01", "test-article-02"]
-    assert sorted(line.split(",")[6] for line in new) == ["about 14 widgets", "about 16 widgets"]
+    figure = read_package(package).resource("claims").field_names.index("figure_text")
+    assert sorted(line.split(",")[figure] for line in new) == ["about 14 widgets", "about 16 widgets"]
     assert run_claimtrack("validate", cwd=package).returncode == 0
 
 

@@ -194,13 +194,53 @@ def test_the_conference_date_slips_from_claim_to_claim_until_it_is_realised(clai
         chain.append(dates.loc[chain[-1], "settled_by"])
     assert dates.loc[chain[-1], "status"] == "realised"
     assert dates.loc[chain[-1], "date_from"] == pd.Timestamp("2014-01-22")
-    proposed = dates[~dates["qualifier"].isin(["denied", "doubted"])]
+    proposed = dates[dates["stance"] == "asserts"]
     assert set(proposed["status"]) == {"superseded", "realised", "not realised"}
     # The late-May hopes the article calls dashed did not come true: not overtaken by a claim.
     assert dates.loc[only(claims, figure_text="a late-May date").claim_id, "status"] == "not realised"
     # Both "early June"s were overtaken by Brahimi's June 5 word that June was not possible.
     early = dates[dates["figure_text"] == "early June"]
     assert len(early) == 2 and set(early["settled_by"]) == {"al-jazeera-2013-06-05-01"}
+
+
+# The source's own words of uncertainty, claim by claim, as the quotes have them.
+HEDGES = {
+    "mt-2013-05-16-01": "likely",
+    "mt-2013-05-16-02": "working date",
+    "mt-2013-05-16-04": "hopes",
+    "mt-2013-05-16-06": "may have",
+    "mt-2013-05-16-10": "likely",
+    "dw-2013-02-12-01": "probably",
+    "chicago-tribune-2013-05-07-01": "possibly",
+    "reuters-2013-05-13-01": "possibly",
+    "al-jazeera-2013-06-05-01": "might",
+}
+
+
+def test_every_hedge_the_sources_give_is_recorded_and_no_other(claims):
+    hedged = claims.dropna(subset=["hedge"]).set_index("claim_id")["hedge"].to_dict()
+    assert hedged == HEDGES
+
+
+def test_a_denial_and_a_doubt_are_stances_not_bounds(claims):
+    against = claims[claims["stance"] != "asserts"].set_index("claim_id")
+    assert against["stance"].to_dict() == {"businessline-regime-agrees-01": "denies", "reuters-2013-06-25-01": "doubts"}
+    assert against["qualifier"].to_dict() == {"businessline-regime-agrees-01": "on", "reuters-2013-06-25-01": "between"}
+
+
+def test_figures_are_stored_as_the_sources_bound_them(claims):
+    by_id = claims.set_index("claim_id")
+    # "a war that may have cost 120,000 lives": a possible figure, hedged, not an upper bound.
+    assert by_id.loc["mt-2013-05-16-06", ["qualifier", "value", "hedge"]].tolist() == ["exact", 120000, "may have"]
+    # ICSR's range carries no best estimate of the desk's; "above 8,500" is a claim of its own.
+    assert pd.isna(by_id.loc["icsr-2013-12-17-01", "value"])
+    above = only(claims, figure_text="above 8,500")
+    assert (above.qualifier, above.low) == ("more than", 8500)
+    # "ranging from 225 to over 500": the top is open, so the figure is at least 225.
+    kyrgyz = by_id.loc["rferl-kyrgyzstan-dispute-number-01"]
+    assert (kyrgyz["qualifier"], kyrgyz["low"]) == ("at least", 225) and pd.isna(kyrgyz["high"])
+    # The lead calls the day of The Hill's figure uncertain.
+    assert by_id.loc["the-hill-death-toll-tops-120000-01", "said_on_basis"] == "approximate"
 
 
 def test_running_totals_are_not_retractions(claims):

@@ -38,7 +38,7 @@ def test_add_appends_the_claim_with_an_id_made_from_its_source(make_package):
     after = (package / CLAIMS).read_bytes()
     assert after.startswith(before)
     assert after[len(before) :].startswith(
-        b"test-article-01,test-widgets,test-speaker,,,test-article,about 14 widgets,"
+        b"test-article-01,test-widgets,test-speaker,asserts,,,test-article,about 14 widgets,"
     )
     assert validate(package).ok
 
@@ -84,7 +84,7 @@ def test_a_new_source_and_claimant_are_added_before_the_claim_that_points_at_the
         .read_text()
         .endswith("test-inspector,a test inspector,,person,,,,,Made up: exists only in claimtrack's tests.\n")
     )
-    assert ",test-inspector,,,test-bulletin,at least 11 widgets," in (package / CLAIMS).read_text()
+    assert ",test-inspector,asserts,,,test-bulletin,at least 11 widgets," in (package / CLAIMS).read_text()
     assert validate(package).ok
 
 
@@ -178,7 +178,7 @@ def test_no_claim_at_all_is_refused(make_package):
 def test_a_whole_number_given_as_a_float_is_written_as_digits(make_package):
     package = make_package()
     recording.add_claims(package, [dict(row("new-claim"), value=14.0)])
-    assert ",about 14 widgets,about,,14,," in (package / CLAIMS).read_text()
+    assert ",about 14 widgets,,about,,14,," in (package / CLAIMS).read_text()
 
 
 def test_an_add_interrupted_while_replacing_the_file_leaves_it_as_it_was(make_package, monkeypatch):

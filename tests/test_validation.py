@@ -178,6 +178,8 @@ CROSS_FIELD_CASES = {
     # test-widgets-02 now said on 2013-05-13, the day before the claim it settles
     "settled-by-earlier-claim": [(CLAIMS, 4, "settled_by", "test-widgets-02", "settled-by")],
     "figure-in-quote": [(CLAIMS, 3, "figure_text", "at least 94000", "figure-in-quote")],
+    # a hedge the quote does not hold: the desk's word, not the source's
+    "hedge-in-quote": [(CLAIMS, 3, "hedge", "certainly", "hedge-in-quote")],
     # Lists in a cell: "SOHR|" ends in an empty alias, "SOHR| sohr" lists one twice (case and
     # spaces aside), Interfax's alias "interfax" is its own name, and a keyword is empty.
     "list-item-empty": [(CLAIMANTS, 4, "aliases", "SOHR|", "list-item")],

@@ -186,6 +186,7 @@ def _claim(i: int, random, published, n_sources: int, n_claimants: int, column: 
     row[column["said_on_basis"]] = "stated" if i % 3 else "inferred from weekday"
     row[column["said_on_text"]] = "on Tuesday" if i % 3 == 0 else ""
     row[column["status"]] = "reported"
+    row[column["stance"]] = qualifiers.ASSERTS
     if i % 7 == 0:
         row[column["via_id"]] = f"c{int(random.integers(0, n_claimants)):04d}"
         row[column["via_relation"]] = "told" if i % 2 else "reported by"
@@ -201,6 +202,8 @@ def _claim(i: int, random, published, n_sources: int, n_claimants: int, column: 
             row[column["date_from"]] = row[column["date_to"]] = _day(start)
             figure = f"on {row[column['date_from']]}"
         row[column["status"]] = "tentative"
+        if i % 13 == 0:
+            row[column["stance"]] = qualifiers.DENIES
     else:
         number = int(random.integers(10, 250_000))
         row[column["measure_id"]] = COUNT_MEASURES[i % len(COUNT_MEASURES)]
@@ -222,8 +225,10 @@ def _claim(i: int, random, published, n_sources: int, n_claimants: int, column: 
             row[column["as_of"]], row[column["as_of_basis"]] = _day(said - 1), "stated"
         row[column["status"]] = STATUSES_FOR_COUNTS[i % len(STATUSES_FOR_COUNTS)]
     row[column["figure_text"]] = figure
+    hedge = "likely " if i % 9 == 0 else ""
+    row[column["hedge"]] = hedge.strip()
     row[column["quote"]] = (
-        f'"It is {figure}, and that is a floor, not a ceiling," the spokesperson said, citing "records" (no. {i}).'
+        f'"It is {hedge}{figure}, and that is a floor, not a ceiling," the spokesperson said, citing "records" (no. {i}).'
     )
     return row
 

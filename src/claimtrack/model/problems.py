@@ -122,6 +122,7 @@ CATALOGUE = (
         "a claim is recorded once: no two rows share measure, claimant, source, figure and quote",
     ),
     ProblemKind("figure-in-quote", "rule", "the figure's words appear in the quote"),
+    ProblemKind("hedge-in-quote", "rule", "the source's words of uncertainty (`hedge`) appear in the quote"),
     ProblemKind("duplicate-source", "rule", "a document is recorded once: no two sources share a URL"),
     ProblemKind(
         "list-item",

@@ -2,8 +2,9 @@
 
 A qualifier says how a figure was given: "at least 94,000", "about 200", "several",
 "between June 10 and 12". For each, the table says which kind of measure it fits,
-which bounds it carries, how it reads in copy, how a chart draws it, whether the
-claimant speaks for the figure or against it, and the words that signal it in a text.
+which bounds it carries, how it reads in copy, how a chart draws it, and the words
+that signal it in a text. Whether the claimant asserts the figure, denies it or doubts
+it is not a bound but a stance: the second table, below.
 
 The words themselves are also the enum of ``qualifier`` in schemas/claims.json (the
 package's own list, which a Table Schema tool checks); a test proves the two agree.
@@ -23,7 +24,7 @@ AT_LEAST, MORE_THAN = "at least", "more than"
 AS_HIGH_AS, UP_TO = "as high as", "up to"
 RANGE, SEVERAL = "range", "several"
 ON, BETWEEN, NOT_BEFORE, NOT_AFTER = "on", "between", "not before", "not after"
-DENIED, DOUBTED = "denied", "doubted"
+APPROXIMATE_RANGE = "approximate range"
 
 # How a chart says a figure was given, and the symbol it draws it with.
 GIVEN = "given as such"
@@ -45,8 +46,11 @@ class Qualifier:
     copy: str
     bound: str | None = None  # how a chart's legend says it was given (numbers only)
     shape: str | None = None  # the symbol a chart draws it with; None: not drawn at a number
-    against: str | None = None  # the verb when the claimant speaks against the figure
-    before: tuple[str, ...] = ()  # words in a text just before a number that give this qualifier
+    before: tuple[str, ...] = ()  # words just before a number that give this qualifier, and read in copy
+    verbs: tuple[str, ...] = ()  # verbs just before a number that give it ("exceeds"): a text's, not copy's
+    # Words before a number said of a total, not of the things counted ("the toll was as high
+    # as 120,000"): they give the qualifier in a text, but copy puts its own words before a noun.
+    of_a_total: tuple[str, ...] = ()
     after: tuple[str, ...] = ()  # words just after a number that give it
     alone: tuple[str, ...] = field(default=())  # words that stand for the figure, with no number
 
@@ -95,7 +99,8 @@ QUALIFIERS: dict[str, Qualifier] = {
             "nearly {value}",
             GIVEN,
             "circle",
-            before=("nearly", "almost", "approaching", "just under", "close to"),
+            before=("nearly", "almost", "just under", "close to"),
+            of_a_total=("approaching",),
         ),
         Qualifier(
             AT_LEAST,
@@ -118,7 +123,9 @@ QUALIFIERS: dict[str, Qualifier] = {
             "more than {low}",
             LOWER_BOUND,
             "triangle-up",
-            before=("more than", "over", "exceeds", "exceeding", "upwards of", "in excess of"),
+            before=("more than", "over", "upwards of", "in excess of"),
+            of_a_total=("above",),
+            verbs=("exceeds", "exceeding"),
         ),
         Qualifier(
             AS_HIGH_AS,
@@ -129,7 +136,8 @@ QUALIFIERS: dict[str, Qualifier] = {
             "as many as {high}",
             UPPER_BOUND,
             "triangle-down",
-            before=("as high as", "as many as"),
+            before=("as many as",),
+            of_a_total=("as high as",),
         ),
         Qualifier(
             UP_TO,
@@ -140,16 +148,7 @@ QUALIFIERS: dict[str, Qualifier] = {
             "up to {high}",
             UPPER_BOUND,
             "triangle-down",
-            # A figure given as a possibility is read as an upper estimate.
-            before=(
-                "up to",
-                "fewer than",
-                "less than",
-                "under",
-                "may have cost",
-                "may have killed",
-                "could have cost",
-            ),
+            before=("up to", "fewer than", "less than", "under"),
         ),
         Qualifier(
             RANGE,
@@ -158,6 +157,16 @@ QUALIFIERS: dict[str, Qualifier] = {
             ("low", "value", "high"),
             "from low to high; value is the best estimate where one is given",
             "between {low} and {high}",
+            LOW_TO_HIGH,
+            "diamond",
+        ),
+        Qualifier(
+            APPROXIMATE_RANGE,
+            "number",
+            ("low", "high"),
+            ("low", "high"),
+            "a range given roughly: around 300-400",
+            "around {low} to {high}",
             LOW_TO_HIGH,
             "diamond",
         ),
@@ -200,24 +209,6 @@ QUALIFIERS: dict[str, Qualifier] = {
             NOT_BEFORE, "date", ("date_from",), ("date_from",), "open-ended: date_from at the earliest", "{earliest}"
         ),
         Qualifier(NOT_AFTER, "date", ("date_to",), ("date_to",), "date_to at the latest", "{latest}"),
-        Qualifier(
-            DENIED,
-            "date",
-            ("date_from", "date_to"),
-            ("date_from", "date_to"),
-            "a date or range the claimant denies",
-            "{span}",
-            against="denied",
-        ),
-        Qualifier(
-            DOUBTED,
-            "date",
-            ("date_from", "date_to"),
-            ("date_from", "date_to"),
-            "a date or range the claimant doubts",
-            "{span}",
-            against="doubted",
-        ),
     )
 }
 
@@ -225,19 +216,13 @@ QUALIFIERS: dict[str, Qualifier] = {
 MEASURE_FAMILY = {"count": "number", "duration": "number", "date": "date"}
 
 
-def words(family: str, asserting_only: bool = False) -> list[str]:
-    """The qualifiers that fit a family of measure, in the table's order; with
-    ``asserting_only``, without those by which a claimant speaks against a figure."""
-    return [q.word for q in QUALIFIERS.values() if q.family == family and not (asserting_only and q.against)]
+def words(family: str) -> list[str]:
+    """The qualifiers that fit a family of measure, in the table's order."""
+    return [q.word for q in QUALIFIERS.values() if q.family == family]
 
 
 def vague_words() -> list[str]:
     return [q.word for q in QUALIFIERS.values() if q.vague]
-
-
-def against_words() -> list[str]:
-    """The qualifiers by which a claimant speaks against a figure: "denied", "doubted"."""
-    return [q.word for q in QUALIFIERS.values() if q.against]
 
 
 def bound_shapes() -> dict[str, str]:
@@ -252,3 +237,35 @@ def bound_shapes() -> dict[str, str]:
 def listing(words: list[str]) -> str:
     """Words as a sentence lists them: "on, between, not before or not after"."""
     return ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)
+
+
+# --- Stance: whether the claimant puts the figure forward or speaks against it ------------------
+
+ASSERTS, DENIES, DOUBTS = "asserts", "denies", "doubts"
+
+
+@dataclass(frozen=True)
+class Stance:
+    word: str
+    meaning: str
+    said: str  # the verb of an attribution sentence: "said", "denied", "doubted"
+    charted: str | None  # how a chart labels the figure; None: as an estimate
+
+    @property
+    def against(self) -> bool:
+        return self.word != ASSERTS
+
+
+STANCES: dict[str, Stance] = {
+    s.word: s
+    for s in (
+        Stance(ASSERTS, "the claimant gives the figure", "said", None),
+        Stance(DENIES, "the claimant says the figure is not so", "denied", "denied"),
+        Stance(DOUBTS, "the claimant questions the figure", "doubted", "doubted"),
+    )
+}
+
+
+def against_stances() -> list[str]:
+    """The stances by which a claimant speaks against a figure: "denies", "doubts"."""
+    return [s.word for s in STANCES.values() if s.against]

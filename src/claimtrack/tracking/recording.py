@@ -24,6 +24,7 @@ from claimtrack.model import paths
 from claimtrack.model.lifecycle import INITIAL, refusal
 from claimtrack.model.package import Package, Resource, read_package
 from claimtrack.model.problems import Problem
+from claimtrack.model.qualifiers import ASSERTS
 from claimtrack.model.views import read_topics
 from claimtrack.validation.run import read_bytes, validate
 
@@ -152,6 +153,7 @@ def add_claims(
             existing = set(values) == {"claim_id"} and values["claim_id"] in claims.rows
             if not existing:
                 values.setdefault("status", INITIAL)
+                values.setdefault("stance", ASSERTS)
                 if not values.get("claim_id"):
                     prefix = values.get("source_id") or "claim"
                     values["claim_id"] = _next_id(claims, str(prefix))
@@ -426,7 +428,7 @@ def prompted_claim(root: str | Path, ask: Callable[[str, str], str], say: Callab
         value = _ask_column(
             spec,
             ask,
-            default=INITIAL if name == "status" else "",
+            default={"status": INITIAL, "stance": ASSERTS}.get(name, ""),
             optional="made from the source id when empty" if name == claims.key else "",
         )
         claim[name] = value

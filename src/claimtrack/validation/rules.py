@@ -176,7 +176,7 @@ SHAPE = [
         ),
         "'{qualifier}' is not a qualifier for a {measure_kind} measure like {measure_id}; "
         + f"numbers take {qualifiers.listing(qualifiers.words('number'))}; "
-        + f"dates take {qualifiers.listing(qualifiers.words('date', asserting_only=True))}",
+        + f"dates take {qualifiers.listing(qualifiers.words('date'))}",
         reads=("measure_kind", "measure_id"),
     ),
     *_qualifier_bounds_rules(),
@@ -382,14 +382,20 @@ def _first_recorded(failing: Failing) -> list[str]:
     ]
 
 
-def _figure_not_in_quote(f: pd.DataFrame) -> pd.Series:
-    # Word for word first; only the few that differ are compared again with their
-    # typographic quotes and spaces folded.
-    found = pd.Series(contains(f["quote"], f["figure_text"]), index=f.index)
-    differ = ~found & f["quote"].notna()
-    if differ.any():
-        found[differ] = contains(normalise(f.loc[differ, "quote"]), normalise(f.loc[differ, "figure_text"]))
-    return ~(found | f["quote"].isna())
+def _not_in_quote(column: str):
+    """A test that fails the rows whose ``column`` is given but not in their quote."""
+
+    def test(f: pd.DataFrame) -> pd.Series:
+        # Word for word first; only the few that differ are compared again with their
+        # typographic quotes and spaces folded.
+        words = f[column]
+        found = pd.Series(contains(f["quote"], words), index=f.index)
+        differ = ~found & f["quote"].notna() & words.notna()
+        if differ.any():
+            found[differ] = contains(normalise(f.loc[differ, "quote"]), normalise(words[differ]))
+        return ~(found | f["quote"].isna() | words.isna())
+
+    return test
 
 
 WORDING = [
@@ -397,8 +403,15 @@ WORDING = [
     Rule(
         "figure-in-quote",
         "figure_text",
-        Fails(_figure_not_in_quote),
+        Fails(_not_in_quote("figure_text")),
         "the figure's words are not in the quote; copy them exactly as the quote has them",
+        reads=("quote",),
+    ),
+    Rule(
+        "hedge-in-quote",
+        "hedge",
+        Fails(_not_in_quote("hedge")),
+        "the hedge is not in the quote: give the source's own words of uncertainty, exactly as the quote has them",
         reads=("quote",),
     ),
 ]
