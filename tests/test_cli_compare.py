@@ -16,6 +16,17 @@ from conftest import REPO, TRACKER, build_package, run_claimtrack
 COLUMNS = read_package(REPO).resource("claims").field_names
 
 
+# Like with like: figures bounded differently are not set against each other.
+WIDGETS_SPREAD = (
+    "Spread: figures given as such: the highest figure (25) is 1.67 times the lowest (15); "
+    "lower bounds: one figure only (12); upper bounds: one figure only (18)."
+)
+DEATHS_SPREAD = (
+    "Spread: no two figures bounded alike to compare: a figure given as such (120,000), "
+    "a lower bound (94,000), an upper bound (120,000)."
+)
+
+
 @pytest.fixture(scope="module")
 def package(tmp_path_factory):
     return build_package(tmp_path_factory.mktemp("compare") / "compare", "compare", TRACKER)
@@ -47,7 +58,7 @@ def test_compare_shows_the_latest_claim_of_each_claimant_with_the_spread_and_not
         "test-widgets-04",
         "test-widgets-06",
     ]
-    assert spread == "Spread: the highest figure (25) is 2.08 times the lowest (12)."
+    assert spread == WIDGETS_SPREAD
     assert note == "Note: retracted, not shown: test-widgets-05."
     assert result.stderr == ""
 
@@ -56,7 +67,7 @@ def test_compare_the_death_tolls_gives_the_ratio_of_highest_to_lowest(package):
     result = run_claimtrack("compare", "syria-deaths", cwd=package)
     assert result.returncode == 0, result.stderr
     assert table_ids(result.stdout)[:-1] == ["mt-2013-05-16-09", "mt-2013-05-16-06", "mt-2013-05-16-10"]
-    assert result.stdout.splitlines()[-1] == "Spread: the highest figure (120,000) is 1.28 times the lowest (94,000)."
+    assert result.stdout.splitlines()[-1] == DEATHS_SPREAD
 
 
 def test_compare_as_of_leaves_out_later_claims_and_notes_the_doubtful(package):
@@ -65,7 +76,7 @@ def test_compare_as_of_leaves_out_later_claims_and_notes_the_doubtful(package):
     lines = result.stdout.splitlines()
     assert [line.split()[-1] for line in lines[2:5]] == ["test-widgets-01", "test-widgets-03", "test-widgets-04"]
     assert lines[5:] == [
-        "Spread: the highest figure (20) is 2.00 times the lowest (10).",
+        "Spread: no two figures bounded alike to compare: a lower bound (12), an upper bound (18), a range (10 to 20).",
         "Note: not shown, as they may have been made after May 15, 2013: test-widgets-06.",
         "Note: retracted, not shown: test-widgets-05.",
         "Note: statuses as known on May 15, 2013, not as they stand now: test-widgets-01 became confirmed on May 16, 2013.",
@@ -108,7 +119,7 @@ def test_compare_markdown_gives_a_github_table_to_paste_into_a_story(package):
     assert all(line.startswith("| ") and line.endswith(" |") for line in [lines[0], *lines[2:6]])
     assert lines[6:] == [
         "",
-        "Spread: the highest figure (25) is 2.08 times the lowest (12).",
+        WIDGETS_SPREAD,
         "",
         "Note: retracted, not shown: test-widgets-05.",
     ]
@@ -131,7 +142,7 @@ def test_compare_json_prints_only_the_claims_columns_and_puts_the_spread_on_stde
     ]
     assert all(list(claim) == COLUMNS for claim in claims)
     assert result.stderr.splitlines() == [
-        "Spread: the highest figure (25) is 2.08 times the lowest (12).",
+        WIDGETS_SPREAD,
         "Note: retracted, not shown: test-widgets-05.",
     ]
 
@@ -142,7 +153,7 @@ def test_compare_csv_prints_only_the_claims_columns_and_puts_the_spread_on_stder
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == COLUMNS
     assert [row[0] for row in rows[1:]] == ["mt-2013-05-16-09", "mt-2013-05-16-06", "mt-2013-05-16-10"]
-    assert result.stderr == "Spread: the highest figure (120,000) is 1.28 times the lowest (94,000).\n"
+    assert result.stderr == DEATHS_SPREAD + "\n"
 
 
 def test_compare_json_before_any_claim_prints_an_empty_array(package):

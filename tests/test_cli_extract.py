@@ -35,7 +35,7 @@ CLAIMS = "data/claims.csv"
 PUBLISHED = ["--published", "2013-05-16"]
 FIELDS = [
     "id", "text", "qualifier", "value", "low", "high", "date_from", "date_to", "said_on", "said_on_text",
-    "said_on_basis", "quote", "start", "end", "claimant", "measure", "told",
+    "said_on_basis", "quote", "start", "end", "claimant", "measure", "told", "hedge",
 ]  # fmt: skip
 HEADER = ["draft", "figure", "as", "written", "qualifier", "figure", "said", "on", "speaker", "measure"]
 
@@ -109,6 +109,7 @@ def test_extract_format_json_gives_an_array_of_drafts_with_every_field(make_pack
         "claimant": "The test speaker",
         "measure": "test-widgets",
         "told": "Interfax",
+        "hedge": None,
     }
     assert drafts[0]["date_from"] == drafts[0]["date_to"] == "2013-05-13"
     assert drafts[0]["measure"] is None

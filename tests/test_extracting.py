@@ -223,9 +223,9 @@ BEFORE = [
     pytest.param("fewer than", "Fewer than 50 widgets were made.", "Fewer than 50", "up to", None, None, 50, id="fewer than"),
     pytest.param("less than", "Less than 50 widgets were made.", "Less than 50", "up to", None, None, 50, id="less than"),
     pytest.param("under", "Under 50 widgets were made.", "Under 50", "up to", None, None, 50, id="under"),
-    pytest.param("may have cost", "The test may have cost 120,000 widgets.", "may have cost 120,000", "up to", None, None, 120000, id="may have cost"),
-    pytest.param("may have killed", "The test may have killed 120,000 widgets.", "may have killed 120,000", "up to", None, None, 120000, id="may have killed"),
-    pytest.param("could have cost", "The test could have cost 120,000 widgets.", "could have cost 120,000", "up to", None, None, 120000, id="could have cost"),
+    pytest.param("exceeds", "The test count exceeds 20,000 widgets.", "exceeds 20,000", "more than", None, 20000, None, id="exceeds"),
+    pytest.param("exceeding", "A test count exceeding 20,000 widgets.", "exceeding 20,000", "more than", None, 20000, None, id="exceeding"),
+    pytest.param("above", "The true test count was above 8,500.", "above 8,500", "more than", None, 8500, None, id="above"),
 ]  # fmt: skip
 
 # One case per word of extracting.AFTER.
@@ -942,3 +942,19 @@ def test_a_date_after_the_verb_that_dates_the_event_does_not_date_the_attributio
 def test_whom_the_speaker_told_is_kept_even_in_lower_case():
     draft = _one("Khan told reporters on Monday that 5 widgets were made.", dt.date(2013, 5, 16), "5")
     assert (draft.told, draft.said_on) == ("reporters", "2013-05-13")
+
+
+@pytest.mark.parametrize(
+    "sentence, figure_text, hedge",
+    [
+        ("The test fair will likely open on June 10, 2013, a test speaker said.", "June 10, 2013", "likely"),
+        ("A test war that may have cost 120,000 widgets.", "120,000", "may have"),
+        ("The test count is probably approaching 95,000 widgets.", "approaching 95,000", "probably"),
+        ("At least 1,200 widgets were made, a test speaker said.", "At least 1,200", None),
+    ],
+)
+def test_a_draft_keeps_the_sentences_words_of_uncertainty_as_its_hedge(sentence, figure_text, hedge):
+    draft = only(sentence)
+    assert (draft.text, draft.hedge) == (figure_text, hedge)
+    if hedge:
+        assert hedge in draft.quote

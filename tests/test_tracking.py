@@ -123,8 +123,22 @@ def test_compare_keeps_the_latest_claim_of_each_claimant_and_both_of_a_tie(table
     result = tracking.compare(tables, ["test-widgets"])
     # test-widgets-01 gave way to -02 (same claimant, later); -03 and -04 tie.
     assert ids(result.estimates) == ["test-widgets-03", "test-widgets-02", "test-widgets-04", "test-widgets-06"]
-    assert result.spread == "the highest figure (25) is 2.08 times the lowest (12)"
+    # Like with like: counts given as such are spread; a lower and an upper bound stand alone.
+    assert result.spread == (
+        "figures given as such: the highest figure (25) is 1.67 times the lowest (15); lower bounds: one figure "
+        "only (12); upper bounds: one figure only (18)"
+    )
     assert result.warnings == []
+
+
+def test_a_claimants_denial_stands_beside_its_latest_figure_not_in_its_place(tables):
+    claims = tables["claims"].copy()
+    # The rival's later word (-06) becomes a denial: its earlier figure stays in view.
+    claims.loc[claims["claim_id"] == "test-widgets-06", "stance"] = "denies"
+    claims.loc[claims["claim_id"] == "test-widgets-05", "status"] = "reported"
+    result = tracking.compare(tables.replaced(claims=claims), ["test-widgets"])
+    assert {"test-widgets-05", "test-widgets-06"} <= set(ids(result.estimates))
+    assert result.spread.endswith("; 1 denied or doubted, not counted")
 
 
 def test_compare_leaves_out_retracted_claims_and_says_so(tables):
@@ -137,7 +151,9 @@ def test_compare_as_of_a_date_leaves_out_claims_made_after_it(tables):
     result = tracking.compare(tables, ["test-widgets"], as_of=dt.date(2013, 5, 15))
     # On May 15 the speaker's latest was still -01; -02 came on May 16.
     assert ids(result.estimates) == ["test-widgets-01", "test-widgets-03", "test-widgets-04"]
-    assert result.spread == "the highest figure (20) is 2.00 times the lowest (10)"
+    assert result.spread == (
+        "no two figures bounded alike to compare: a lower bound (12), an upper bound (18), a range (10 to 20)"
+    )
 
 
 def test_compare_as_of_notes_a_claim_that_may_have_been_made_after_the_date(tables):
@@ -167,10 +183,24 @@ def test_compare_before_any_claim_was_made_has_no_estimates(tables):
     assert result.spread is None
 
 
-def test_compare_the_real_death_tolls_gives_a_spread_of_1_28(tables):
+def test_compare_never_sets_a_lower_bound_against_an_upper_estimate(tables):
     result = tracking.compare(tables, ["syria-deaths"])
     assert ids(result.estimates) == ["mt-2013-05-16-09", "mt-2013-05-16-06", "mt-2013-05-16-10"]
-    assert result.spread == "the highest figure (120,000) is 1.28 times the lowest (94,000)"
+    # "At least 94,000" and "as high as 120,000" are not 1.28 times apart: they bound
+    # the toll from either side. The paper's hedged 120,000 is a figure given as such.
+    assert result.spread == (
+        "no two figures bounded alike to compare: a figure given as such (120,000), a lower bound (94,000), "
+        "an upper bound (120,000)"
+    )
+
+
+def test_figures_given_alike_are_spread_as_a_ratio(tables):
+    claims = tables["claims"].copy()
+    lower = claims["claim_id"] == "mt-2013-05-16-10"
+    claims.loc[lower, ["qualifier", "low", "high"]] = ["more than", 110000, None]
+    result = tracking.compare(tables.replaced(claims=claims), ["syria-deaths"])
+    assert result.spread.startswith("figures given as such: one figure only (120,000); lower bounds: ")
+    assert "lower bounds: the highest figure (110,000) is 1.17 times the lowest (94,000)" in result.spread
 
 
 def test_compare_a_topic_stands_for_all_its_measures(tables):

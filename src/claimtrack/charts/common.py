@@ -6,10 +6,11 @@ import altair as alt
 import pandas as pd
 
 from claimtrack.model import qualifiers
-from claimtrack.model.qualifiers import QUALIFIERS
+from claimtrack.model.qualifiers import QUALIFIERS, STANCES
 from claimtrack.model.views import KINDS, MeasureInfo, View, drawn
 from claimtrack.tables.views import claims_view, measure_infos
 from claimtrack.tracking import style
+from claimtrack.tracking.citing import as_said
 
 # How each qualifier is drawn: the bound a legend names, and the symbol for each bound.
 BOUND_OF = {q.word: q.bound for q in QUALIFIERS.values() if q.bound}
@@ -95,9 +96,9 @@ def vague(rows: pd.DataFrame) -> pd.Series:
 
 
 def against(rows: pd.DataFrame, otherwise: str) -> pd.Series:
-    """The verb by which each claimant speaks against the figure ("denied"), else ``otherwise``."""
-    verbs = {q.word: q.against for q in QUALIFIERS.values() if q.against}
-    return rows["qualifier"].map(verbs).fillna(otherwise)
+    """The word by which each claimant speaks against the figure ("denied"), else ``otherwise``."""
+    words = {s.word: s.charted for s in STANCES.values() if s.against}
+    return rows["stance"].map(words).fillna(otherwise)
 
 
 def plotted_number(rows: pd.DataFrame) -> pd.Series:
@@ -161,7 +162,7 @@ def tooltip_frame(rows: pd.DataFrame) -> pd.DataFrame:
         {
             "Claimant": rows["claimant_name"]
             + rows["via_name"].map(lambda v: f", via {v}" if isinstance(v, str) else "", na_action=None),
-            "Figure as said": rows["figure_text"],
+            "Figure as said": [as_said(*said) for said in zip(rows["figure_text"], rows["hedge"], rows["stance"])],
             "Said": said_words(rows),
             "Source": source_words(rows),
             "Status": rows["status"],

@@ -30,7 +30,7 @@ def data(tables, view) -> pd.DataFrame:
     frame["label"] = [
         text + (f" ({'; '.join(notes)})" if notes else "")
         for text, notes in zip(
-            rows["figure_text"],
+            frame["Figure as said"],
             (
                 (["no number given"] if vague else [])
                 + ([f"date not stated, reported {style.day(reported)}"] if pd.isna(said) else [])

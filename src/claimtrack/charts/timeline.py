@@ -34,10 +34,8 @@ def data(tables, view) -> pd.DataFrame:
     frame["open"] = open_end.map({True: "later", False: ""}).where(~open_start, "earlier")
     frame["one_day"] = (end == start).fillna(False)
     frame["stance"] = common.against(rows, "proposed")
-    frame["label"] = [
-        text if stance == "proposed" else f"{stance}: {text}"
-        for text, stance in zip(rows["figure_text"], frame["stance"])
-    ]
+    # The source's words with its hedge, and a denial or doubt said as such.
+    frame["label"] = frame["Figure as said"]
     frame["said"] = rows["said_on_start"]
     frame["said_known"] = rows["said_on"].notna().map({True: "date said", False: "date said not stated"})
     frame["status"] = rows["status"]

@@ -147,7 +147,7 @@ def history(package_dir, measure, output_format) -> None:
     if output_format in ("json", "csv"):
         click.echo(output.render(claims[tables["claims"].columns], output_format))
         return
-    click.echo(output.render(queries.for_reading(claims), output_format, queries.HISTORY_COLUMNS))
+    click.echo(output.render(queries.for_reading(claims), output_format, queries.history_columns(claims)))
 
 
 @click.command()

@@ -107,6 +107,7 @@ def to_claims(drafts: list[Draft], source: dict, claimants: list[dict]) -> list[
                 "via_relation": "told" if via else None,
                 "source_id": source["source_id"],
                 "figure_text": draft.text,
+                "hedge": draft.hedge,
                 "qualifier": draft.qualifier,
                 "low": draft.low,
                 "value": draft.value,

@@ -25,7 +25,7 @@ from claimtrack.extracting.dates import date_figure
 from claimtrack.extracting.measures import guess_measure, near_words, words_of
 from claimtrack.extracting.numbers import number_figure
 from claimtrack.extracting.sentences import sentences, squeeze
-from claimtrack.extracting.vocabulary import DATES, FUTURE, NUMBERS, URLS, VERB
+from claimtrack.extracting.vocabulary import DATES, FUTURE, HEDGES, NUMBERS, URLS, VERB
 from claimtrack.tracking import style
 
 
@@ -50,6 +50,7 @@ class Draft:
     claimant: str | None
     measure: str | None
     told: str | None = None
+    hedge: str | None = None  # the sentence's words of uncertainty, if any: "likely", "might"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -115,6 +116,7 @@ def extract(text: str, published: dt.date, measures: list[dict] | None = None) -
         said = attribution(sentence, dates, published, neighbours)
         words = words_of(sentence)
         quote = squeeze(sentence)
+        hedge = HEDGES.search(quote)
         found = [(m, f, "date") for m, f in dates] + [(m, f, "number") for m, f in numbers]
         for match, figure, family in sorted(found, key=lambda item: item[0].start()):
             date_from, date_to = figure.get("date_from"), figure.get("date_to")
@@ -137,6 +139,7 @@ def extract(text: str, published: dt.date, measures: list[dict] | None = None) -
                     claimant=said.claimant,
                     measure=guess_measure(words, near_words(sentence, *match.span()), family, measures),
                     told=said.told.strip() if said.told else None,
+                    hedge=hedge.group() if hedge else None,
                 )
             )
     return drafts

@@ -33,7 +33,7 @@ ORDINAL_WEEKS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 5}
 
 # Words before a number, words after it, and words that stand for a figure with no
 # number, each with the qualifier it makes.
-BEFORE = {phrase: q.word for q in QUALIFIERS.values() for phrase in q.before}
+BEFORE = {phrase: q.word for q in QUALIFIERS.values() for phrase in (*q.before, *q.verbs, *q.of_a_total)}
 AFTER = {phrase: q.word for q in QUALIFIERS.values() for phrase in q.after}
 ALONE = {phrase: q.word for q in QUALIFIERS.values() for phrase in q.alone}
 ATTRIBUTION = r"said|says|told|tells|estimated|estimates|announced|reported|stated|claimed|added|warned|declared"
@@ -110,5 +110,11 @@ ABBREVIATIONS = re.compile(
 )
 # Between "told" and its date, only whom they told: "told Radio Meridian on Thursday".
 RECIPIENT = re.compile(r"\s*(?:(?:[A-Z][\w'-]*\s+){1,3}|(?:reporters|journalists)\s+)?")
+# A source's words of uncertainty about a figure, which a draft keeps as its hedge.
+HEDGES = re.compile(
+    r"\b(?:likely|probably|possibly|perhaps|might|may\s+have|could\s+have|may\s+be|could\s+be|"
+    r"working\s+date|tentative(?:ly)?|hopes?|expected)\b",
+    re.IGNORECASE,
+)
 FUTURE = re.compile(r"\b(?:will|would|is due|are due|to be held|scheduled|planned|next)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")

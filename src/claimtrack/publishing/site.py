@@ -21,7 +21,7 @@ from claimtrack.io.rows import Rows, iter_rows
 from claimtrack.model import paths
 from claimtrack.model.package import Package
 from claimtrack.tracking import style
-from claimtrack.tracking.citing import sentence
+from claimtrack.tracking.citing import as_said, sentence
 
 # A link is emitted only for an absolute http(s) URL with no space or control character in it.
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f/?#]+[^\s\x00-\x1f\x7f]*", flags=re.IGNORECASE)
@@ -74,7 +74,7 @@ def claim_rows(package: Package) -> list[dict]:
                 "id": claim["claim_id"],
                 "measure": measure["label"],
                 "topic": measure["topic"],
-                "figure": claim["figure_text"],
+                "figure": as_said(claim["figure_text"], claim.get("hedge"), claim.get("stance")),
                 "qualifier": claim["qualifier"],
                 "figure_sort": _sort_number(claim),
                 "claimant": claimant["name"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from claimtrack.tables.records import records
 from claimtrack.tracking import queries, style
+from claimtrack.tracking.citing import as_said
 
 
 def claim_record(tables, claim_id: str) -> dict:
@@ -33,7 +34,7 @@ def card(tables, claim: dict, sentence: str) -> str:
     def text(value) -> str:
         return "" if value is None else str(value)
 
-    figure = claim["figure_text"] + f" ({claim['qualifier']}"
+    figure = as_said(claim["figure_text"], claim.get("hedge"), claim.get("stance")) + f" ({claim['qualifier']}"
     for column in ("low", "value", "high", "date_from", "date_to"):
         if claim[column] is not None:
             figure += f"; {column} {claim[column]}"

@@ -21,10 +21,22 @@ from claimtrack.tracking import style
 
 # The columns a reader of each listing needs; the machine formats print every column.
 LIST_COLUMNS = ["claim_id", "measure_id", "claimant_id", "figure_text", "said_on", "status"]
-HISTORY_COLUMNS = ["said_on", "claimant_id", "figure_text", "status", "settled_by", "settles", "claim_id"]
+HISTORY_COLUMNS = [
+    "said_on",
+    "claimant_id",
+    "stance",
+    "figure_text",
+    "hedge",
+    "status",
+    "settled_by",
+    "settles",
+    "claim_id",
+]
 COMPARE_COLUMNS = [
     "claimant_name",
+    "stance",
     "figure_text",
+    "hedge",
     "qualifier",
     "low",
     "value",
@@ -35,6 +47,14 @@ COMPARE_COLUMNS = [
     "status",
     "claim_id",
 ]
+# The kinds of bound a spread keeps apart, as its summary names them, in this order.
+BOUND_GROUPS = {
+    qualifiers.GIVEN: ("figures given as such", "a figure given as such"),
+    qualifiers.LOWER_BOUND: ("lower bounds", "a lower bound"),
+    qualifiers.UPPER_BOUND: ("upper bounds", "an upper bound"),
+    qualifiers.LOW_TO_HIGH: ("ranges", "a range"),
+}
+BOUND_KIND = {q.word: q.bound for q in qualifiers.QUALIFIERS.values() if q.bound}
 # Statuses of a claim no longer anyone's estimate: left out of a spread.
 OVERTAKEN = ("superseded", "not realised")
 # Compared columns shown even when every estimate leaves them empty.
@@ -89,6 +109,14 @@ def _made(view: pd.DataFrame) -> pd.Series:
     return view["said_on_start"].fillna(view["source_published_on"])
 
 
+def history_columns(history_frame: pd.DataFrame) -> list[str]:
+    """The columns of a history a reader needs: the stance only when some claimant denies
+    or doubts, the hedge only when some source hedged."""
+    against = history_frame["stance"].isin(qualifiers.against_stances()).any()
+    hedged = history_frame["hedge"].notna().any()
+    return [c for c in HISTORY_COLUMNS if (c != "stance" or against) and (c != "hedge" or hedged)]
+
+
 def for_reading(history_frame: pd.DataFrame) -> pd.DataFrame:
     """A history as a reader reads it: a claim whose source does not date it says so."""
     return history_frame.assign(said_on=history_frame["said_on"].fillna("not stated"))
@@ -118,9 +146,15 @@ class Comparison:
 
     def columns(self) -> list[str]:
         """The columns a reader needs: the measure when several are compared, and of the
-        bounds and dates only those some estimate gives."""
+        bounds, dates and hedges only those some estimate gives, and the stance only when
+        some claimant denies or doubts."""
         wanted = (["measure_id"] if len(self.measures) > 1 else []) + COMPARE_COLUMNS
-        return [c for c in wanted if c in _ALWAYS_COMPARED or self.estimates[c].notna().any()]
+        against = self.estimates["stance"].isin(qualifiers.against_stances()).any()
+        return [
+            c
+            for c in wanted
+            if c in _ALWAYS_COMPARED or (against if c == "stance" else self.estimates[c].notna().any())
+        ]
 
     def summary(self) -> list[str]:
         """The lines under the table: the spread, warnings and notes; first, when there are
@@ -200,11 +234,6 @@ def age_in_days(text: str) -> int:
     return int(found.group(1)) * _AGE_DAYS[found.group(2).lower()]
 
 
-def _stance(view: pd.DataFrame) -> pd.Series:
-    """Whether each claim asserts its figure or speaks against it (denied, doubted)."""
-    return view["qualifier"].isin(qualifiers.against_words()).map({True: "against", False: "asserts"})
-
-
 def compare(tables, names: list[str], as_of: dt.date | None = None, within_days: int | None = None) -> Comparison:
     """The competing estimates known on ``as_of`` (default: all): the latest claim of each
     claimant made on or before that date (its latest assertion, and apart from it its
@@ -240,7 +269,10 @@ def compare(tables, names: list[str], as_of: dt.date | None = None, within_days:
         view = view[~retracted]
     if view.empty:
         return result
-    view = view.assign(stance=_stance(view))
+    # A claimant's latest word stands (every figure of its latest day: "at least 94,000"
+    # and "as high as 120,000" of one statement), and apart from it its latest denial or
+    # doubt. Spreads then set only figures bounded alike against each other.
+    view = view.assign(bound=view["qualifier"].map(BOUND_KIND).fillna(""))
     latest = view.groupby(["measure_id", "claimant_id", "stance"])["made"].transform("max")
     estimates = view[view["made"] == latest]
     if within_days is not None:
@@ -274,7 +306,7 @@ def _spread(estimates: pd.DataFrame) -> str | None:
         return None  # no spread across measures of different scope
     # Only what claimants assert, and what still stands, is spread: a figure denied or
     # doubted is no estimate, and one already overtaken is no longer anyone's.
-    against = estimates["stance"] == "against"
+    against = estimates["stance"].isin(qualifiers.against_stances())
     overtaken = estimates["status"].isin(OVERTAKEN) & ~against
     asserted = estimates[~against & ~overtaken]
     aside = f"; {int(against.sum())} denied or doubted" if against.any() else ""
@@ -286,20 +318,39 @@ def _spread(estimates: pd.DataFrame) -> str | None:
         ) + aside
     if asserted["measure_kind"].iloc[0] == "date":
         return date_spread(asserted, aside)
-    estimates = asserted
+    vague = asserted["bound"] == qualifiers.NO_NUMBER
+    also = f"; {int(vague.sum())} give{'s' if vague.sum() == 1 else ''} no number" if vague.any() else ""
+    numbered = asserted[~vague]
+    if numbered.empty:
+        return "no figure gives a number" + aside
+    groups = list(numbered.groupby("bound", sort=False))
+    if len(groups) == 1:
+        return _number_spread(numbered) + also + aside
+    # Figures bounded differently are not set against each other: each kind has its spread.
+    order = list(BOUND_GROUPS)
+    groups.sort(key=lambda item: order.index(item[0]))
+    if all(len(group) == 1 for _, group in groups):
+        listed = ", ".join(f"{BOUND_GROUPS[kind][1]} ({_numbers(group)})" for kind, group in groups)
+        return f"no two figures bounded alike to compare: {listed}" + also + aside
+    spreads = "; ".join(f"{BOUND_GROUPS[kind][0]}: {_number_spread(group)}" for kind, group in groups)
+    return spreads + also + aside
+
+
+def _numbers(estimates: pd.DataFrame) -> str:
     low, high = estimates["lowest"].min(), estimates["highest"].max()
-    vague = int(estimates["lowest"].isna().sum())
-    also = f"; {vague} give{'s' if vague == 1 else ''} no number" if vague else ""
-    if pd.isna(low) or pd.isna(high):
-        return "no figure gives a number"
+    return style.number(low) if low == high else f"{style.number(low)} to {style.number(high)}"
+
+
+def _number_spread(estimates: pd.DataFrame) -> str:
+    """The spread of figures of one kind of bound, each with a number."""
+    low, high = estimates["lowest"].min(), estimates["highest"].max()
+    if len(estimates) == 1:
+        return f"one figure only ({_numbers(estimates)})"
     if low == high:
-        return f"every figure with a number is {style.number(low)}{also}{aside}"
+        return f"every figure with a number is {style.number(low)}"
     if low == 0:
-        return f"from {style.number(low)} to {style.number(high)}{also}{aside}"
-    return (
-        f"the highest figure ({style.number(high)}) is {high / low:.2f} times the lowest ({style.number(low)})"
-        f"{also}{aside}"
-    )
+        return f"from {style.number(low)} to {style.number(high)}"
+    return f"the highest figure ({style.number(high)}) is {high / low:.2f} times the lowest ({style.number(low)})"
 
 
 def date_spread(estimates: pd.DataFrame, aside: str) -> str | None:

@@ -59,10 +59,13 @@ def number(value) -> str:
 
 
 def count(value) -> str:
-    """A number as a reporter writes it: one to nine in words, 10 and up in figures."""
+    """A number as a reporter writes it: one to nine in words, 10 and up in figures, and
+    a round million or more in millions: "1.4 million", not "1,400,000"."""
     if _missing(value) or value == "":
         return ""
     whole = int(value)
+    if whole >= 1_000_000 and whole % 100_000 == 0:
+        return f"{whole / 1_000_000:g} million"
     return SMALL[whole] if 0 <= whole < 10 else f"{whole:,}"
 
 
@@ -84,6 +87,31 @@ def span(start: dt.date | None, end: dt.date | None) -> str:
     if start.year == end.year:
         return f"between {MONTHS[start.month - 1]} {start.day} and {MONTHS[end.month - 1]} {end.day}, {end.year}"
     return f"between {day(start)} and {day(end)}"
+
+
+def days(start: dt.date | None, end: dt.date | None) -> str:
+    """The days a date figure allows, as short as a reader says them: "June 8-14, 2013",
+    "July 2013", "May 30-June 2, 2013", "August 1, 2013 or later", "December 31, 2014 at
+    the latest"; a day on its own is "January 22, 2014"."""
+    if start is None and end is None:
+        return ""
+    if end is None:
+        return f"{partial_date(start.isoformat()[:7]) if start.day == 1 else day(start)} or later"
+    if start is None:
+        return f"{day(end)} at the latest"
+    if start == end:
+        return day(start)
+    last = calendar.monthrange(end.year, end.month)[1]
+    same_month = (start.year, start.month) == (end.year, end.month)
+    if same_month and start.day == 1 and end.day == last:
+        return f"{MONTHS[start.month - 1]} {start.year}"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    if same_month:
+        return f"{MONTHS[start.month - 1]} {start.day}-{end.day}, {end.year}"
+    if start.year == end.year:
+        return f"{MONTHS[start.month - 1]} {start.day}-{MONTHS[end.month - 1]} {end.day}, {end.year}"
+    return f"{day(start)}-{day(end)}"
 
 
 def no_earlier_than(start: dt.date) -> str:
