@@ -118,6 +118,25 @@ def test_a_corrected_claim_is_listed_with_the_columns_that_changed(repo):
     assert "### Claims corrected\n\n- `test-widgets-01`: `low`, `note`" in generate(repo)
 
 
+def test_a_new_column_is_named_and_the_claims_it_was_filled_in_for_are_listed(repo):
+    path = claims_path(repo)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    columns = list(rows[0]) + ["review"]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        # Every row gets the column's default; one claim a value of its own.
+        writer.writerows({**row, "review": "checked" if row["claim_id"] == "test-widgets-01" else "open"} for row in rows)
+    set_version(repo, "0.2.0")
+    commit(repo, "0.2.0")
+    newest = generate(repo).split("## 0.1.0")[0]
+    assert "Columns added to claims: `review`." in newest
+    corrected = newest[newest.index("### Claims corrected") :]
+    assert "- `test-widgets-01`: `review`" in corrected
+    assert corrected.count("- `") == 1  # the default is no correction
+
+
 def test_a_version_lower_than_the_one_before_is_refused(repo):
     set_version(repo, "0.0.9")
     commit(repo, "backwards")

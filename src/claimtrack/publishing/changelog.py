@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import subprocess
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,15 +40,19 @@ class Snapshot:
     since: str | None  # the day the version was set, from its commit; None before it is committed
     tables: dict[str, dict[tuple, dict[str, str]]] = field(default_factory=dict)  # name -> key -> row
     claims_path: str = ""  # the claims table's file, as the descriptor names it
+    columns: dict[str, list[str]] = field(default_factory=dict)  # name -> the header's columns
 
 
 Reader = Callable[[str], "bytes | None"]
 
 
-def _rows(data: bytes | None) -> list[dict[str, str]]:
+def _rows(data: bytes | None) -> tuple[list[str], list[dict[str, str]]]:
+    """A CSV file's header and rows."""
     if data is None:
-        return []
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        return [], []
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    rows = list(reader)
+    return list(reader.fieldnames or []), rows
 
 
 def _json(data: bytes | None) -> dict:
@@ -68,10 +73,12 @@ def snapshot(read: Reader, since: str | None) -> Snapshot:
         schema = resource.get("schema")
         schema = _json(read(schema)) if isinstance(schema, str) else (schema or {})
         key = primary_key_of(schema)
-        rows = _rows(read(resource["path"]))
+        header, rows = _rows(read(resource["path"]))
         if not key and rows:
             key = [next(iter(rows[0]))]
-        shot.tables[resource.get("name", resource["path"])] = {tuple(row.get(k, "") for k in key): row for row in rows}
+        name = resource.get("name", resource["path"])
+        shot.tables[name] = {tuple(row.get(k, "") for k in key): row for row in rows}
+        shot.columns[name] = header
         if resource.get("name") == "claims":
             shot.claims_path = resource["path"]
     return shot
@@ -165,12 +172,23 @@ class Changes:
     claims_removed: list[str]
     statuses: list[tuple[str, str, str, str]]  # claim_id, from, to, settled_by
     corrected: list[tuple[str, list[str]]]  # claim_id, columns
+    columns_added: dict[str, list[str]] = field(default_factory=dict)  # table -> new columns
+    columns_removed: dict[str, list[str]] = field(default_factory=dict)
 
 
 def changes(before: Snapshot | None, after: Snapshot) -> Changes:
     old_tables = before.tables if before else {}
     added = {name: sum(1 for key in rows if key not in old_tables.get(name, {})) for name, rows in after.tables.items()}
     old, new = old_tables.get("claims", {}), after.tables.get("claims", {})
+    # A column new in this version was filled in where it differs from what most rows
+    # hold ("hedge" where a source hedged, "stance" where a claimant denies): the rest
+    # is the column's default, which the line "Columns added" already says.
+    old_columns = set(before.columns.get("claims", [])) if before else set()
+    usual = {
+        c: Counter(row.get(c) or "" for row in new.values()).most_common(1)[0][0]
+        for c in after.columns.get("claims", [])
+        if old_columns and c not in old_columns and new
+    }
     statuses, corrected = [], []
     for key, row in new.items():
         if key not in old:
@@ -178,7 +196,7 @@ def changes(before: Snapshot | None, after: Snapshot) -> Changes:
         was = old[key]
         if was.get("status") != row.get("status"):
             statuses.append((key[0], was.get("status", ""), row.get("status", ""), row.get("settled_by", "")))
-        columns = [c for c in row if c not in STATUS_COLUMNS and c in was and was[c] != row[c]]
+        columns = [c for c in row if c not in STATUS_COLUMNS and _differs(c, was, row, usual)]
         if columns:
             corrected.append((key[0], columns))
     return Changes(
@@ -190,7 +208,29 @@ def changes(before: Snapshot | None, after: Snapshot) -> Changes:
         claims_removed=[key[0] for key in old if key not in new],
         statuses=statuses,
         corrected=corrected,
+        **_columns_changed(before, after),
     )
+
+
+def _differs(column: str, was: dict[str, str], row: dict[str, str], usual: dict[str, str]) -> bool:
+    if column in was:
+        return was[column] != row[column]
+    return column in usual and (row[column] or "") != usual[column]
+
+
+def _columns_changed(before: Snapshot | None, after: Snapshot) -> dict[str, dict[str, list[str]]]:
+    if before is None:
+        return {}
+    added, removed = {}, {}
+    for name, columns in after.columns.items():
+        old = before.columns.get(name)
+        if not old or not columns:
+            continue
+        if new := [c for c in columns if c not in old]:
+            added[name] = new
+        if gone := [c for c in old if c not in columns]:
+            removed[name] = gone
+    return {"columns_added": added, "columns_removed": removed}
 
 
 def _cell(text: str) -> str:
@@ -209,6 +249,10 @@ def _entry(change: Changes, names: dict[tuple, dict[str, str]]) -> str:
         lines.append(f"Rows added: {summary}." if summary else "No rows added.")
         if change.statuses:
             lines.append(f"Statuses changed: {len(change.statuses)}.")
+        for name, columns in change.columns_added.items():
+            lines.append(f"Columns added to {name}: " + ", ".join(f"`{c}`" for c in columns) + ".")
+        for name, columns in change.columns_removed.items():
+            lines.append(f"Columns removed from {name}: " + ", ".join(f"`{c}`" for c in columns) + ".")
     if change.claims_added:
         lines += ["", "### Claims added", "", "| claim | measure | claimant | figure as said | said on | status |"]
         lines.append("|---|---|---|---|---|---|")
