@@ -88,5 +88,5 @@ def test_the_zip_checked_is_the_zip_published_into_dist_by_default(package, monk
     monkeypatch.setattr(release, "check_release", spy)
     result = publishing.publish(package)
     assert result.folder == package.resolve() / "dist"
-    assert result.release == package.resolve() / "dist" / "claimtrack-syria-0.3.0.zip"
+    assert result.release == package.resolve() / "dist" / f"claimtrack-syria-{read_package(package).version}.zip"
     assert checked == [result.release.read_bytes()]

@@ -41,7 +41,8 @@ def with_documents(folder):
 
 
 def test_the_release_is_named_after_the_package_and_its_version():
-    assert zip_name(read_package(REPO)) == "claimtrack-syria-0.3.0.zip"
+    package = read_package(REPO)
+    assert zip_name(package) == f"{package.name}-{package.version}.zip" == f"claimtrack-syria-{package.version}.zip"
 
 
 def test_the_zip_holds_exactly_the_declared_files_and_documents_in_sorted_order(tmp_path, make_package):
