@@ -127,7 +127,9 @@ def test_a_new_column_is_named_and_the_claims_it_was_filled_in_for_are_listed(re
         writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         # Every row gets the column's default; one claim a value of its own.
-        writer.writerows({**row, "review": "checked" if row["claim_id"] == "test-widgets-01" else "open"} for row in rows)
+        writer.writerows(
+            {**row, "review": "checked" if row["claim_id"] == "test-widgets-01" else "open"} for row in rows
+        )
     set_version(repo, "0.2.0")
     commit(repo, "0.2.0")
     newest = generate(repo).split("## 0.1.0")[0]
