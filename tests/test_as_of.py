@@ -83,7 +83,7 @@ def test_a_month_only_claim_is_known_from_the_day_its_page_was_published(tables)
     row = claims.index[claims["claim_id"] == "al-jazeera-2013-06-05-01"][0]
     claims.loc[row, "said_on"] = "2013-06"
     source = sources.index[sources["source_id"] == claims.loc[row, "source_id"]][0]
-    sources.loc[source, "published_on"] = pd.Timestamp("2013-06-03")
+    sources.loc[source, "published_on"] = "2013-06-03"
     changed = tables.replaced(claims=claims, sources=sources)
     view = claims_view(changed).set_index("claim_id")
     assert view.loc["al-jazeera-2013-06-05-01", "known_by"] == pd.Timestamp("2013-06-03")
@@ -95,7 +95,7 @@ def test_a_month_only_claim_is_known_from_the_day_its_page_was_published(tables)
 def test_a_claim_carried_earlier_by_another_source_is_known_from_that_day(tables):
     claim_id, source_id = tables["appearances"].iloc[0][["claim_id", "source_id"]]
     sources, claims = tables["sources"].copy(), tables["claims"].copy()
-    sources.loc[sources["source_id"] == source_id, "published_on"] = pd.Timestamp("2000-01-01")
+    sources.loc[sources["source_id"] == source_id, "published_on"] = "2000-01-01"
     claims.loc[claims["claim_id"] == claim_id, "said_on"] = pd.NA
     changed = tables.replaced(sources=sources, claims=claims)
     view = claims_view(changed).set_index("claim_id")
@@ -144,3 +144,18 @@ def test_within_refuses_what_is_not_an_age():
     ran = run_claimtrack("compare", "syria-deaths", "--within", "ninety days", cwd=REPO)
     assert ran.returncode == 2
     assert "'ninety days' is not an age: write a number and d, w, m or y" in ran.stderr
+
+
+def test_a_page_dated_to_the_month_only_is_known_by_the_months_last_day(tables):
+    claims, sources = tables["claims"].copy(), tables["sources"].copy()
+    row = claims.index[claims["claim_id"] == "ea-worldview-1700-chechens-01"][0]
+    source = sources.index[sources["source_id"] == claims.loc[row, "source_id"]][0]
+    sources.loc[source, "published_on"] = "2013-12"
+    changed = tables.replaced(claims=claims, sources=sources)
+    view = claims_view(changed).set_index("claim_id")
+    assert view.loc["ea-worldview-1700-chechens-01", "known_by"] == pd.Timestamp("2013-12-31")
+    # On December 15 it may not have been out yet; on January 1, 2014 it surely was.
+    early = queries.compare(changed, ["chechen-fighters-in-syria"], as_of=dt.date(2013, 12, 15))
+    assert early.estimates.empty and "ea-worldview-1700-chechens-01" in " ".join(early.notes)
+    late = queries.compare(changed, ["chechen-fighters-in-syria"], as_of=dt.date(2014, 1, 1))
+    assert list(late.estimates["claim_id"]) == ["ea-worldview-1700-chechens-01"]

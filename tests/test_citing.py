@@ -585,3 +585,10 @@ def test_cite_without_a_claim_id_is_a_usage_error():
 def test_a_body_is_named_with_the_article_a_reporter_uses(name, kind, expected):
     # "The Eastland's Ministry of Health" is no English: a possessive takes no article.
     assert citing.named({"name": name, "kind": kind}) == expected
+
+
+def test_a_page_dated_to_the_month_only_is_cited_with_its_month():
+    source = {"publisher": "The Moscow Times", "published_on": "2013-12"}
+    assert sentence(claim(qualifier="at least", low="94000"), source=source).endswith(
+        "said on May 14, 2013, according to The Moscow Times (December 2013)."
+    )

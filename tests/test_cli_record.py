@@ -179,7 +179,8 @@ def test_a_required_column_left_empty_at_the_prompt_is_asked_again(make_package)
     [
         (
             {"published_on": "2024-05-32"},
-            'data/sources.csv, line 4, column published_on, value "2024-05-32": ',
+            'data/sources.csv, line 4, column published_on, value "2024-05-32": '
+            "'2024-05-32' is not a date written YYYY-MM-DD, YYYY-MM or YYYY",
         ),
         ({"kind": "newspaper"}, 'data/sources.csv, line 4, column kind, value "newspaper": '),
         ({"url": "example.org/flood"}, 'data/sources.csv, line 4, column url, value "example.org/flood": '),

@@ -28,9 +28,14 @@ def test_load_keeps_a_missing_number_missing_not_zero(tables):
     assert several[["low", "value", "high"]].isna().all()
 
 
-@pytest.mark.parametrize("table, column", [("claims", "date_from"), ("claims", "date_to"), ("sources", "published_on")])
+@pytest.mark.parametrize("table, column", [("claims", "date_from"), ("claims", "date_to"), ("sources", "accessed_on")])
 def test_load_gives_date_columns_as_real_dates(tables, table, column):
     assert pd.api.types.is_datetime64_dtype(tables[table][column])
+
+
+@pytest.mark.parametrize("table, column", [("claims", "said_on"), ("claims", "as_of"), ("sources", "published_on")])
+def test_load_keeps_a_date_known_to_the_month_or_year_as_written(tables, table, column):
+    assert tables[table][column].dtype == "str"
 
 
 def test_load_gives_a_date_as_the_day_it_names(tables):

@@ -508,3 +508,29 @@ def test_a_descriptor_given_in_place_of_the_file_is_the_one_checked(make_package
     assert (package / DESCRIPTOR).read_bytes() == before
     broken = validate(package, overrides={DESCRIPTOR: b'{"name": '})
     assert [(p.file, p.line, p.rule) for p in broken.problems] == [(DESCRIPTOR, 1, "json")]
+
+
+def _published_on(package, day: str) -> None:
+    path = package / SOURCES
+    text = path.read_text(encoding="utf-8")
+    assert ",https://example.org/claimtrack/test-article,2013-05-16," in text
+    path.write_text(
+        text.replace(
+            ",https://example.org/claimtrack/test-article,2013-05-16,",
+            f",https://example.org/claimtrack/test-article,{day},",
+        ),
+        encoding="utf-8",
+    )
+
+
+def test_a_page_dated_to_the_month_only_is_valid_and_its_claims_may_fall_in_that_month(make_package):
+    package = make_package()
+    _published_on(package, "2013-05")
+    assert problems_of(package) == Counter()
+
+
+def test_a_claim_made_after_a_month_only_page_s_month_is_still_refused(make_package):
+    package = make_package()
+    _published_on(package, "2013-04")
+    found = problems_of(package)
+    assert found and all(code in ("said-before-published", "said-on-basis") for *_, code in found)

@@ -117,12 +117,12 @@ def said_words(rows: pd.DataFrame) -> pd.Series:
     words = in_words(rows["said_on"], style.partial_date)
     basis = rows["said_on_basis"]
     qualified = words.where(basis.isin(["stated", "publication date"]), words + " (" + basis + ")")
-    reported = in_words(rows["source_published_on"], style.day)
+    reported = in_words(rows["source_published_on"], style.partial_date)
     return qualified.where(rows["said_on"].notna(), "not stated; reported " + reported)
 
 
 def source_words(rows: pd.DataFrame) -> pd.Series:
-    published = in_words(rows["source_published_on"], style.day)
+    published = in_words(rows["source_published_on"], style.partial_date)
     return rows["source_publisher"] + published.map(lambda d: f", {d}" if d else "")
 
 

@@ -33,7 +33,7 @@ def data(tables, view) -> pd.DataFrame:
             frame["Figure as said"],
             (
                 (["no number given"] if vague else [])
-                + ([f"date not stated, reported {style.day(reported)}"] if pd.isna(said) else [])
+                + ([f"date not stated, reported {style.partial_date(reported)}"] if pd.isna(said) else [])
                 for vague, said, reported in zip(frame["vague"], rows["said_on"], rows["source_published_on"])
             ),
         )

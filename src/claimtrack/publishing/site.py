@@ -48,7 +48,7 @@ def _source(row: dict | None) -> dict | None:
         "publisher": row["publisher"],
         "title": row.get("title") or "",
         "url": web_url(row.get("url")),
-        "published_on": style.day(row.get("published_on")) if row.get("published_on") else "",
+        "published_on": style.partial_date(row.get("published_on")),
     }
 
 

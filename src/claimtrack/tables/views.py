@@ -32,6 +32,7 @@ def claims_view(tables) -> pd.DataFrame:
     view = joined(tables, "claims")
     view["said_on_start"], view["said_on_end"] = partial_date_span(view["said_on"])
     view["as_of_start"], view["as_of_end"] = partial_date_span(view["as_of"])
+    view["source_published_start"], view["source_published_end"] = partial_date_span(view["source_published_on"])
     # A claim is known from the earliest of the last day its date can mean and the day
     # any source that carries it was published: a claim said "in June" on a page of
     # June 3 was known on June 3; one no source dates, from its first publication.
@@ -41,13 +42,14 @@ def claims_view(tables) -> pd.DataFrame:
 
 
 def first_published(tables, view: pd.DataFrame) -> pd.Series:
-    """The day each claim was first published: by its own source, or by any source its
-    appearances name, whichever was earlier; missing where no source gives a day."""
-    first = view["source_published_on"]
+    """The day by which each claim was surely published: by its own source, or by any
+    source its appearances name, whichever was earlier (a page dated to the month only,
+    by the month's last day); missing where no source gives a date."""
+    first = view["source_published_end"]
     if "appearances" in tables and "sources" in tables and len(tables["appearances"]):
         appearances = tables["appearances"]
         published = appearances["source_id"].map(tables["sources"].set_index("source_id")["published_on"])
-        earliest = pd.to_datetime(published).groupby(appearances["claim_id"]).min()
+        earliest = partial_date_span(published)[1].groupby(appearances["claim_id"]).min()
         first = pd.concat([first, view["claim_id"].map(earliest).astype(first.dtype)], axis=1).min(axis=1)
     return first
 

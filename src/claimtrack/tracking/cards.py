@@ -44,7 +44,7 @@ def card(tables, claim: dict, sentence: str) -> str:
     )
     said = text(claim["said_on"]) or "not stated"
     said += f" ({claim['said_on_basis']}" + (f': "{claim["said_on_text"]}"' if claim["said_on_text"] else "") + ")"
-    published = style.day(source["published_on"]) or "no date on the page"
+    published = style.partial_date(source["published_on"]) or "no date on the page"
     lines = [
         ("claim", claim["claim_id"]),
         ("measure", f"{measure['label']} [{measure['measure_id']}], {measure['scope']}"),
@@ -74,6 +74,6 @@ def card(tables, claim: dict, sentence: str) -> str:
 
 
 def _reported_again(appearance: dict, source: dict) -> str:
-    published = style.day(source["published_on"])
+    published = style.partial_date(source["published_on"])
     via = f", via {appearance['via_id']}" if appearance["via_id"] else ""
     return f"{source['publisher']}{f' ({published})' if published else ''}{via}: {appearance['quote']}\n{source['url']}"

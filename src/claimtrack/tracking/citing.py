@@ -244,12 +244,12 @@ def _sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, sour
     # A sentence never opens with a numeral; a denial, a doubt or a hedge is said before
     # the figure it bears on. Then the attribution goes first.
     lead_with_speaker = body[0].isdigit() or stance.against or bool(hedging)
-    published = style.day(source.get("published_on"))
+    published = style.partial_date(source.get("published_on"))
     outlet = source["publisher"] + (f" ({published})" if published else "")
     quote = claim.get("quote")
     if claimant["kind"] == "unattributed":
         if hedging or stance.against:
-            reported = f" on {published}" if published else ""
+            reported = f" {style.when(source.get('published_on'))}" if published else ""
             aside = "without saying who said so" + (f' and hedging with "{hedge}"' if hedging else "")
             verb = "reported" if not stance.against else f"reported, as a claim {stance.said}"
             return f"{source['publisher']} {verb}{reported}, {aside}, that {body}."

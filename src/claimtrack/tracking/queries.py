@@ -106,7 +106,7 @@ def settled_by_this(tables, claim_id: str) -> list[str]:
 
 def _made(view: pd.DataFrame) -> pd.Series:
     """When each claim was made, as early as its date allows; the report's date when not stated."""
-    return view["said_on_start"].fillna(view["source_published_on"])
+    return view["said_on_start"].fillna(view["source_published_start"])
 
 
 def history_columns(history_frame: pd.DataFrame) -> list[str]:

@@ -26,6 +26,7 @@ from claimtrack.model.package import Package, Resource, read_package
 from claimtrack.model.problems import Problem
 from claimtrack.model.qualifiers import ASSERTS
 from claimtrack.model.views import read_topics
+from claimtrack.tables.typed import is_partial_date
 from claimtrack.validation.run import read_bytes, validate
 
 
@@ -215,7 +216,7 @@ def id_columns(resource: Resource) -> list[str]:
     key (a source's publisher, a claimant's name, a measure's label), then the table's
     first date, if it has one (a source's published_on)."""
     others = [spec["name"] for spec in resource.fields if spec["name"] != resource.key]
-    dated = [spec["name"] for spec in resource.fields if spec.get("type") == "date"]
+    dated = [spec["name"] for spec in resource.fields if spec.get("type") == "date" or is_partial_date(spec)]
     return others[:1] + [name for name in dated[:1] if name not in others[:1]]
 
 

@@ -66,11 +66,13 @@ def _type(resource: Resource, field: dict) -> Rule:
 
 
 def _partial_date(resource: Resource, field: dict) -> Rule:
-    """A date known to the month or year, shaped right, that is no real date (2013-02-30)."""
+    """A date known to the month or year, shaped right, that is no real date (2013-02-30).
+    A cell the field's own pattern refuses (2013-05-32) is the pattern's to report, once."""
+    shape = field.get("constraints", {}).get("pattern") or _PARTIAL_SHAPE
 
     def real(column: pd.Series) -> pd.Series:
         start, _ = partial_date_span(column)
-        return ~kernels.fullmatch(column, _PARTIAL_SHAPE) | start.notna()
+        return ~kernels.fullmatch(column, shape) | start.notna()
 
     return Rule(
         "date",

@@ -34,9 +34,11 @@ def claims_frame(ctx: Context) -> pd.DataFrame:
     # The latest day the claim can have been made: its own date, else its source's.
     extra["said_on_latest"] = said_end
     if "sources" in ctx.tables:
-        published = ctx.follow("claims", "source_id", "sources", "source_id", "published_on").astype("datetime64[ns]")
+        published = ctx.follow("claims", "source_id", "sources", "source_id", "published_on")
         extra["source_published_on"] = published
-        extra["said_on_latest"] = said_end.fillna(published)
+        # A page dated to the month only was out by the month's last day.
+        extra["source_published_end"] = partial_date_span(published)[1]
+        extra["said_on_latest"] = said_end.fillna(extra["source_published_end"])
     for column in ("measure_id", "said_on"):
         extra[f"settled_by_{column}"] = ctx.follow("claims", "settled_by", "claims", "claim_id", column)
     return claims.assign(**extra)
@@ -51,7 +53,8 @@ def appearances_frame(ctx: Context) -> pd.DataFrame:
         extra["claim_said_on_start"] = partial_date_span(said_on)[0]
     if "sources" in ctx.tables:
         published = ctx.follow("appearances", "source_id", "sources", "source_id", "published_on")
-        extra["source_published_on"] = published.astype("datetime64[ns]")
+        extra["source_published_on"] = published
+        extra["source_published_end"] = partial_date_span(published)[1]
     return appearances.assign(**extra)
 
 
@@ -260,9 +263,9 @@ PUBLISHED = [
     Rule(
         "said-before-published",
         "said_on",
-        Fails(lambda f: f["said_on_start"] > f["source_published_on"]),
+        Fails(lambda f: f["said_on_start"] > f["source_published_end"]),
         "the claim is dated {said_on}, after its source was published on {source_published_on}",
-        reads=("said_on_start", "source_published_on"),
+        reads=("said_on_start", "source_published_on", "source_published_end"),
     ),
     # A day that is not the publication day, or a date known only to the month.
     Rule(
@@ -273,11 +276,11 @@ PUBLISHED = [
                 (f["said_on_basis"] == _PUBLICATION_DATE)
                 & f["said_on"].notna()
                 & f["source_published_on"].notna()
-                & ((f["said_on_start"] != f["source_published_on"]) | (f["said_on_start"] != f["said_on_end"]))
+                & (f["said_on"] != f["source_published_on"])
             )
         ),
         f"said_on_basis is '{_PUBLICATION_DATE}', but {{said_on}} is not the day the source was published ({{source_published_on}})",
-        reads=("said_on_basis", "said_on_start", "said_on_end", "source_published_on"),
+        reads=("said_on_basis", "source_published_on"),
     ),
 ]
 
@@ -487,9 +490,9 @@ APPEARANCES_PUBLISHED = [
     Rule(
         "said-before-published",
         "source_id",
-        Fails(lambda f: f["claim_said_on_start"] > f["source_published_on"]),
+        Fails(lambda f: f["claim_said_on_start"] > f["source_published_end"]),
         "the claim was made on {claim_said_on_start}, after this source was published on {source_published_on}",
-        reads=("claim_said_on_start", "source_published_on"),
+        reads=("claim_said_on_start", "source_published_on", "source_published_end"),
     )
 ]
 
