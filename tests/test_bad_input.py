@@ -54,7 +54,7 @@ def test_every_command_refuses_a_broken_package_without_a_traceback_or_a_changed
 
 MESSAGES = {
     "encoding-latin-1": [
-        "data/claimants.csv, line 5: the file is not UTF-8: byte 0xe8 at offset 446 cannot be read; "
+        "data/claimants.csv, line 5: the file is not UTF-8: byte 0xe8 at offset 457 cannot be read; "
         "save the file as UTF-8 [encoding]"
     ],
     "encoding-utf-16": ["data/measures.csv, line 1: the file is saved as UTF-16; save it as UTF-8 [encoding]"],

@@ -592,3 +592,27 @@ def test_a_page_dated_to_the_month_only_is_cited_with_its_month():
     assert sentence(claim(qualifier="at least", low="94000"), source=source).endswith(
         "said on May 14, 2013, according to The Moscow Times (December 2013)."
     )
+
+
+def test_a_publisher_that_takes_the_article_gets_it_mid_sentence_and_at_the_start():
+    tribune = {"publisher": "Chicago Tribune", "publisher_article": "the", "published_on": "2013-05-07"}
+    text = sentence(claim(qualifier="at least", low="94000", via_relation="reported by"), via=REUTERS, source=tribune)
+    assert text.endswith("according to Reuters, as published by the Chicago Tribune (May 7, 2013).")
+    hedged = claim(qualifier="exact", value="120000", hedge="may have", said_on="", said_on_basis="not stated")
+    assert sentence(hedged, claimant=UNATTRIBUTED, source=tribune).startswith("The Chicago Tribune reported on May 7")
+    plain = {"publisher": "Reuters", "published_on": "2013-05-07"}
+    assert "according to Reuters (May 7, 2013)" in sentence(claim(qualifier="at least", low="94000"), source=plain)
+
+
+@pytest.mark.parametrize(
+    "kind, article, name",
+    [
+        ("organisation", "", "the Widget Council"),
+        ("organisation", "none", "Widget Council"),
+        ("group of people", "the", "the Widget Council"),
+        ("group of people", "", "Widget Council"),
+    ],
+)
+def test_a_claimants_article_is_the_datas_where_given_else_the_kinds(kind, article, name):
+    council = {"name": "Widget Council", "kind": kind, "article": article}
+    assert f", {name} said on May 14, 2013," in sentence(claim(qualifier="at least", low="94000"), claimant=council)

@@ -116,6 +116,7 @@ PROMPT_ANSWERS = [
     ("measure_id", "test-widgets"),
     ("claimant_id", "test-newcomer"),  # new: its columns are asked next
     ("  name", "Nina Newcomer"),
+    ("  article", ""),
     ("  aliases", ""),
     ("  kind", "person"),
     ("  role", "widget inspector"),
@@ -161,7 +162,7 @@ def test_add_by_prompts_asks_each_column_and_describes_a_new_claimant(make_packa
         "May 15, 2013, according to The Test Gazette (May 16, 2013)."
     )
     assert added_bytes(package, claimants, "data/claimants.csv") == (
-        b"test-newcomer,Nina Newcomer,,person,widget inspector,,,,Made up: exists only in claimtrack's tests.\n"
+        b"test-newcomer,Nina Newcomer,,,person,widget inspector,,,,Made up: exists only in claimtrack's tests.\n"
     )
     assert added_bytes(package, claims) == (
         b"test-article-01,test-widgets,test-newcomer,asserts,,,test-article,about 12 widgets,,about,,12,,,,2013-05-15,"

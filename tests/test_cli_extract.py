@@ -309,7 +309,7 @@ def test_accepted_quotes_are_found_in_the_archived_article(make_package, tmp_pat
     digest = hashlib.sha256(MADE_UP.read_bytes()).hexdigest()
     with (package / "data" / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(
-            ["test-extract", "The Test Gazette", "Widget Count Rises", "https://example.org/claimtrack/test-extract",
+            ["test-extract", "The Test Gazette", "", "Widget Count Rises", "https://example.org/claimtrack/test-extract",
              "2013-05-16", "news report", "en", MADE_UP.name, digest, "", "Made up: tests/fixtures/extract."]
         )  # fmt: skip
     assert run_claimtrack("validate", "--archive", archive, cwd=package).returncode == 0

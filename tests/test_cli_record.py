@@ -30,7 +30,7 @@ SOURCE = {
     "note": "Made up: exists only in claimtrack's tests.",
 }
 SOURCE_LINE = (
-    "the-daily-ledger-2024-05-02,The Daily Ledger,Made-up flood toll rises,"
+    "the-daily-ledger-2024-05-02,The Daily Ledger,,Made-up flood toll rises,"
     "https://example.org/claimtrack/daily-ledger-flood,2024-05-02,news report,en,,,,"
     "Made up: exists only in claimtrack's tests.\n"
 )
@@ -131,7 +131,7 @@ def test_a_given_id_is_kept(make_package):
     assert (
         (package / SOURCES)
         .read_text()
-        .endswith("\nledger-flood,The Daily Ledger,Made-up flood toll rises," + SOURCE_LINE.split(",", 3)[3])
+        .endswith("\nledger-flood,The Daily Ledger,,Made-up flood toll rises," + SOURCE_LINE.split(",", 4)[4])
     )
 
 
@@ -139,6 +139,7 @@ def test_a_given_id_is_kept(make_package):
 SOURCE_ANSWERS = [
     ("source_id", ""),  # empty: made from the publisher and the date
     ("publisher", "The Daily Ledger"),
+    ("publisher_article", ""),
     ("title", "Made-up flood toll rises"),
     ("url", "https://example.org/claimtrack/daily-ledger-flood"),
     ("published_on", "2024-05-02"),
@@ -270,7 +271,7 @@ def test_claimant_add_makes_its_id_from_the_name_or_the_short_form_in_brackets(m
     result = run_claimtrack("claimant", "add", "--name", "Dana Example", "--kind", "person", cwd=package)
     assert result.returncode == 0, result.stderr
     assert added(package, CLAIMANTS, before) == (
-        b"mfo,Made-up Flood Office (MFO),,government body,,,,,\ndana-example,Dana Example,,person,,,,,\n"
+        b"mfo,Made-up Flood Office (MFO),,,government body,,,,,\ndana-example,Dana Example,,,person,,,,,\n"
     )
     assert result.stdout.splitlines() == [
         f"Added dana-example to {CLAIMANTS}.",
@@ -286,6 +287,7 @@ def test_claimant_add_by_prompts(make_package):
     answers = [
         "",
         "Dana Example",
+        "",  # article: by kind
         "",
         "person",
         "spokeswoman",
@@ -298,7 +300,7 @@ def test_claimant_add_by_prompts(make_package):
     assert result.returncode == 0, result.stderr
     assert "Record a claimant. Press Enter to leave an optional column empty." in result.stderr
     assert added(package, CLAIMANTS, before) == (
-        b"dana-example,Dana Example,,person,spokeswoman,,,,Made up: exists only in claimtrack's tests.\n"
+        b"dana-example,Dana Example,,,person,spokeswoman,,,,Made up: exists only in claimtrack's tests.\n"
     )
 
 

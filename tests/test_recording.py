@@ -75,14 +75,14 @@ def test_a_new_source_and_claimant_are_added_before_the_claim_that_points_at_the
         (package / "data/sources.csv")
         .read_text()
         .endswith(
-            "test-bulletin,The Test Bulletin,Widgets Inspected,https://example.org/claimtrack/test-bulletin,"
+            "test-bulletin,The Test Bulletin,,Widgets Inspected,https://example.org/claimtrack/test-bulletin,"
             "2013-05-21,news report,en,,,,Made up: exists only in claimtrack's tests.\n"
         )
     )
     assert (
         (package / "data/claimants.csv")
         .read_text()
-        .endswith("test-inspector,a test inspector,,person,,,,,Made up: exists only in claimtrack's tests.\n")
+        .endswith("test-inspector,a test inspector,,,person,,,,,Made up: exists only in claimtrack's tests.\n")
     )
     assert ",test-inspector,asserts,,,test-bulletin,at least 11 widgets," in (package / CLAIMS).read_text()
     assert validate(package).ok

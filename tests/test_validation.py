@@ -453,7 +453,7 @@ def test_the_notes_name_a_few_sources_whose_texts_are_missing_and_count_the_rest
     package = make_package()
     sources = package / SOURCES
     rows = [
-        f"gone-{i},The Test Gazette,,https://example.org/gone/{i},2013-05-16,news report,en,gone-{i}.txt,{'0' * 64},,"
+        f"gone-{i},The Test Gazette,,,https://example.org/gone/{i},2013-05-16,news report,en,gone-{i}.txt,{'0' * 64},,"
         for i in range(7)
     ]
     sources.write_text(sources.read_text(encoding="utf-8") + "\n".join(rows) + "\n", encoding="utf-8")

@@ -187,13 +187,16 @@ def _in_report(words: str | None, quote: str | None) -> bool:
 
 def named(claimant: dict, quote: str | None = None) -> str:
     """The claimant's name with the article a reporter puts before it: "the Flood Relief
-    Agency"; with the stance the data records ("pro-opposition") where this claim's quote
-    says it (with no quote to read, always)."""
-    name, kind = claimant["name"], claimant["kind"]
+    Agency". The data's ``article`` says it where the kind does not ("none" for a body
+    whose name takes no article); else an organisation or government body takes "the".
+    With the stance the data records ("pro-opposition") where this claim's quote says it
+    (with no quote to read, always)."""
+    name, kind, article = claimant["name"], claimant["kind"], claimant.get("article")
     stance = claimant.get("stance") if _in_report(claimant.get("stance"), quote) else None
     # A name that opens with a possessive ("Eastland's Ministry of Health") takes no article.
     possessive = bool(_POSSESSIVE.match(name))
-    if kind in ("organisation", "government body") and not possessive:
+    by_kind = kind in ("organisation", "government body") and not possessive
+    if article == "the" or (by_kind and article != "none"):
         bare = name[4:] if name.startswith("The ") else name
         return "the " + (f"{stance} " if stance else "") + bare
     return (f"the {stance} " if stance and kind == "news organisation" else "") + name
@@ -245,19 +248,20 @@ def _sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, sour
     # the figure it bears on. Then the attribution goes first.
     lead_with_speaker = body[0].isdigit() or stance.against or bool(hedging)
     published = style.partial_date(source.get("published_on"))
-    outlet = source["publisher"] + (f" ({published})" if published else "")
+    publisher = ("the " if source.get("publisher_article") == "the" else "") + source["publisher"]
+    outlet = publisher + (f" ({published})" if published else "")
     quote = claim.get("quote")
     if claimant["kind"] == "unattributed":
         if hedging or stance.against:
             reported = f" {style.when(source.get('published_on'))}" if published else ""
             aside = "without saying who said so" + (f' and hedging with "{hedge}"' if hedging else "")
             verb = "reported" if not stance.against else f"reported, as a claim {stance.said}"
-            return f"{source['publisher']} {verb}{reported}, {aside}, that {body}."
+            return f"{_capital(publisher)} {verb}{reported}, {aside}, that {body}."
         if lead_with_speaker:
             return f"According to {outlet}, which does not say who said so, {body}."
         return f"{_capital(body)}, according to {outlet}, which does not say who said so."
     if claimant["name"] == source["publisher"]:
-        publisher = named(claimant, quote)
+        publisher = named(claimant, quote) if not source.get("publisher_article") else publisher
         said = said_when(claim, reporting=True)
         if lead_with_speaker:
             verb = stance.said if stance.against else "reported"
