@@ -97,6 +97,20 @@ def test_the_claims_view_joins_each_claim_to_its_measure_claimant_intermediary_a
     assert db.execute(f"SELECT count(*) FROM claims{VIEW_SUFFIX}").fetchone()[0] == len(csv_rows("claims"))
 
 
+def test_the_claims_view_carries_each_claims_stance_and_hedge(db):
+    spoken = db.execute(
+        f"SELECT claim_id, stance, hedge, qualifier FROM claims{VIEW_SUFFIX} "
+        "WHERE stance != 'asserts' OR hedge IS NOT NULL ORDER BY claim_id"
+    ).fetchall()
+    expected = [
+        (row["claim_id"], row["stance"], row["hedge"] or None, row["qualifier"])
+        for row in sorted(csv_rows("claims"), key=lambda r: r["claim_id"])
+        if row["stance"] != "asserts" or row["hedge"]
+    ]
+    assert spoken == expected
+    assert ("businessline-regime-agrees-01", "denies", None, "on") in spoken
+
+
 def test_the_appearances_view_joins_each_appearance_to_its_claim_and_source(db):
     rows = db.execute(f"SELECT claim_id, claim_figure_text, source_publisher FROM appearances{VIEW_SUFFIX}").fetchall()
     assert ("mt-2013-05-16-09", "at least 94,000", "The Jerusalem Post") in rows
