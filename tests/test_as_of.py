@@ -77,14 +77,20 @@ def test_a_date_with_no_latest_day_does_not_end_the_spread_on_its_first_day(tabl
     assert spread == "dates proposed from July 1, 2013 to August 1, 2013 or later: one has no latest day"
 
 
+def _published(tables, claim_id: str, published_on: str, said_on: str | None = None):
+    """The tables with ``claim_id``'s source published on ``published_on`` (and the claim
+    said on ``said_on``, if given)."""
+    claims, sources = tables["claims"].copy(), tables["sources"].copy()
+    row = claims.index[claims["claim_id"] == claim_id][0]
+    if said_on is not None:
+        claims.loc[row, "said_on"] = said_on
+    sources.loc[sources["source_id"] == claims.loc[row, "source_id"], "published_on"] = published_on
+    return tables.replaced(claims=claims, sources=sources)
+
+
 def test_a_month_only_claim_is_known_from_the_day_its_page_was_published(tables):
     # A claim said "in 2013-06" on a page of June 3 was known on June 3, not June 30.
-    claims, sources = tables["claims"].copy(), tables["sources"].copy()
-    row = claims.index[claims["claim_id"] == "al-jazeera-2013-06-05-01"][0]
-    claims.loc[row, "said_on"] = "2013-06"
-    source = sources.index[sources["source_id"] == claims.loc[row, "source_id"]][0]
-    sources.loc[source, "published_on"] = "2013-06-03"
-    changed = tables.replaced(claims=claims, sources=sources)
+    changed = _published(tables, "al-jazeera-2013-06-05-01", "2013-06-03", said_on="2013-06")
     view = claims_view(changed).set_index("claim_id")
     assert view.loc["al-jazeera-2013-06-05-01", "known_by"] == pd.Timestamp("2013-06-03")
     result = queries.compare(changed, ["geneva-2-date"], as_of=dt.date(2013, 6, 20))
@@ -147,11 +153,7 @@ def test_within_refuses_what_is_not_an_age():
 
 
 def test_a_page_dated_to_the_month_only_is_known_by_the_months_last_day(tables):
-    claims, sources = tables["claims"].copy(), tables["sources"].copy()
-    row = claims.index[claims["claim_id"] == "ea-worldview-1700-chechens-01"][0]
-    source = sources.index[sources["source_id"] == claims.loc[row, "source_id"]][0]
-    sources.loc[source, "published_on"] = "2013-12"
-    changed = tables.replaced(claims=claims, sources=sources)
+    changed = _published(tables, "ea-worldview-1700-chechens-01", "2013-12")
     view = claims_view(changed).set_index("claim_id")
     assert view.loc["ea-worldview-1700-chechens-01", "known_by"] == pd.Timestamp("2013-12-31")
     # On December 15 it may not have been out yet; on January 1, 2014 it surely was.

@@ -574,17 +574,25 @@ def test_cite_without_a_claim_id_is_a_usage_error():
 
 
 @pytest.mark.parametrize(
-    "name, kind, expected",
+    "name, kind, article, expected",
     [
-        ("Eastland's Ministry of Health", "government body", "Eastland's Ministry of Health"),
-        ("Eastland’s Ministry of Health", "government body", "Eastland’s Ministry of Health"),
-        ("Flood Relief Agency", "government body", "the Flood Relief Agency"),
-        ("The Flood Relief Agency", "organisation", "the Flood Relief Agency"),
+        ("Eastland's Ministry of Health", "government body", "", "Eastland's Ministry of Health"),
+        ("Eastland’s Ministry of Health", "government body", "", "Eastland’s Ministry of Health"),
+        ("Flood Relief Agency", "government body", "", "the Flood Relief Agency"),
+        ("The Flood Relief Agency", "organisation", "", "the Flood Relief Agency"),
+        # The data's article where the kind does not say it.
+        ("Widget Council", "organisation", "none", "Widget Council"),
+        ("Widget Council", "group of people", "the", "the Widget Council"),
+        ("Widget Council", "group of people", "", "Widget Council"),
     ],
 )
-def test_a_body_is_named_with_the_article_a_reporter_uses(name, kind, expected):
+def test_a_body_is_named_with_the_article_a_reporter_uses(name, kind, article, expected):
     # "The Eastland's Ministry of Health" is no English: a possessive takes no article.
-    assert citing.named({"name": name, "kind": kind}) == expected
+    claimant = {"name": name, "kind": kind, "article": article}
+    assert citing.named(claimant) == expected
+    assert f", {expected} said on May 14, 2013," in sentence(
+        claim(qualifier="at least", low="94000"), claimant=claimant
+    )
 
 
 def test_a_page_dated_to_the_month_only_is_cited_with_its_month():
@@ -602,17 +610,3 @@ def test_a_publisher_that_takes_the_article_gets_it_mid_sentence_and_at_the_star
     assert sentence(hedged, claimant=UNATTRIBUTED, source=tribune).startswith("The Chicago Tribune reported on May 7")
     plain = {"publisher": "Reuters", "published_on": "2013-05-07"}
     assert "according to Reuters (May 7, 2013)" in sentence(claim(qualifier="at least", low="94000"), source=plain)
-
-
-@pytest.mark.parametrize(
-    "kind, article, name",
-    [
-        ("organisation", "", "the Widget Council"),
-        ("organisation", "none", "Widget Council"),
-        ("group of people", "the", "the Widget Council"),
-        ("group of people", "", "Widget Council"),
-    ],
-)
-def test_a_claimants_article_is_the_datas_where_given_else_the_kinds(kind, article, name):
-    council = {"name": "Widget Council", "kind": kind, "article": article}
-    assert f", {name} said on May 14, 2013," in sentence(claim(qualifier="at least", low="94000"), claimant=council)
