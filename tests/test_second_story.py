@@ -117,8 +117,9 @@ def test_the_story_gets_one_chart_per_topic_titled_and_sourced_from_its_own_pack
     spec = json.loads((story / "charts" / "case-count.vl.json").read_text(encoding="utf-8"))
     assert spec["title"]["text"] == "Case count"
     assert "Measles cases confirmed" in spec["description"]
-    text = json.dumps(spec)
-    assert "measles-valley data package" in text and "The Valley Courier" in text
+    # The lines under the chart, which wrap to its width, read as one.
+    under = " ".join(line["encoding"]["text"]["value"] for line in spec["vconcat"][1:])
+    assert "measles-valley data package" in under and "The Valley Courier" in under
     for name in manifest["order"]:
         assert (story / "charts" / f"{name}.png").stat().st_size > 10_000
     readme = (story / "README.md").read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from claimtrack.charts import theme
 from claimtrack.model import qualifiers
 from claimtrack.model.qualifiers import QUALIFIERS, STANCES
 from claimtrack.model.views import KINDS, MeasureInfo, View, drawn
@@ -73,7 +74,6 @@ def annotation_layers(view: View, x: alt.X, above: bool = False) -> list:
     frame = annotation_frame(view)
     if frame.empty:
         return []
-    from claimtrack.charts import theme
 
     base = alt.Chart(frame.rename(columns={"date": x.to_dict()["field"]})).encode(x=x)
     return [
@@ -141,14 +141,14 @@ def left_out(labels: list[str]) -> list[str]:
 
     if not labels:
         return []
-    return textwrap.wrap(f"Not shown, as they count something else: {'; '.join(labels)}.", width=100)
+    return textwrap.wrap(f"Not shown, as they count something else: {'; '.join(labels)}.", width=theme.characters())
 
 
 def wrapped(sentence: str | None) -> list[str]:
     """A subtitle sentence as lines of a readable width; none for no sentence."""
     import textwrap
 
-    return textwrap.wrap(sentence, width=100) if sentence else []
+    return textwrap.wrap(sentence, width=theme.characters()) if sentence else []
 
 
 # The tooltip of every mark: the columns of ``tooltip_frame``, typed, so that an
@@ -224,7 +224,6 @@ def finished(chart, tables, view: View, key: str, thinned: str | None, describe)
     """The chart of a view in the house frame: the view's title, its subtitle with the
     kind's ``key``, the source line of the claims it draws, its note, and the
     description ``describe`` gives for the words naming what is drawn."""
-    from claimtrack.charts import theme
 
     rows = rows_for(tables, view)
     what = "; ".join(dict.fromkeys(rows["measure_label"])) or view.title

@@ -113,7 +113,7 @@ def chart(tables, view) -> alt.VConcatChart:
         .encode(y="number:Q", text="label:N", tooltip=tooltip)
     )
     layered = alt.layer(*common.annotation_layers(view, x), ranges, month_only, marks, labels).properties(
-        width=theme.WIDTH, height=360
+        width=theme.width(), height=360 if theme.width() >= theme.WIDTH else 300
     )
     return common.finished(layered, tables, view, KEY, frame.attrs.get("thinned"), lambda what: describe(frame, what))
 

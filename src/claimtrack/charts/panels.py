@@ -103,7 +103,7 @@ def panel(
             .encode(y=alt.Y("slot:O", axis=None) if numbered.empty else alt.value(12), text="label:N", tooltip=tooltip)
         )
     return alt.layer(*layers).properties(
-        width=theme.WIDTH - 140,
+        width=theme.width() - 140,
         height=90 if not numbered.empty else 24 * int(frame["vague"].sum()),
         title=alt.Title(title, fontSize=13, anchor="start", offset=6),
     )

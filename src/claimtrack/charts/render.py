@@ -50,13 +50,23 @@ figcaption {{ max-width: 42rem; color: #595959; font-size: 0.9rem; line-height: 
 <script>{bundle}</script>
 <script>
 (function () {{
-  var spec = {spec};
-  vegaEmbed("#chart", spec, {{renderer: "svg", actions: false}}).catch(function (error) {{
-    var message = document.createElement("p");
-    message.className = "chart-error";
-    message.textContent = "The chart could not be drawn: " + error;
-    document.getElementById("chart").appendChild(message);
-  }});
+  // The chart drawn for the width it is given: the desktop spec where it fits, else the
+  // phone's; drawn again when a resize crosses the line.
+  var wide = {spec}, narrow = {narrow}, fits = {fits}, shown = null, timer = null;
+  var holder = document.getElementById("chart");
+  function draw() {{
+    var spec = holder.clientWidth >= fits ? wide : narrow;
+    if (spec === shown) return;
+    shown = spec;
+    vegaEmbed(holder, spec, {{renderer: "svg", actions: false}}).catch(function (error) {{
+      var message = document.createElement("p");
+      message.className = "chart-error";
+      message.textContent = "The chart could not be drawn: " + error;
+      holder.appendChild(message);
+    }});
+  }}
+  draw();
+  window.addEventListener("resize", function () {{ clearTimeout(timer); timer = setTimeout(draw, 150); }});
 }})();
 </script>
 </body>
@@ -85,7 +95,15 @@ def script_json(value: object) -> str:
     return text
 
 
-def page(spec: dict, bundle: str) -> str:
+def fits() -> int:
+    """The width the desktop spec needs, its padding included: a narrower holder gets the
+    phone's spec."""
+    from claimtrack.charts import theme
+
+    return theme.WIDTH + 2 * theme.PADDING
+
+
+def page(spec: dict, bundle: str, narrow: dict | None = None) -> str:
     if "</script" in bundle.lower():
         raise ValueError("the Vega bundle contains '</script' and cannot be inlined safely")
     from claimtrack.charts.theme import FONT_STACK
@@ -96,6 +114,8 @@ def page(spec: dict, bundle: str) -> str:
         font=FONT_STACK,
         bundle=bundle,
         spec=script_json(spec),
+        narrow=script_json(narrow or spec),
+        fits=fits(),
     )
 
 
@@ -118,16 +138,24 @@ def accessible_svg(svg: str, name: str, title: str, description: str) -> str:
     )
 
 
-def render(name: str, spec: dict, bundle: str) -> dict[str, bytes]:
-    """The chart's files, by format."""
+def _spec_bytes(spec: dict) -> bytes:
+    return (json.dumps(spec, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def render(name: str, spec: dict, bundle: str, narrow: dict | None = None) -> dict[str, bytes]:
+    """The chart's files, by format: ``spec`` drawn at a desktop's width, ``narrow`` (the
+    same chart drawn for a phone) as a spec and a picture of its own."""
     import vl_convert as vlc
 
+    narrow = narrow or spec
     svg = accessible_svg(vlc.vegalite_to_svg(spec), name, _title_of(spec), spec.get("description", ""))
     return {
-        paths.CHART_SPEC: (json.dumps(spec, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8"),
+        paths.CHART_SPEC: _spec_bytes(spec),
+        paths.CHART_NARROW_SPEC: _spec_bytes(narrow),
         "svg": svg.encode("utf-8"),
         "png": vlc.vegalite_to_png(spec, scale=PNG_SCALE),
-        "html": page(spec, bundle).encode("utf-8"),
+        paths.CHART_NARROW_PNG: vlc.vegalite_to_png(narrow, scale=PNG_SCALE),
+        "html": page(spec, bundle, narrow).encode("utf-8"),
     }
 
 
@@ -274,7 +302,9 @@ def build_charts(
             name = view.name
             progress(f"[{number}/{len(planned)}] {name}")
             spec = chart(tables, view).to_dict()
-            files = render(name, spec, bundle)
+            with theme.at_width(theme.NARROW):
+                narrow = chart(tables, view).to_dict()
+            files = render(name, spec, bundle, narrow)
             for fmt, content in files.items():
                 (scratch / paths.chart_file(name, fmt)).write_bytes(content)
             manifest["charts"][name] = {

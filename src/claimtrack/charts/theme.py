@@ -9,6 +9,9 @@ common colour-vision deficiencies can tell apart.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+
 import altair as alt
 
 NAME = "claimtrack"
@@ -17,7 +20,32 @@ FONT_STACK = f'"{FONT}", Arial, Helvetica, sans-serif'
 INK = "#222222"
 MUTED = "#595959"
 GRID = "#e6e6e6"
-WIDTH = 640
+WIDTH = 640  # a chart's width on a desktop page, in CSS pixels
+NARROW = 300  # its width on a phone: 390 px less the page's margins and the chart's padding
+PADDING = 16  # around the chart, inside its picture
+# The width the chart being drawn is drawn at: WIDTH, or NARROW inside ``at_width``.
+_WIDTH = contextvars.ContextVar("chart_width", default=WIDTH)
+
+
+def width() -> int:
+    """The width of the chart being drawn, in CSS pixels."""
+    return _WIDTH.get()
+
+
+def characters(pixels: int | None = None) -> int:
+    """How many characters of 11-13 px text fit a line of ``pixels`` (default: the chart's width)."""
+    return max(30, int((pixels or width()) / 6.4))
+
+
+@contextlib.contextmanager
+def at_width(pixels: int):
+    """Draw the charts made inside this block ``pixels`` wide."""
+    token = _WIDTH.set(pixels)
+    try:
+        yield
+    finally:
+        _WIDTH.reset(token)
+
 
 # Okabe & Ito (2008), "Color Universal Design"; yellow last, as it reads poorly on white.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
@@ -39,7 +67,7 @@ def theme() -> alt.theme.ThemeConfig:
         "config": {
             "font": FONT,
             "background": "white",
-            "padding": 16,
+            "padding": PADDING,
             "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": 360},
             "title": {
                 "anchor": "start",
@@ -98,9 +126,9 @@ def _line(text: str, **style) -> alt.Chart:
     """A line of text under the chart, as wide as the chart."""
     return (
         alt.Chart(alt.Data(values=[{}]))
-        .mark_text(align="left", baseline="top", fontSize=11, color=MUTED, limit=WIDTH, **style)
+        .mark_text(align="left", baseline="top", fontSize=11, color=MUTED, limit=width(), **style)
         .encode(x=alt.value(0), y=alt.value(0), text=alt.value(text))
-        .properties(width=WIDTH, height=14)
+        .properties(width=width(), height=14)
     )
 
 
@@ -110,7 +138,8 @@ def finish(chart, *, title: str, subtitle: str | list[str], source: str, descrip
     import textwrap
 
     register()
-    under = [_line(line) for line in textwrap.wrap(note, width=110)] + [_line(source)]
+    under = [_line(line) for line in textwrap.wrap(note, width=characters())]
+    under += [_line(line) for line in textwrap.wrap(source, width=characters())]
     return alt.vconcat(chart, *under, spacing=10).properties(
         title=alt.Title(title, subtitle=subtitle), description=description
     )

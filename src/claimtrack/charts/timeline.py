@@ -147,7 +147,7 @@ def chart(tables, view) -> alt.VConcatChart:
                 align="left", baseline="top", dx=4, dy=-14, y=0, color=theme.STATUS_COLOURS["realised"]
             ).encode(text="label:N"),
         ]
-    layered = alt.layer(*layers).properties(width=theme.WIDTH - 260, height=alt.Step(30))
+    layered = alt.layer(*layers).properties(width=theme.width() - 260, height=alt.Step(30))
     return common.finished(
         layered, tables, view, KEY, frame.attrs.get("thinned"), lambda what: describe(frame, view, what)
     )

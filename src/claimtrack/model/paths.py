@@ -18,7 +18,9 @@ CHARTS_DIR = "charts"
 CHART_MANIFEST = "manifest.json"
 # What each chart is written as, by the extension of its file.
 CHART_SPEC = "vl.json"  # the Vega-Lite spec
-CHART_FORMATS = (CHART_SPEC, "svg", "png", "html")
+CHART_NARROW_SPEC = "narrow.vl.json"  # the spec drawn for a phone's width
+CHART_NARROW_PNG = "narrow.png"  # the picture at a phone's width, for pages that take no script
+CHART_FORMATS = (CHART_SPEC, CHART_NARROW_SPEC, "svg", "png", CHART_NARROW_PNG, "html")
 # Held while a command changes the package, so that two cannot interleave.
 LOCK = ".claimtrack.lock"
 # The archived texts of the sources, which quotes are checked against: other people's
