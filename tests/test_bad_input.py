@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 import claimtrack
 from claimtrack.cli import main
+from claimtrack.model import paths
 from claimtrack.validation.run import validate
 from conftest import BROKEN, TEST_ARCHIVE, VALID, build_package, snapshot
 from published import copy_package, edit_rows
@@ -219,7 +220,9 @@ def test_a_header_only_file_is_a_valid_table_with_no_rows_and_charts_still_build
     result = invoke("build", "-p", package)
     assert result.exit_code == 0, result.output
     # The test descriptor declares no views: each topic with measures gets a chart.
-    assert sorted(p.suffix for p in (package / "charts").glob("death-toll.*")) == [".html", ".json", ".png", ".svg"]
+    assert sorted(p.name for p in (package / "charts").glob("death-toll.*")) == [
+        f"death-toll.{fmt}" for fmt in sorted(paths.CHART_FORMATS)
+    ]
 
 
 def test_text_is_kept_as_written_leading_zeros_and_words_for_nothing_included(make_package):
@@ -311,7 +314,7 @@ def test_script_and_markup_in_the_data_show_as_text_in_every_chart(tmp_path):
         html = page.read_text(encoding="utf-8")
         assert "<script>window.hacked" not in html and "<img src=x" not in html
         assert html.count("<script") == 2  # the inlined Vega bundle and the embedding: nothing more
-        spec = json.loads(html.split("var spec = ", 1)[1].split(";\n", 1)[0])
+        spec = json.loads(html.split("var wide = ", 1)[1].split(", narrow = ", 1)[0])
         shown += HOSTILE in json.dumps(spec, ensure_ascii=False)
         svg = ElementTree.parse(page.with_suffix(".svg")).getroot()
         assert not [e for e in svg.iter() if e.tag.rsplit("}", 1)[-1] in ("script", "foreignObject")]

@@ -64,12 +64,32 @@ def test_every_chart_builds_a_valid_vega_lite_spec_that_draws_every_row_it_plots
     assert rows > 0
     # The rows the chart plots (each carries its tooltip) are all in the spec, once,
     # whether one table feeds every layer or each panel has its own.
-    plotted = [values for values in spec["datasets"].values() if values and "Claimant" in values[0]]
+    plotted = [
+        values
+        for values in spec["datasets"].values()
+        if values and "Claimant" in values[0] and "label_x" not in values[0]  # not the labels' own table
+    ]
     assert sum(len(values) for values in plotted) == rows
     vega = vlc.vegalite_to_vega(spec)  # compiles: the spec is one Vega-Lite understands
     used = {mark if isinstance(mark, str) else mark["type"] for mark in _found(spec, "mark")}
     drawn = {mark["type"] for mark in _found(vega, "marks") for mark in mark if isinstance(mark, dict)}
     assert used and {VEGA_MARK[mark] for mark in used} <= drawn
+
+
+def _text(line: dict) -> str:
+    value = line["encoding"]["text"]["value"]
+    return " ".join(value) if isinstance(value, list) else value
+
+
+def under(spec: dict) -> str:
+    """The lines under a chart (its key, notes and source line), as one text."""
+    return " ".join(_text(line) for line in spec["vconcat"][1:])
+
+
+def test_the_subtitle_is_one_sentence_and_the_key_goes_under_the_chart(tables):
+    spec = estimates.chart(tables, DEATH_TOLLS).to_dict()
+    assert " ".join(spec["title"]["subtitle"]) == DEATH_TOLLS.subtitle
+    assert under(spec).startswith(estimates.KEY)
 
 
 @pytest.mark.parametrize("name", DECLARED)
@@ -79,7 +99,7 @@ def test_every_chart_has_the_declared_title_a_subtitle_source_line_and_descripti
     assert spec["title"]["text"] == view.title
     assert " ".join(spec["title"]["subtitle"]).startswith(view.subtitle.split()[0])
     assert len(spec["description"]) > 40
-    source_line = spec["vconcat"][-1]["encoding"]["text"]["value"]
+    source_line = _text(spec["vconcat"][-1])
     assert source_line.startswith("Source")
     assert "sources.csv" in source_line or "The Moscow Times" in source_line
 
@@ -155,8 +175,8 @@ def test_death_tolls_draw_one_scope_and_name_the_others(tables):
     frame = estimates.data(tables, DEATH_TOLLS)
     assert set(frame["measure"]) == {"Deaths in the Syrian conflict"}
     spec = estimates.chart(tables, DEATH_TOLLS).to_dict()
-    subtitle = " ".join(spec["title"]["subtitle"])
-    assert "government forces not counted" in subtitle and "an activist count" in subtitle
+    notes = under(spec)
+    assert "government forces not counted" in notes and "an activist count" in notes
 
 
 def test_a_claim_without_a_date_is_listed_as_such_not_given_a_date(tables):
@@ -244,8 +264,7 @@ def test_a_large_package_draws_a_bounded_number_of_marks_and_says_it_thinned_the
         module = kind_module(view.kind)
         frame = module.data(tables, view)
         assert 0 < len(frame) <= MARK_LIMIT, view.name
-        subtitle = " ".join(module.chart(tables, view).to_dict()["title"]["subtitle"])
-        assert "too many to draw one by one" in subtitle, view.name
+        assert "too many to draw one by one" in under(module.chart(tables, view).to_dict()), view.name
         if view.kind == "estimates":
             # Seven claimants keep their colour; the rest share one.
             assert frame["claimant"].nunique() <= 8
@@ -307,7 +326,7 @@ def test_an_estimates_chart_says_which_figures_it_cannot_place_in_time(tables):
     changed = tables.replaced(claims=claims)
     frame = estimates.data(changed, DEATH_TOLLS)
     assert len(frame) == len(estimates.data(tables, DEATH_TOLLS)) - 1
-    subtitle = " ".join(estimates.chart(changed, DEATH_TOLLS).to_dict()["title"]["subtitle"])
-    assert "One figure whose source does not say when it was given is not drawn." in subtitle
+    notes = under(estimates.chart(changed, DEATH_TOLLS).to_dict())
+    assert "One figure whose source does not say when it was given is not drawn." in notes
     assert frame.attrs["thinned"] is not None
     assert estimates.data(tables, DEATH_TOLLS).attrs["thinned"] is None  # the package as it is: all drawn

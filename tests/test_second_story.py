@@ -118,7 +118,8 @@ def test_the_story_gets_one_chart_per_topic_titled_and_sourced_from_its_own_pack
     assert spec["title"]["text"] == "Case count"
     assert "Measles cases confirmed" in spec["description"]
     # The lines under the chart, which wrap to its width, read as one.
-    under = " ".join(line["encoding"]["text"]["value"] for line in spec["vconcat"][1:])
+    values = [line["encoding"]["text"]["value"] for line in spec["vconcat"][1:]]
+    under = " ".join(" ".join(v) if isinstance(v, list) else v for v in values)
     assert "measles-valley data package" in under and "The Valley Courier" in under
     for name in manifest["order"]:
         assert (story / "charts" / f"{name}.png").stat().st_size > 10_000

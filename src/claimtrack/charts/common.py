@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from claimtrack.charts import theme
-from claimtrack.model import qualifiers
+from claimtrack.model import lists, qualifiers
 from claimtrack.model.qualifiers import QUALIFIERS, STANCES
 from claimtrack.model.views import KINDS, MeasureInfo, View, drawn
 from claimtrack.tables.views import claims_view, measure_infos
@@ -54,11 +54,16 @@ def axis_title(tables, view: View) -> str:
     return unit[:1].upper() + unit[1:]
 
 
-def subtitle(view: View, key: str, left_out_labels: list[str], thinned: str | None) -> list[str]:
-    """The view's own sentence, then the key to the marks, then what is not drawn."""
-    return (
-        wrapped(" ".join(part for part in (view.subtitle, key) if part)) + left_out(left_out_labels) + wrapped(thinned)
-    )
+def subtitle(view: View) -> list[str]:
+    """The view's own sentence, wrapped to the chart's width: a subtitle is one sentence."""
+    return wrapped(view.subtitle)
+
+
+def notes(view: View, key: str, left_out_labels: list[str], thinned: str | None) -> str:
+    """What goes under the chart: the key to the marks, what is not drawn, how it was
+    thinned and the view's own note, as one paragraph."""
+    parts = [key, *(" ".join(left_out(left_out_labels)),), thinned or "", view.note]
+    return " ".join(part for part in parts if part)
 
 
 def annotation_frame(view: View) -> pd.DataFrame:
@@ -88,6 +93,23 @@ def annotation_layers(view: View, x: alt.X, above: bool = False) -> list:
             color=theme.MUTED,
         ).encode(text="label:N"),
     ]
+
+
+def voice(tables, rows: pd.DataFrame) -> pd.Series:
+    """The body each claim speaks for, as a chart colours it: a person's affiliation where
+    that is itself a claimant of the package (a ministry's spokesman speaks in the
+    ministry's voice), else the claimant. The person stays in the tooltip."""
+    claimants = tables["claimants"]
+    affiliation = rows["claimant_affiliation"]
+    voices = affiliation.where(affiliation.isin(set(claimants["name"].dropna())), rows["claimant_name"])
+    # A name too long for a phone's legend is given by its shortest alias (an acronym).
+    room = int((theme.width() - 40) / (12 * 0.58))
+    short = {
+        name: min(lists.items(aliases), key=len)
+        for name, aliases in zip(claimants["name"], claimants["aliases"])
+        if isinstance(aliases, str) and lists.items(aliases) and len(name) > room
+    }
+    return voices.map(lambda name: short.get(name, name))
 
 
 def vague(rows: pd.DataFrame) -> pd.Series:
@@ -230,8 +252,8 @@ def finished(chart, tables, view: View, key: str, thinned: str | None, describe)
     return theme.finish(
         chart,
         title=view.title,
-        subtitle=subtitle(view, key, not_drawn(tables, view), thinned),
+        subtitle=subtitle(view),
         source=source_line(rows, tables.package.name),
         description=describe(what),
-        note=view.note,
+        note=notes(view, key, not_drawn(tables, view), thinned),
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from claimtrack.charts import common, theme
+from claimtrack.charts import common, labels, theme
 from claimtrack.tracking import style
 
 
@@ -24,7 +24,7 @@ def data(tables, view) -> pd.DataFrame:
     rows = every[every["said_on"].notna() & ~common.vague(every)]
     undated, vague = int(every["said_on"].isna().sum()), int((every["said_on"].notna() & common.vague(every)).sum())
     frame = common.tooltip_frame(rows)
-    frame["claimant"] = rows["claimant_name"]
+    frame["claimant"] = common.voice(tables, rows)
     frame["said_plain"] = common.in_words(rows["said_on"], style.partial_date)
     frame["measure"] = rows["measure_label"]
     frame["bound"] = rows["qualifier"].map(common.BOUND_OF)
@@ -51,6 +51,51 @@ def data(tables, view) -> pd.DataFrame:
         notes.append(_capital("; ".join(missing)) + ".")
     frame.attrs["thinned"] = " ".join(notes) or None
     return frame
+
+
+def _dodged(frame: pd.DataFrame, domain, top: float, width: int, height: int) -> pd.DataFrame:
+    """The frame with where each mark is drawn: px and py in pixels, and plot_x, its date
+    moved a few pixels right where it would hide a mark drawn before it (two figures of
+    one day and one size both show)."""
+    if frame.empty or not isinstance(domain, list):
+        return frame.assign(px=pd.Series(dtype="float"), py=pd.Series(dtype="float"), plot_x=frame["said_from"])
+    px = labels.time_pixels(frame["said_from"], domain, width)
+    py = labels.linear_pixels(frame["number"], top, height)
+    moved = pd.Series(labels.dodge(list(px), list(py)), index=frame.index)
+    plot_x = labels.from_time_pixels(moved, domain, width).dt.strftime("%Y-%m-%dT%H:%M:%S")
+    return frame.assign(px=moved, py=py, plot_x=plot_x.where(moved != px, frame["said_from"]))
+
+
+def _placed_labels(frame: pd.DataFrame, view, domain, top: float, width: int, height: int) -> pd.DataFrame:
+    """The labelled rows, each with where its label goes (label_x, label_y, align) so that
+    it runs into no mark, no rule and no other label; a label with no room is left out."""
+    if frame.empty or not isinstance(domain, list):
+        return frame.assign(label_x=pd.Series(dtype="str"), label_y=pd.Series(dtype="float"), align="")[0:0]
+    px, py = frame["px"], frame["py"]
+    obstacles = [labels.mark(x, y) for x, y in zip(px, py) if pd.notna(x) and pd.notna(y)]
+    ranged = frame["low"].notna() & frame["high"].notna()
+    bar_x = labels.time_pixels(frame["said_from"], domain, width)
+    for x, low, high in zip(bar_x[ranged], frame.loc[ranged, "low"], frame.loc[ranged, "high"]):
+        y1, y2 = (labels.linear_pixels(pd.Series([v]), top, height).iloc[0] for v in (high, low))
+        obstacles.append(labels.Box(x - 2, y1, x + 2, y2))
+    month = frame["said_from"] != frame["said_to"]
+    for x1, day, y in zip(bar_x[month], frame.loc[month, "said_to"], py[month]):
+        obstacles.append(labels.bar(x1, labels.time_pixels(pd.Series([day]), domain, width).iloc[0], y, 3))
+    marked = common.annotation_frame(view)
+    for x, text in zip(labels.time_pixels(marked["date"], domain, width), marked["label"]):
+        obstacles += [labels.rule(x, height), labels.label_box(x, 2 + 7, text, 4, 0, "left")]
+    wanted = frame["label"].notna()
+    anchors = [(x, y, text) for x, y, text in zip(px[wanted], py[wanted], frame.loc[wanted, "label"])]
+    spots = labels.place(anchors, obstacles, width, height)
+    rows = frame[wanted].assign(_spot=spots)
+    rows = rows[rows["_spot"].notna()]
+    dx = pd.Series([s[0] for s in rows["_spot"]], index=rows.index, dtype="float")
+    dy = pd.Series([s[1] for s in rows["_spot"]], index=rows.index, dtype="float")
+    return rows.assign(
+        label_x=labels.from_time_pixels(px[rows.index] + dx, domain, width).dt.strftime("%Y-%m-%dT%H:%M:%S"),
+        label_y=labels.from_linear_pixels(py[rows.index] + dy, top, height),
+        align=[s[2] for s in rows["_spot"]],
+    ).drop(columns=["_spot"])
 
 
 def _capital(text: str) -> str:
@@ -81,18 +126,28 @@ def chart(tables, view) -> alt.VConcatChart:
         pd.concat([frame["said_from"], frame["said_to"], marked]), "Date the figure was given"
     )
     bounds = [b for b in common.BOUND_SHAPES if b in set(frame["bound"])]
+    width, height = theme.width(), 360 if theme.width() >= theme.WIDTH else 300
+    top = labels.nice_ceiling(pd.concat([frame["number"], frame["high"]]).max())
+    frame = _dodged(frame, scale.domain, top, width, height)
+    placed = _placed_labels(frame, view, scale.domain, top, width, height)
     x = alt.X("said_from:T", axis=axis, scale=scale)
     base = alt.Chart(frame).encode(
         x=x,
-        color=alt.Color("claimant:N", title="Claimant", legend=alt.Legend(columns=2)),
+        color=alt.Color("claimant:N", title="Claimant", legend=alt.Legend(columns=1)),
     )
     marks = base.mark_point(size=110, filled=True, opacity=0.9).encode(
+        x=alt.X("plot_x:T", axis=axis, scale=scale),
         y=alt.Y(
-            "number:Q", title=common.axis_title(tables, view), axis=alt.Axis(format=",d"), scale=alt.Scale(zero=True)
+            "number:Q",
+            title=common.axis_title(tables, view),
+            axis=alt.Axis(format=",d"),
+            scale=alt.Scale(domain=[0, top], nice=False),
         ),
         shape=alt.Shape(
             "bound:N",
             title="How the figure was given",
+            # On a phone the key goes under the chart, so that the two legends need not share a line.
+            legend=alt.Legend(columns=1, orient="top" if theme.width() >= theme.WIDTH else "bottom"),
             scale=alt.Scale(domain=bounds, range=[common.BOUND_SHAPES[b] for b in bounds]),
         ),
         tooltip=tooltip,
@@ -107,13 +162,22 @@ def chart(tables, view) -> alt.VConcatChart:
         .mark_rule(strokeWidth=1.5, strokeDash=[3, 2])
         .encode(x2="said_to:T", y="number:Q", tooltip=tooltip)
     )
-    labels = (
-        base.transform_filter("isValid(datum.label)")
-        .mark_text(align="left", dx=9, fontSize=11)
-        .encode(y="number:Q", text="label:N", tooltip=tooltip)
-    )
-    layered = alt.layer(*common.annotation_layers(view, x), ranges, month_only, marks, labels).properties(
-        width=theme.width(), height=360 if theme.width() >= theme.WIDTH else 300
+    # Each label where the placer found it room: its own x and y, aligned to its side.
+    texts = [
+        alt.Chart(placed[placed["align"] == side])
+        .mark_text(align=side, baseline="middle", fontSize=11)
+        .encode(
+            x=alt.X("label_x:T", scale=scale),
+            y=alt.Y("label_y:Q"),
+            text="label:N",
+            color=alt.Color("claimant:N"),
+            tooltip=tooltip,
+        )
+        for side in ("left", "right", "center")
+        if (placed["align"] == side).any()
+    ]
+    layered = alt.layer(*common.annotation_layers(view, x), ranges, month_only, marks, *texts).properties(
+        width=width, height=height
     )
     return common.finished(layered, tables, view, KEY, frame.attrs.get("thinned"), lambda what: describe(frame, what))
 

@@ -9,10 +9,12 @@ invented for it.
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
-from claimtrack.charts import common, theme
+from claimtrack.charts import common, labels, theme
 from claimtrack.tracking import style
 
 
@@ -38,14 +40,17 @@ def data(tables, view) -> pd.DataFrame:
             ),
         )
     ]
+    # A vague quantity's words are written out: on a phone, on as many lines as they need.
+    frame["label"] = [
+        "\n".join(textwrap.wrap(text, width=theme.characters(theme.width() - 20))) if vague else text
+        for text, vague in zip(frame["label"], frame["vague"])
+    ]
     frame["date"] = rows["known_by"].dt.strftime("%Y-%m-%d")
     frame["said_known"] = rows["said_on"].notna()
     # A range without a best estimate is a bar only: no dot pretends to a figure inside it.
     frame["dot"] = ~frame["vague"] & ~(rows["low"].notna() & rows["high"].notna() & rows["value"].isna())
     frame, thinned = common.thin(frame, ["panel", "vague"], "date", "counts")
     frame = frame.sort_values(["panel_order", "date"], kind="stable").reset_index(drop=True)
-    # Labels of neighbouring figures in a panel alternate above and below their marks.
-    frame["lift"] = frame.groupby("panel").cumcount() % 2 == 1
     frame.attrs["thinned"] = thinned
     return frame
 
@@ -63,19 +68,100 @@ def describe(frame: pd.DataFrame, title: str) -> str:
     return " ".join(parts)
 
 
+PANEL_HEIGHT = 90
+
+
+def _wrapped_title(title: str, width: int):
+    lines = textwrap.wrap(title, width=max(20, (width + 60) // 7)) or [title]
+    return lines if len(lines) > 1 else title
+
+
+def _vague_y(frame: pd.DataFrame, time_scale: dict, width: int) -> int:
+    """Where a vague quantity is written in a panel of figures: along its top, or along its
+    bottom where a mark is in the way at the top."""
+    domain = time_scale.get("domain")
+    numbered = frame[~frame["vague"] & frame["number"].notna()]
+    if not isinstance(domain, list) or numbered.empty:
+        return 12
+    top = labels.nice_ceiling(pd.concat([numbered["number"], numbered["high"]]).max())
+    marks = [
+        labels.mark(x, y)
+        for x, y in zip(
+            labels.time_pixels(numbered["date"], domain, width),
+            labels.linear_pixels(numbered["number"], top, PANEL_HEIGHT),
+        )
+    ]
+    vague = frame[frame["vague"]]
+    for y in (12, PANEL_HEIGHT - 12):
+        boxes = [
+            labels.label_box(x, y, text, 0, 0, "left")
+            for x, text in zip(labels.time_pixels(vague["date"], domain, width), vague["label"])
+        ]
+        if not any(box.hits(mark) for box in boxes for mark in marks):
+            return y
+    return 12
+
+
+def _placed(frame: pd.DataFrame, view, domain, top: float, width: int, labelled: bool) -> pd.DataFrame:
+    """The panel's labelled figures, each with where its label goes so that it runs into
+    no mark, no rule and no other label (label_x, label_y, align); none without room."""
+    numbered = frame[~frame["vague"] & frame["number"].notna()]
+    if numbered.empty or not isinstance(domain, list):
+        return numbered.assign(label_x="", label_y=0.0, align="")[0:0]
+    px = labels.time_pixels(numbered["date"], domain, width)
+    py = labels.linear_pixels(numbered["number"], top, PANEL_HEIGHT)
+    obstacles = [labels.mark(x, y) for x, y in zip(px, py)]
+    ranged = numbered["low"].notna() & numbered["high"].notna()
+    for x, low, high in zip(px[ranged], numbered.loc[ranged, "low"], numbered.loc[ranged, "high"]):
+        y1, y2 = (labels.linear_pixels(pd.Series([v]), top, PANEL_HEIGHT).iloc[0] for v in (high, low))
+        obstacles.append(labels.Box(x - 3, y1, x + 3, y2))
+    # A vague quantity is written out at the panel's top, where it was given.
+    vague = frame[frame["vague"]]
+    vague_y = _vague_y(frame, {"domain": domain}, width)
+    for x, text in zip(labels.time_pixels(vague["date"], domain, width), vague["label"]):
+        obstacles.append(labels.label_box(x, vague_y, text, 0, 0, "left"))
+    marked = common.annotation_frame(view)
+    for x, text in zip(labels.time_pixels(marked["date"], domain, width), marked["label"]):
+        obstacles.append(labels.rule(x, PANEL_HEIGHT))
+        if labelled:
+            obstacles.append(labels.label_box(x, 9, text, 4, 0, "left"))
+    anchors = list(zip(px, py, numbered["label"]))
+    spots = labels.place(anchors, obstacles, width, PANEL_HEIGHT)
+    keep = [spot is not None for spot in spots]
+    rows = numbered[keep]
+    chosen = [spot for spot in spots if spot is not None]
+    dx = pd.Series([s[0] for s in chosen], index=rows.index, dtype="float")
+    dy = pd.Series([s[1] for s in chosen], index=rows.index, dtype="float")
+    return rows.assign(
+        label_x=labels.from_time_pixels(px[rows.index] + dx, domain, width).dt.strftime("%Y-%m-%dT%H:%M:%S"),
+        label_y=labels.from_linear_pixels(py[rows.index] + dy, top, PANEL_HEIGHT),
+        align=[s[2] for s in chosen],
+    )
+
+
 def panel(
-    frame: pd.DataFrame, title: str, x: alt.X, show_x_axis: bool, shapes: alt.Shape, view, labelled: bool
+    frame: pd.DataFrame,
+    title: str,
+    x: alt.X,
+    show_x_axis: bool,
+    shapes: alt.Shape,
+    view,
+    labelled: bool,
+    width: int,
 ) -> alt.LayerChart:
     """One measure's figures, on a scale of its own, with the view's days marked (and
     labelled when ``labelled``)."""
     tooltip = common.TOOLTIP
+    time_scale = x.to_dict().get("scale", {})
     x = x if show_x_axis else x.axis(labels=False, ticks=False, title=None)
     base = alt.Chart(frame).encode(x=x)
     marks = common.annotation_layers(view, x)
     layers = marks if labelled else marks[:1]
     numbered = frame[~frame["vague"]]
     if not numbered.empty:
-        scale = alt.Scale(zero=True)
+        top = labels.nice_ceiling(pd.concat([numbered["number"], numbered["high"]]).max())
+        placed = _placed(frame, view, time_scale.get("domain"), top, width, labelled)
+        scale = alt.Scale(domain=[0, top], nice=False)
         axis = alt.Axis(format=",d", tickCount=4)
         unit = frame["unit"].iloc[0]
         unit_title = unit[:1].upper() + unit[1:]
@@ -88,24 +174,35 @@ def panel(
             some.transform_filter("datum.dot")
             .mark_point(size=90, filled=True, color=theme.PALETTE[0])
             .encode(y=y, shape=shapes, tooltip=tooltip),
-            some.transform_filter("!datum.lift")
-            .mark_text(align="left", dx=8, dy=6, fontSize=11)
-            .encode(y=y, text="label:N", tooltip=tooltip),
-            some.transform_filter("datum.lift")
-            .mark_text(align="left", dx=8, dy=-8, fontSize=11)
-            .encode(y=y, text="label:N", tooltip=tooltip),
+        ]
+        layers += [
+            alt.Chart(placed[placed["align"] == side])
+            .mark_text(align=side, baseline="middle", fontSize=11)
+            .encode(
+                x=alt.X("label_x:T", scale=alt.Scale(**time_scale)),
+                y=alt.Y("label_y:Q", scale=scale),
+                text="label:N",
+                tooltip=tooltip,
+            )
+            for side in ("left", "right", "center")
+            if (placed["align"] == side).any()
         ]
     if frame["vague"].any():
         layers.append(
             base.transform_filter("datum.vague")
             .transform_window(slot="row_number()")
-            .mark_text(align="left", fontSize=11, fontStyle="italic", color=theme.MUTED)
-            .encode(y=alt.Y("slot:O", axis=None) if numbered.empty else alt.value(12), text="label:N", tooltip=tooltip)
+            .mark_text(align="left", fontSize=11, fontStyle="italic", color=theme.MUTED, lineBreak="\n")
+            .encode(
+                y=alt.Y("slot:O", axis=None) if numbered.empty else alt.value(_vague_y(frame, time_scale, width)),
+                text="label:N",
+                tooltip=tooltip,
+            )
         )
     return alt.layer(*layers).properties(
-        width=theme.width() - 140,
-        height=90 if not numbered.empty else 24 * int(frame["vague"].sum()),
-        title=alt.Title(title, fontSize=13, anchor="start", offset=6),
+        width=width,
+        height=PANEL_HEIGHT if not numbered.empty else 24 * int(frame["vague"].sum()),
+        # A panel's title wraps to its width: 13 px bold is about 7 px a character.
+        title=alt.Title(_wrapped_title(title, width), fontSize=13, anchor="start", offset=6),
     )
 
 
@@ -122,21 +219,30 @@ def chart(tables, view) -> alt.VConcatChart:
         title="How the figure was given",
         scale=alt.Scale(domain=bounds, range=[common.BOUND_SHAPES[b] for b in bounds]),
     )
-    # Each panel marks the view's days; only the first carries their labels.
+    # Few figures a panel on a desktop: two panels a row. Each panel marks the view's days;
+    # only the first carries their labels; the last row carries the time axis.
+    columns = 2 if theme.width() >= theme.WIDTH and len(frame) < 3 * len(groups) and len(groups) > 2 else 1
+    width = (
+        (theme.width() - 80) // 2
+        if columns == 2
+        else (theme.width() - 140 if columns == 1 and theme.width() >= theme.WIDTH else theme.width())
+    )
     panels = [
         panel(
             group,
             title,
             x,
-            show_x_axis=(number == len(groups) - 1),
+            show_x_axis=number >= len(groups) - columns,
             shapes=shapes,
             view=view,
             labelled=number == 0,
+            width=width,
         )
         for number, (title, group) in enumerate(groups)
     ]
+    drawn = alt.concat(*panels, columns=columns, spacing=16) if columns > 1 else alt.vconcat(*panels, spacing=16)
     return common.finished(
-        alt.vconcat(*panels, spacing=16).resolve_legend(shape="shared"),
+        drawn.resolve_legend(shape="shared"),
         tables,
         view,
         KEY,

@@ -121,7 +121,8 @@ def page(spec: dict, bundle: str, narrow: dict | None = None) -> str:
 
 def _title_of(spec: dict) -> str:
     title = spec.get("title", {})
-    return title.get("text", "") if isinstance(title, dict) else str(title)
+    text = title.get("text", "") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else str(text)
 
 
 def accessible_svg(svg: str, name: str, title: str, description: str) -> str:

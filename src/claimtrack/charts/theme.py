@@ -21,7 +21,7 @@ INK = "#222222"
 MUTED = "#595959"
 GRID = "#e6e6e6"
 WIDTH = 640  # a chart's width on a desktop page, in CSS pixels
-NARROW = 300  # its width on a phone: 390 px less the page's margins and the chart's padding
+NARROW = 240  # its plot's width on a phone: 390 px less the page's margins, the chart's padding and its axis
 PADDING = 16  # around the chart, inside its picture
 # The width the chart being drawn is drawn at: WIDTH, or NARROW inside ``at_width``.
 _WIDTH = contextvars.ContextVar("chart_width", default=WIDTH)
@@ -101,10 +101,11 @@ def theme() -> alt.theme.ThemeConfig:
                 "titleColor": MUTED,
                 "orient": "top",
                 "direction": "horizontal",
-                "columns": 3,
+                # On a phone a legend is a column; nowhere is a name cut short.
+                "columns": 3 if width() >= WIDTH else 1,
                 "titleAnchor": "start",
-                "titleLimit": 300,
-                "labelLimit": 260,
+                "titleLimit": width(),
+                "labelLimit": width() - 20,
                 "symbolStrokeWidth": 1.5,
             },
             "header": {"labelFont": FONT, "labelFontSize": 13, "labelColor": INK, "titleFont": FONT},
@@ -122,13 +123,13 @@ def register() -> None:
     alt.theme.enable(NAME)
 
 
-def _line(text: str, **style) -> alt.Chart:
-    """A line of text under the chart, as wide as the chart."""
+def _lines(lines: list[str], **style) -> alt.Chart:
+    """Lines of text under the chart, as wide as the chart, one paragraph."""
     return (
         alt.Chart(alt.Data(values=[{}]))
-        .mark_text(align="left", baseline="top", fontSize=11, color=MUTED, limit=width(), **style)
-        .encode(x=alt.value(0), y=alt.value(0), text=alt.value(text))
-        .properties(width=width(), height=14)
+        .mark_text(align="left", baseline="top", fontSize=11, lineHeight=15, color=MUTED, limit=width(), **style)
+        .encode(x=alt.value(0), y=alt.value(0), text=alt.value(lines if len(lines) > 1 else lines[0]))
+        .properties(width=width(), height=15 * len(lines))
     )
 
 
@@ -138,8 +139,10 @@ def finish(chart, *, title: str, subtitle: str | list[str], source: str, descrip
     import textwrap
 
     register()
-    under = [_line(line) for line in textwrap.wrap(note, width=characters())]
-    under += [_line(line) for line in textwrap.wrap(source, width=characters())]
+    # A title wraps on a phone: 20 px bold type is about 10.4 px a character.
+    lines = textwrap.wrap(title, width=max(20, int(width() / 10.4))) or [title]
+    title = lines if len(lines) > 1 else title
+    under = [_lines(textwrap.wrap(text, width=characters())) for text in (note, source) if text]
     return alt.vconcat(chart, *under, spacing=10).properties(
         title=alt.Title(title, subtitle=subtitle), description=description
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from claimtrack.charts import common, theme
+from claimtrack.charts import common, labels, theme
 from claimtrack.tracking import style
 
 OPEN_END_DAYS = 45  # how far an open-ended range ("August at the earliest") is drawn
@@ -66,6 +66,51 @@ def realised(frame: pd.DataFrame, view) -> pd.DataFrame:
     ).drop_duplicates()
 
 
+def _label_sides(frame: pd.DataFrame, view, domain, width: int) -> dict[tuple[str, str, int], list[int]]:
+    """Which rows label their bar on the right (after its last day) and which on the left
+    (before its first): the right unless the label would cross the day of the story, the
+    day a date came about, or the plot's edge, and the left is clear."""
+    sides: dict[tuple[str, str, int], list[int]] = {
+        ("to", "left", 7): [],
+        ("from", "right", -7): [],
+        ("said", "right", -7): [],
+    }
+    if frame.empty or not isinstance(domain, list):
+        return sides
+    rules = pd.concat([common.annotation_frame(view)["date"], realised(frame, view)["date"]])
+    walls = list(labels.time_pixels(rules, domain, width)) if len(rules) else []
+    ticks = labels.time_pixels(frame["said"], domain, width)
+    # On a desktop a label may run past the plot into the margin; on a phone there is none.
+    slack = 0 if width < theme.WIDTH - 260 else 200
+    starts = labels.time_pixels(frame["from"], domain, width)
+    ends = labels.time_pixels(frame["to"], domain, width)
+    for order, text, start, end, tick in zip(frame["order"], frame["label"], starts, ends, ticks):
+        size = labels.text_width(text)
+        right = (end + 7, end + 7 + size)
+        left = (start - 7 - size, start - 7)
+        # The rules cross every row; the tick of the day it was said, this row only.
+        in_row = walls + ([tick] if pd.notna(tick) else [])
+
+        def clear(span, in_row=in_row):
+            return (
+                span[0] >= 0 and span[1] <= width + slack and not any(span[0] - 2 <= w <= span[1] + 2 for w in in_row)
+            )
+
+        # Right of the bar, else left of it, else left of the day it was said (when that
+        # comes first); where none is clear, on the right.
+        before_tick = (tick - 7 - size, tick - 7) if pd.notna(tick) and tick < start else None
+        if clear(right):
+            side = ("to", "left", 7)
+        elif clear(left):
+            side = ("from", "right", -7)
+        elif before_tick and clear(before_tick, walls):
+            side = ("said", "right", -7)
+        else:
+            side = ("to", "left", 7)
+        sides[side].append(order)
+    return sides
+
+
 def describe(frame: pd.DataFrame, view, what: str) -> str:
     if frame.empty:
         return f"No claims are recorded yet ({what})."
@@ -115,7 +160,24 @@ def chart(tables, view) -> alt.VConcatChart:
         .mark_point(shape="triangle-right", size=70, filled=True)
         .encode(x="to:T", color=colour, tooltip=tooltip)
     )
-    labels = base.mark_text(align="left", dx=7, fontSize=11).encode(x="to:T", text="label:N", tooltip=tooltip)
+    narrow = theme.width() < theme.WIDTH
+    plot_width = theme.width() if narrow else theme.width() - 260
+    sides = _label_sides(frame, view, scale.domain, plot_width)
+    # Each label beside its bar, on the side where it crosses no rule and stays in the plot.
+    figure_labels = [
+        base.transform_filter(alt.FieldOneOfPredicate(field="order", oneOf=[int(o) for o in orders]))
+        .mark_text(align=align, dx=dx, fontSize=11)
+        .encode(x=f"{edge}:T", text="label:N", tooltip=tooltip)
+        for (edge, align, dx), orders in sides.items()
+        if orders
+    ]
+    if narrow:
+        # On a phone the figure is a line of its own under its bar: there is no room beside it.
+        figure_labels = [
+            base.mark_text(align="left", baseline="top", dy=9, fontSize=11, limit=plot_width).encode(
+                x=alt.value(0), text="label:N", tooltip=tooltip
+            )
+        ]
     said = (
         base.transform_filter("isValid(datum.said)")
         .mark_tick(thickness=2.5, size=18, color=theme.INK)
@@ -125,9 +187,12 @@ def chart(tables, view) -> alt.VConcatChart:
             tooltip=tooltip,
         )
     )
-    row_labels = base.mark_text(align="right", dx=-10, fontSize=11, limit=300).encode(
-        x=alt.value(0), text="row:N", tooltip=tooltip
-    )
+    # Who and when: left of the plot on a desktop; on a phone, a line above each bar.
+    row_labels = (
+        base.mark_text(align="left", baseline="bottom", dy=-9, fontSize=11, color=theme.MUTED, limit=plot_width)
+        if narrow
+        else base.mark_text(align="right", dx=-10, fontSize=11, limit=300)
+    ).encode(x=alt.value(0), text="row:N", tooltip=tooltip)
     layers = [
         *common.annotation_layers(view, x, above=True),
         bars,
@@ -135,7 +200,7 @@ def chart(tables, view) -> alt.VConcatChart:
         days,
         arrows,
         said,
-        labels,
+        *figure_labels,
         row_labels,
     ]
     done = realised(frame, view)
@@ -144,10 +209,16 @@ def chart(tables, view) -> alt.VConcatChart:
         layers += [
             marker.mark_rule(color=theme.STATUS_COLOURS["realised"], strokeDash=[4, 3], strokeWidth=1.5),
             marker.mark_text(
-                align="left", baseline="top", dx=4, dy=-14, y=0, color=theme.STATUS_COLOURS["realised"]
+                align="right" if narrow else "left",
+                baseline="top",
+                dx=-4 if narrow else 4,
+                # On a phone the story's day and this one are too close to share a line.
+                dy=-28 if narrow else -14,
+                y=0,
+                color=theme.STATUS_COLOURS["realised"],
             ).encode(text="label:N"),
         ]
-    layered = alt.layer(*layers).properties(width=theme.width() - 260, height=alt.Step(30))
+    layered = alt.layer(*layers).properties(width=plot_width, height=alt.Step(60 if narrow else 30))
     return common.finished(
         layered, tables, view, KEY, frame.attrs.get("thinned"), lambda what: describe(frame, view, what)
     )
