@@ -330,3 +330,41 @@ def test_an_estimates_chart_says_which_figures_it_cannot_place_in_time(tables):
     assert "One figure whose source does not say when it was given is not drawn." in notes
     assert frame.attrs["thinned"] is not None
     assert estimates.data(tables, DEATH_TOLLS).attrs["thinned"] is None  # the package as it is: all drawn
+
+
+def _text_colours(node, found: list) -> list:
+    """Every colour a spec gives text: text marks' own, and the config's for titles,
+    axes, legends and headers."""
+    if isinstance(node, dict):
+        mark = node.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "text":
+            found.append(mark.get("color", "#000000"))
+            colour = node.get("encoding", {}).get("color", {})
+            found += colour.get("scale", {}).get("range", []) if isinstance(colour, dict) and "field" in colour else []
+        for key, value in node.items():
+            if key in ("labelColor", "titleColor", "subtitleColor") and isinstance(value, str):
+                found.append(value)
+            else:
+                _text_colours(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _text_colours(item, found)
+    return found
+
+
+@pytest.mark.parametrize("name", DECLARED)
+def test_every_text_a_chart_draws_reads_at_4_5_to_1_on_white(tables, name):
+    view = view_named(name)
+    for width in (theme.WIDTH, theme.NARROW):
+        with theme.at_width(width):
+            spec = chart(tables, view).to_dict()
+        colours = {c for c in _text_colours(spec, []) + [spec["config"]["title"]["color"]] if c.startswith("#")}
+        assert colours
+        weak = {c: round(theme.contrast(c), 2) for c in colours if theme.contrast(c) < 4.5}
+        assert weak == {}, (width, weak)
+
+
+def test_the_contrast_ratio_is_wcag_s():
+    assert round(theme.contrast("#000000"), 1) == 21.0
+    assert round(theme.contrast("#777777"), 2) == 4.48  # the grey that just fails
+    assert theme.contrast(theme.as_text("#009E73")) >= 4.5

@@ -165,12 +165,11 @@ def chart(tables, view) -> alt.VConcatChart:
     # Each label where the placer found it room: its own x and y, aligned to its side.
     texts = [
         alt.Chart(placed[placed["align"] == side])
-        .mark_text(align=side, baseline="middle", fontSize=11)
+        .mark_text(align=side, baseline="middle", fontSize=11, color=theme.INK)
         .encode(
             x=alt.X("label_x:T", scale=scale),
             y=alt.Y("label_y:Q"),
             text="label:N",
-            color=alt.Color("claimant:N"),
             tooltip=tooltip,
         )
         for side in ("left", "right", "center")

@@ -62,6 +62,27 @@ STATUS_COLOURS = {
 }
 
 
+def luminance(colour: str) -> float:
+    """The relative luminance of a #rrggbb colour, as WCAG 2 defines it."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str = "#ffffff") -> float:
+    """The WCAG contrast ratio of two colours, from 1 to 21; text needs 4.5."""
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def as_text(colour: str, background: str = "#ffffff", ratio: float = 4.5) -> str:
+    """``colour`` darkened, in steps, until text in it reads on ``background`` (4.5:1)."""
+    red, green, blue = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    while contrast(f"#{red:02x}{green:02x}{blue:02x}", background) < ratio:
+        red, green, blue = (int(c * 0.92) for c in (red, green, blue))
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
 def theme() -> alt.theme.ThemeConfig:
     return {
         "config": {

@@ -215,7 +215,7 @@ def chart(tables, view) -> alt.VConcatChart:
                 # On a phone the story's day and this one are too close to share a line.
                 dy=-28 if narrow else -14,
                 y=0,
-                color=theme.STATUS_COLOURS["realised"],
+                color=theme.as_text(theme.STATUS_COLOURS["realised"]),
             ).encode(text="label:N"),
         ]
     layered = alt.layer(*layers).properties(width=plot_width, height=alt.Step(60 if narrow else 30))
