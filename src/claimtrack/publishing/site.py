@@ -5,6 +5,12 @@ network: the Vega libraries are a file beside it (``vega.js``), the claims table
 sorts and filters with a few lines of our own JavaScript (``site.js``), and every
 download is copied into the folder. The page is rendered by Jinja2 with escaping
 on, so every value from the data is shown as text; only http(s) URLs become links.
+
+The page fits any width from a phone's up. Each chart carries both its specs, the
+desktop's and the phone's, and the script draws the one that fits the chart's width;
+each chart also has the figures it draws as a table under it, for readers who cannot
+see it. Below a breakpoint (site.css) the claims table shows each claim as a card,
+each cell labelled with its column's heading.
 """
 
 from __future__ import annotations
@@ -13,13 +19,14 @@ import functools
 import json
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from claimtrack.io.rows import Rows, iter_rows
 from claimtrack.model import paths
 from claimtrack.model.package import Package
+from claimtrack.model.views import KINDS, MeasureInfo, View, drawn, views_of
 from claimtrack.tracking import style
 from claimtrack.tracking.citing import as_said, sentence
 
@@ -72,6 +79,7 @@ def claim_rows(package: Package) -> list[dict]:
         shown.append(
             {
                 "id": claim["claim_id"],
+                "measure_id": claim["measure_id"],
                 "measure": measure["label"],
                 "topic": measure["topic"],
                 "figure": as_said(claim["figure_text"], claim.get("hedge"), claim.get("stance")),
@@ -92,19 +100,61 @@ def claim_rows(package: Package) -> list[dict]:
     return shown
 
 
-def _charts(package: Package) -> list[dict]:
-    from claimtrack.charts.render import charts_built, script_json
+def _measure_infos(package: Package) -> list[MeasureInfo]:
+    """Each measure's id, topic, kind and unit, in the file's order (as the charts read them)."""
+    return [
+        MeasureInfo(row["measure_id"], row.get("topic") or "", row.get("kind") or "", row.get("unit") or "")
+        for row in iter_rows(package, "measures")
+    ]
 
-    folder = paths.charts_dir(package.root)
+
+def chart_views(package: Package) -> dict[str, View]:
+    """The package's charts by name: the views it declares, else one per topic."""
+    return {view.name: view for view in views_of(package.views, package.topics, _measure_infos(package))}
+
+
+def chart_figures(package: Package, view: View, claims: list[dict]) -> list[dict]:
+    """The claims of the measures a chart draws, as its table of figures lists them: by
+    the view's order of measures, then by the day said (claims with none last), then in
+    the file's order."""
+    order = {m.measure_id: number for number, m in enumerate(drawn(view, _measure_infos(package)))}
+    rows = [c for c in claims if c["measure_id"] in order]
+    return sorted(rows, key=lambda c: (order[c["measure_id"]], c["said_on"] == "", c["said_on"]))
+
+
+def _spec(package: Package, name: str, fmt: str) -> str:
+    """A chart's spec as JSON that is safe inside the page's <script>."""
+    from claimtrack.charts.render import script_json
+
+    text = (paths.charts_dir(package.root) / paths.chart_file(name, fmt)).read_text(encoding="utf-8")
+    return script_json(json.loads(text))
+
+
+def _charts(package: Package, claims: list[dict]) -> list[dict]:
+    from claimtrack.charts.render import charts_built, fits
+
+    known = chart_views(package)
     charts = []
     for name, about in charts_built(package.root):
-        spec = json.loads((folder / paths.chart_file(name, paths.CHART_SPEC)).read_text(encoding="utf-8"))
+        # The view the chart was drawn from, of the kind the build drew it as; a chart the
+        # package no longer declares lists no figures.
+        view = known.get(name)
+        if view is not None and about.get("kind") in KINDS:
+            view = replace(view, kind=about["kind"])
+        figures = chart_figures(package, view, claims) if view else []
+        groups: dict[str, list[dict]] = {}
+        for claim in figures:
+            groups.setdefault(claim["measure"], []).append(claim)
         charts.append(
             {
                 "name": name,
                 "title": about.get("title", name),
                 "description": about.get("description", ""),
-                "spec": script_json(spec),
+                "spec": _spec(package, name, paths.CHART_SPEC),
+                "narrow": _spec(package, name, paths.CHART_NARROW_SPEC),
+                "fits": fits(),
+                # The figures, by the measure they are of, in the chart's order of measures.
+                "figures": list(groups.items()),
             }
         )
     return charts
@@ -190,5 +240,6 @@ def write_site(package: Package, folder: Path, files: dict[str, Path]) -> None:
         shutil.copyfile(package.root / resource.path, target)
         rows = sum(1 for _ in iter_rows(package, resource.name))
         downloads.append(Download(f"{resource.title} (CSV)", resource.path, f"{rows:,} rows"))
-    page = render_index(package, claim_rows(package), _charts(package), downloads)
+    claims = claim_rows(package)
+    page = render_index(package, claims, _charts(package, claims), downloads)
     (folder / paths.SITE_INDEX).write_text(page, encoding="utf-8")

@@ -3,28 +3,72 @@
 (function () {
   "use strict";
 
-  // Charts: each spec sits in a <script type="application/json"> beside its figure.
-  function drawCharts() {
-    var views = document.querySelectorAll(".chart-view");
-    Array.prototype.forEach.call(views, function (view) {
-      var spec = JSON.parse(document.getElementById(view.getAttribute("data-spec")).textContent);
-      if (typeof window.vegaEmbed !== "function") {
-        fail(view, "the Vega libraries (vega.js) did not load");
-        return;
-      }
-      window.vegaEmbed(view, spec, { renderer: "svg", actions: false }).then(
-        function () {
-          view.setAttribute("data-rendered", "true");
-        },
-        function (error) {
-          fail(view, String(error));
+  // Charts: each has two specs, each in a <script type="application/json"> beside its
+  // figure: the desktop's, drawn when the chart is at least data-fits pixels wide, and the
+  // phone's, drawn otherwise. A resize that crosses the line draws the chart again.
+  var charts = Array.prototype.map.call(document.querySelectorAll(".chart-view"), function (view) {
+    function spec(attribute) {
+      return JSON.parse(document.getElementById(view.getAttribute(attribute)).textContent);
+    }
+    return {
+      view: view,
+      specs: { wide: spec("data-spec"), narrow: spec("data-narrow-spec") },
+      fits: Number(view.getAttribute("data-fits")),
+      shown: null, // which spec is drawn, or being drawn
+      drawing: 0, // how many times it was asked to draw: only the last answer counts
+      result: null, // what vega-embed returned for the chart drawn
+    };
+  });
+
+  function draw(chart) {
+    var which = chart.view.clientWidth >= chart.fits ? "wide" : "narrow";
+    if (which === chart.shown) {
+      return;
+    }
+    chart.shown = which;
+    if (typeof window.vegaEmbed !== "function") {
+      fail(chart.view, "the Vega libraries (vega.js) did not load");
+      return;
+    }
+    var drawing = ++chart.drawing;
+    if (chart.result) {
+      chart.result.finalize();
+      chart.result = null;
+    }
+    chart.view.removeAttribute("data-rendered");
+    // defaultStyle: false leaves the chart a block as wide as the page (site.css).
+    var options = { renderer: "svg", actions: false, defaultStyle: false };
+    window.vegaEmbed(chart.view, chart.specs[which], options).then(
+      function (result) {
+        if (drawing !== chart.drawing) {
+          result.finalize();
+          return;
         }
-      );
-    });
+        chart.result = result;
+        chart.view.setAttribute("data-drawn", which);
+        chart.view.setAttribute("data-rendered", "true");
+      },
+      function (error) {
+        if (drawing === chart.drawing) {
+          fail(chart.view, String(error));
+        }
+      }
+    );
   }
+
+  function drawCharts() {
+    charts.forEach(draw);
+  }
+
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(drawCharts, 150);
+  });
 
   function fail(view, why) {
     view.setAttribute("data-rendered", "failed");
+    view.textContent = "";
     var message = document.createElement("p");
     message.className = "chart-error";
     message.textContent = "The chart could not be drawn (" + why + "); its SVG and PNG are linked below.";
@@ -113,6 +157,18 @@
   document.getElementById("claim-filters").addEventListener("submit", function (event) {
     event.preventDefault();
   });
+
+  // A link to a claim the filters hide (from a chart's table of figures) clears them.
+  function showTarget() {
+    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (target && target.hidden && rows.indexOf(target) !== -1) {
+      text.value = topic.value = status.value = "";
+      filter();
+      target.scrollIntoView();
+    }
+  }
+
+  window.addEventListener("hashchange", showTarget);
 
   drawCharts();
 })();
