@@ -28,6 +28,10 @@ from claimtrack.model.package import Package
 
 PNG_SCALE = 2
 
+# A chart's page: the chart drawn by the Vega libraries, inlined, with its description
+# under it. Inside an iframe it is an embed page: it drops its margins and tells the page
+# around it how tall it is, after every draw and whenever its size changes, in a message
+# that names the chart: {"claimtrack-embed": name, "height": pixels}.
 _HTML = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -37,13 +41,16 @@ _HTML = """<!DOCTYPE html>
 <meta name="description" content="{description}">
 <style>
 body {{ font-family: {font}; color: #222222; margin: 1.5rem; }}
+.embedded body {{ margin: 0; }}
 figure {{ margin: 0; }}
+#chart {{ display: block; }}
+.embedded #chart svg {{ max-width: 100%; height: auto; }}
 figcaption {{ max-width: 42rem; color: #595959; font-size: 0.9rem; line-height: 1.4; margin-top: 1rem; }}
 .chart-error {{ color: #b00020; }}
 </style>
 </head>
 <body>
-<figure>
+<figure id="figure">
 <div id="chart" role="img" aria-label="{description}"></div>
 <figcaption>{description}</figcaption>
 </figure>
@@ -51,22 +58,37 @@ figcaption {{ max-width: 42rem; color: #595959; font-size: 0.9rem; line-height: 
 <script>
 (function () {{
   // The chart drawn for the width it is given: the desktop spec where it fits, else the
-  // phone's; drawn again when a resize crosses the line.
-  var wide = {spec}, narrow = {narrow}, fits = {fits}, shown = null, timer = null;
-  var holder = document.getElementById("chart");
+  // phone's; drawn again when a resize crosses the line. The width is the figure's: the
+  // holder itself takes the width of what is drawn in it.
+  var name = {name};
+  var wide = {spec}, narrow = {narrow}, fits = {fits}, shown = null, drawn = null, timer = null;
+  var holder = document.getElementById("chart"), figure = document.getElementById("figure");
+  var framed = window.parent !== window;
+  if (framed) document.documentElement.className = "embedded";
+  function tell() {{
+    if (!framed) return;
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    window.parent.postMessage({{"claimtrack-embed": name, "height": height}}, "*");
+  }}
   function draw() {{
-    var spec = holder.clientWidth >= fits ? wide : narrow;
-    if (spec === shown) return;
+    var spec = figure.clientWidth >= fits ? wide : narrow;
+    if (spec === shown) return tell();
     shown = spec;
-    vegaEmbed(holder, spec, {{renderer: "svg", actions: false}}).catch(function (error) {{
+    if (drawn) drawn.finalize();
+    vegaEmbed(holder, spec, {{renderer: "svg", actions: false}}).then(function (result) {{
+      drawn = result;
+      tell();
+    }}, function (error) {{
       var message = document.createElement("p");
       message.className = "chart-error";
       message.textContent = "The chart could not be drawn: " + error;
       holder.appendChild(message);
+      tell();
     }});
   }}
   draw();
   window.addEventListener("resize", function () {{ clearTimeout(timer); timer = setTimeout(draw, 150); }});
+  if (framed && window.ResizeObserver) new ResizeObserver(tell).observe(document.body);
 }})();
 </script>
 </body>
@@ -103,12 +125,13 @@ def fits() -> int:
     return theme.WIDTH + 2 * theme.PADDING
 
 
-def page(spec: dict, bundle: str, narrow: dict | None = None) -> str:
+def page(spec: dict, bundle: str, narrow: dict | None = None, name: str = "") -> str:
     if "</script" in bundle.lower():
         raise ValueError("the Vega bundle contains '</script' and cannot be inlined safely")
     from claimtrack.charts.theme import FONT_STACK
 
     return _HTML.format(
+        name=script_json(name),
         title=html.escape(_title_of(spec)),
         description=html.escape(spec.get("description", "")),
         font=FONT_STACK,
@@ -156,7 +179,7 @@ def render(name: str, spec: dict, bundle: str, narrow: dict | None = None) -> di
         "svg": svg.encode("utf-8"),
         "png": vlc.vegalite_to_png(spec, scale=PNG_SCALE),
         paths.CHART_NARROW_PNG: vlc.vegalite_to_png(narrow, scale=PNG_SCALE),
-        "html": page(spec, bundle, narrow).encode("utf-8"),
+        "html": page(spec, bundle, narrow, name).encode("utf-8"),
     }
 
 
