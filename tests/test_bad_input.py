@@ -307,8 +307,13 @@ def test_script_and_markup_in_the_data_show_as_text_in_every_chart(tmp_path):
     package = copy_package(tmp_path / "package")
     edit_rows(package / "data" / "claimants.csv", "sohr", "claimant_id", name=lambda name: f"{name} {HOSTILE}")
     assert invoke("build", "-p", package).exit_code == 0
-    pages = sorted((package / "charts").glob("*.html"))
-    assert pages
+    embeds = sorted((package / "charts").glob(f"*.{paths.CHART_EMBED}"))
+    pages = sorted(set((package / "charts").glob("*.html")) - set(embeds))
+    assert pages and len(embeds) == len(pages)
+    for embed in embeds:
+        code = embed.read_text(encoding="utf-8")
+        assert "<script>window.hacked" not in code and "<img src=x" not in code
+        assert code.count("<script") == 1  # the listener that sizes the frame: nothing more
     shown = 0
     for page in pages:
         html = page.read_text(encoding="utf-8")

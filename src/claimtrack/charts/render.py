@@ -1,4 +1,4 @@
-"""Writing charts: Vega-Lite spec, SVG, PNG and an offline HTML page for each.
+"""Writing charts: Vega-Lite spec, SVG, PNG, an offline HTML page and an embed code for each.
 
 Same data in, same bytes out: specs are written with sorted keys, the renderer and
 its fonts are pinned, and nothing carries a time stamp. A build renders every chart
@@ -14,9 +14,12 @@ import ast
 import hashlib
 import html
 import json
+import math
 import os
+import re
 import shutil
 import tempfile
+import urllib.parse
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -95,6 +98,33 @@ figcaption {{ max-width: 42rem; color: #595959; font-size: 0.9rem; line-height: 
 </html>
 """
 
+# The code a desk pastes into a page: the chart's page in an iframe as wide as its column,
+# a script that sets the iframe's height from the page's messages, and for a reader
+# without script the chart's picture, linked to its page. Every address starts "./", the
+# folder of the chart's files: elsewhere that is replaced by the folder's address.
+_EMBED = """<!-- claimtrack chart {name}. Its addresses start with ./ for the folder of the chart's files: elsewhere, put that folder's address in place of each ./ -->
+<div class="claimtrack-embed">
+<iframe src="{base}{page}" title="{title}" style="width:100%;border:0;display:block" height="{height}" loading="lazy"></iframe>
+<script>{listener}</script>
+<noscript><a href="{base}{page}"><picture><source media="(max-width: {narrow_below}px)" srcset="{base}{narrow_png}"><img src="{base}{png}" alt="{description}" style="width:100%;height:auto"></picture></a></noscript>
+</div>
+"""
+
+# Sets the height of the iframe whose page sent the message: one listener for every
+# chart on the page, however many embed codes carry it.
+EMBED_LISTENER = (
+    "(function(){if(window.claimtrackEmbed)return;window.claimtrackEmbed=true;"
+    'window.addEventListener("message",function(e){var d=e.data;'
+    'if(!d||typeof d["claimtrack-embed"]!=="string"||typeof d.height!=="number"||!(d.height>0))return;'
+    'var f=document.getElementsByTagName("iframe");'
+    'for(var i=0;i<f.length;i++)if(f[i].contentWindow===e.source)f[i].style.height=Math.ceil(d.height)+"px";'
+    "});})();"
+)
+
+# What the iframe's height allows for besides the chart, until the script sets it: the
+# caption's margin, and its lines at about 80 characters each.
+_CAPTION_MARGIN, _CAPTION_LINE, _CAPTION_CHARACTERS = 16, 21, 80
+
 
 @dataclass
 class BuildResult:
@@ -142,6 +172,48 @@ def page(spec: dict, bundle: str, narrow: dict | None = None, name: str = "") ->
     )
 
 
+def embed_code(name: str, title: str, description: str, height: int, base: str = "./") -> str:
+    """The HTML a desk pastes to show the chart ``name`` in a page: its page in an iframe
+    whose height follows the chart's, and its picture, with ``description`` as the
+    alternative text, for a reader without script. ``base`` is the address of the folder
+    of the chart's files; the default, "./", is the folder the code itself is in."""
+    address = urllib.parse.quote(name)
+    return _EMBED.format(
+        name=html.escape(name),
+        base=html.escape(base),
+        page=paths.chart_file(address, "html"),
+        png=paths.chart_file(address, "png"),
+        narrow_png=paths.chart_file(address, paths.CHART_NARROW_PNG),
+        narrow_below=fits() - 1,
+        title=html.escape(title),
+        description=html.escape(description),
+        height=height,
+        listener=EMBED_LISTENER,
+    )
+
+
+def drawn_height(svg: str) -> int:
+    """The height an SVG document says it is drawn at, in pixels."""
+    found = re.search(r'<svg\b[^>]*?\sheight="([0-9.]+)"', svg)
+    if not found:
+        raise ValueError("the SVG does not say its height")
+    return math.ceil(float(found.group(1)))
+
+
+def png_height(png: bytes) -> int:
+    """The height of a PNG picture, in pixels, from its header."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG picture")
+    return int.from_bytes(png[20:24], "big")
+
+
+def frame_height(chart_height: int, description: str) -> int:
+    """The iframe's height before its page says how tall it is: the chart's, and room
+    for the caption under it."""
+    lines = -(-len(description) // _CAPTION_CHARACTERS)
+    return chart_height + _CAPTION_MARGIN + lines * _CAPTION_LINE
+
+
 def _title_of(spec: dict) -> str:
     title = spec.get("title", {})
     text = title.get("text", "") if isinstance(title, dict) else title
@@ -172,14 +244,18 @@ def render(name: str, spec: dict, bundle: str, narrow: dict | None = None) -> di
     import vl_convert as vlc
 
     narrow = narrow or spec
-    svg = accessible_svg(vlc.vegalite_to_svg(spec), name, _title_of(spec), spec.get("description", ""))
+    title, description = _title_of(spec), spec.get("description", "")
+    svg = accessible_svg(vlc.vegalite_to_svg(spec), name, title, description)
+    narrow_png = vlc.vegalite_to_png(narrow, scale=PNG_SCALE)
+    tallest = max(drawn_height(svg), math.ceil(png_height(narrow_png) / PNG_SCALE))
     return {
         paths.CHART_SPEC: _spec_bytes(spec),
         paths.CHART_NARROW_SPEC: _spec_bytes(narrow),
         "svg": svg.encode("utf-8"),
         "png": vlc.vegalite_to_png(spec, scale=PNG_SCALE),
-        paths.CHART_NARROW_PNG: vlc.vegalite_to_png(narrow, scale=PNG_SCALE),
+        paths.CHART_NARROW_PNG: narrow_png,
         "html": page(spec, bundle, narrow, name).encode("utf-8"),
+        paths.CHART_EMBED: embed_code(name, title, description, frame_height(tallest, description)).encode("utf-8"),
     }
 
 

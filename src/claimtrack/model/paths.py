@@ -20,7 +20,8 @@ CHART_MANIFEST = "manifest.json"
 CHART_SPEC = "vl.json"  # the Vega-Lite spec
 CHART_NARROW_SPEC = "narrow.vl.json"  # the spec drawn for a phone's width
 CHART_NARROW_PNG = "narrow.png"  # the picture at a phone's width, for pages that take no script
-CHART_FORMATS = (CHART_SPEC, CHART_NARROW_SPEC, "svg", "png", CHART_NARROW_PNG, "html")
+CHART_EMBED = "embed.html"  # the code a desk pastes into a page to show the chart in an iframe
+CHART_FORMATS = (CHART_SPEC, CHART_NARROW_SPEC, "svg", "png", CHART_NARROW_PNG, "html", CHART_EMBED)
 # Held while a command changes the package, so that two cannot interleave.
 LOCK = ".claimtrack.lock"
 # The archived texts of the sources, which quotes are checked against: other people's
