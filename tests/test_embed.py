@@ -115,7 +115,7 @@ def test_putting_the_folders_address_for_every_dot_slash_gives_the_code_for_that
     about = MANIFEST["charts"][name]
     moved = code(name).replace('"./', f'"{BASE}')
     height = int(Parsed(code(name)).one("iframe")[0]["height"])
-    assert moved == embed_code(name, about["title"], about["description"], height, base=BASE)
+    assert moved == embed_code(name, about["title"], about["description"], height, base=BASE, drawn=about["fits"])
     addresses = Parsed(moved).addresses()
     assert len(addresses) == 4 and all(a.startswith(BASE) and "./" not in a for a in addresses)
     assert moved.count("./") == code(name).count("./") - 4  # the comment's own "./" stays
@@ -175,11 +175,12 @@ def serve(folder: Path):
 
 
 # A page of a story, as a CMS makes it: text, the embed codes pasted between paragraphs,
-# and a record of every message its window is sent.
+# and a record of every message its window is sent. Its column on a desktop is as wide
+# as the widest desktop drawing needs (the manifest's "fits").
 STORY = """<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>A story</title>
-<style>body {{ max-width: 44rem; margin: 0 auto; padding: 0 1rem; font: 18px/1.5 serif; }}</style>
+<style>body {{ max-width: {column}px; margin: 0 auto; padding: 0 1rem; font: 18px/1.5 serif; }}</style>
 <script>window.heard = []; window.addEventListener("message", function (e) {{ window.heard.push(e.data); }});</script>
 </head>
 <body>
@@ -206,7 +207,9 @@ def hosts(tmp_path_factory):
     body = "\n".join(
         f"<p>Paragraph before {name}.</p>\n" + code(name).replace('"./', f'"{charts}') for name in [*CHARTS, CHARTS[0]]
     )
-    (story / "index.html").write_text(STORY.format(body=body), encoding="utf-8")
+    (story / "index.html").write_text(
+        STORY.format(column=max(c["fits"] for c in MANIFEST["charts"].values()), body=body), encoding="utf-8"
+    )
     try:
         yield {"site": site, "charts": charts, "story": f"{story_url}/index.html"}
     finally:

@@ -232,9 +232,10 @@ def real_page(package) -> Node:
 
 
 def test_each_chart_carries_its_desktop_and_its_phone_spec_and_the_width_the_desktop_one_needs(real_page, package):
-    from claimtrack.charts.render import built_charts, fits
+    from claimtrack.charts.render import built_charts, drawn_width, read_manifest
 
     names = built_charts(REPO)
+    manifest = read_manifest(REPO)
     assert names == [view.name for view in package.views]
     for name in names:
         view = real_page.by_id(f"chart-{name}").attrs
@@ -243,7 +244,9 @@ def test_each_chart_carries_its_desktop_and_its_phone_spec_and_the_width_the_des
             specs[fmt] = json.loads(real_page.by_id(view[attribute]).text)
             assert specs[fmt] == json.loads((REPO / "charts" / paths.chart_file(name, fmt)).read_text(encoding="utf-8"))
         assert specs[paths.CHART_SPEC] != specs[paths.CHART_NARROW_SPEC]
-        assert int(view["data-fits"]) == fits()
+        # The desktop drawing's own width, as the build measured its SVG.
+        svg = (REPO / "charts" / paths.chart_file(name, "svg")).read_text(encoding="utf-8")
+        assert int(view["data-fits"]) == manifest["charts"][name]["fits"] == drawn_width(svg)
 
 
 def test_each_chart_is_an_image_named_by_its_title_and_described_by_its_caption(real_page):

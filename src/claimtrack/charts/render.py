@@ -147,15 +147,16 @@ def script_json(value: object) -> str:
     return text
 
 
-def fits() -> int:
-    """The width the desktop spec needs, its padding included: a narrower holder gets the
-    phone's spec."""
+def fits(drawn: int | None = None) -> int:
+    """The width the desktop drawing needs: ``drawn``, its SVG's own width, where known
+    (its legends and labels may run past the plot), else the plot's and its padding. A
+    narrower holder gets the phone's spec."""
     from claimtrack.charts import theme
 
-    return theme.WIDTH + 2 * theme.PADDING
+    return drawn or theme.WIDTH + 2 * theme.PADDING
 
 
-def page(spec: dict, bundle: str, narrow: dict | None = None, name: str = "") -> str:
+def page(spec: dict, bundle: str, narrow: dict | None = None, name: str = "", drawn: int | None = None) -> str:
     if "</script" in bundle.lower():
         raise ValueError("the Vega bundle contains '</script' and cannot be inlined safely")
     from claimtrack.charts.theme import FONT_STACK
@@ -168,11 +169,11 @@ def page(spec: dict, bundle: str, narrow: dict | None = None, name: str = "") ->
         bundle=bundle,
         spec=script_json(spec),
         narrow=script_json(narrow or spec),
-        fits=fits(),
+        fits=fits(drawn),
     )
 
 
-def embed_code(name: str, title: str, description: str, height: int, base: str = "./") -> str:
+def embed_code(name: str, title: str, description: str, height: int, base: str = "./", drawn: int | None = None) -> str:
     """The HTML a desk pastes to show the chart ``name`` in a page: its page in an iframe
     whose height follows the chart's, and its picture, with ``description`` as the
     alternative text, for a reader without script. ``base`` is the address of the folder
@@ -184,7 +185,7 @@ def embed_code(name: str, title: str, description: str, height: int, base: str =
         page=paths.chart_file(address, "html"),
         png=paths.chart_file(address, "png"),
         narrow_png=paths.chart_file(address, paths.CHART_NARROW_PNG),
-        narrow_below=fits() - 1,
+        narrow_below=fits(drawn) - 1,
         title=html.escape(title),
         description=html.escape(description),
         height=height,
@@ -194,9 +195,18 @@ def embed_code(name: str, title: str, description: str, height: int, base: str =
 
 def drawn_height(svg: str) -> int:
     """The height an SVG document says it is drawn at, in pixels."""
-    found = re.search(r'<svg\b[^>]*?\sheight="([0-9.]+)"', svg)
+    return _drawn(svg, "height")
+
+
+def drawn_width(svg: str) -> int:
+    """The width an SVG document says it is drawn at, in pixels."""
+    return _drawn(svg, "width")
+
+
+def _drawn(svg: str, size: str) -> int:
+    found = re.search(rf'<svg\b[^>]*?\s{size}="([0-9.]+)"', svg)
     if not found:
-        raise ValueError("the SVG does not say its height")
+        raise ValueError(f"the SVG does not say its {size}")
     return math.ceil(float(found.group(1)))
 
 
@@ -254,8 +264,10 @@ def render(name: str, spec: dict, bundle: str, narrow: dict | None = None) -> di
         "svg": svg.encode("utf-8"),
         "png": vlc.vegalite_to_png(spec, scale=PNG_SCALE),
         paths.CHART_NARROW_PNG: narrow_png,
-        "html": page(spec, bundle, narrow, name).encode("utf-8"),
-        paths.CHART_EMBED: embed_code(name, title, description, frame_height(tallest, description)).encode("utf-8"),
+        "html": page(spec, bundle, narrow, name, drawn_width(svg)).encode("utf-8"),
+        paths.CHART_EMBED: embed_code(
+            name, title, description, frame_height(tallest, description), drawn=drawn_width(svg)
+        ).encode("utf-8"),
     }
 
 
@@ -411,6 +423,8 @@ def build_charts(
                 "kind": view.kind,
                 "title": _title_of(spec),
                 "description": spec.get("description", ""),
+                # The width the desktop drawing needs: a narrower place gets the phone's.
+                "fits": fits(drawn_width(files["svg"].decode("utf-8"))),
                 "files": {fmt: hashlib.sha256(content).hexdigest() for fmt, content in files.items()},
             }
         for name in names:

@@ -152,7 +152,7 @@ def _charts(package: Package, claims: list[dict]) -> list[dict]:
                 "description": about.get("description", ""),
                 "spec": _spec(package, name, paths.CHART_SPEC),
                 "narrow": _spec(package, name, paths.CHART_NARROW_SPEC),
-                "fits": fits(),
+                "fits": fits(about.get("fits")),
                 # The figures, by the measure they are of, in the chart's order of measures.
                 "figures": list(groups.items()),
             }
