@@ -7,14 +7,14 @@ import pandas as pd
 
 from claimtrack.charts import theme
 from claimtrack.model import lists, qualifiers
-from claimtrack.model.qualifiers import QUALIFIERS, STANCES
+from claimtrack.model.qualifiers import STANCES
 from claimtrack.model.views import KINDS, MeasureInfo, View, drawn
 from claimtrack.tables.views import claims_view, measure_infos
 from claimtrack.tracking import style
 from claimtrack.tracking.citing import as_said
 
 # How each qualifier is drawn: the bound a legend names, and the symbol for each bound.
-BOUND_OF = {q.word: q.bound for q in QUALIFIERS.values() if q.bound}
+BOUND_OF = qualifiers.BOUND_OF
 BOUND_SHAPES = qualifiers.bound_shapes()
 
 
@@ -62,7 +62,7 @@ def subtitle(view: View) -> list[str]:
 def notes(view: View, key: str, left_out_labels: list[str], thinned: str | None) -> str:
     """What goes under the chart: the key to the marks, what is not drawn, how it was
     thinned and the view's own note, as one paragraph."""
-    parts = [key, *(" ".join(left_out(left_out_labels)),), thinned or "", view.note]
+    parts = [key, left_out(left_out_labels), thinned, view.note]
     return " ".join(part for part in parts if part)
 
 
@@ -157,13 +157,9 @@ def source_line(rows: pd.DataFrame, package_name: str) -> str:
     return f"Sources: {len(sources)} reports listed in the {package_name} data package (sources.csv)."
 
 
-def left_out(labels: list[str]) -> list[str]:
-    """Subtitle lines naming measures of another scope that a chart does not draw."""
-    import textwrap
-
-    if not labels:
-        return []
-    return textwrap.wrap(f"Not shown, as they count something else: {'; '.join(labels)}.", width=theme.characters())
+def left_out(labels: list[str]) -> str:
+    """The sentence naming measures of another scope that a chart does not draw; none for none."""
+    return f"Not shown, as they count something else: {'; '.join(labels)}." if labels else ""
 
 
 def wrapped(sentence: str | None) -> list[str]:

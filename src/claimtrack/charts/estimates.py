@@ -53,49 +53,36 @@ def data(tables, view) -> pd.DataFrame:
     return frame
 
 
-def _dodged(frame: pd.DataFrame, domain, top: float, width: int, height: int) -> pd.DataFrame:
+def _dodged(frame: pd.DataFrame, plot: labels.Plot | None) -> pd.DataFrame:
     """The frame with where each mark is drawn: px and py in pixels, and plot_x, its date
     moved a few pixels right where it would hide a mark drawn before it (two figures of
     one day and one size both show)."""
-    if frame.empty or not isinstance(domain, list):
+    if frame.empty or plot is None:
         return frame.assign(px=pd.Series(dtype="float"), py=pd.Series(dtype="float"), plot_x=frame["said_from"])
-    px = labels.time_pixels(frame["said_from"], domain, width)
-    py = labels.linear_pixels(frame["number"], top, height)
+    px, py = plot.x(frame["said_from"]), plot.y(frame["number"])
     moved = pd.Series(labels.dodge(list(px), list(py)), index=frame.index)
-    plot_x = labels.from_time_pixels(moved, domain, width).dt.strftime("%Y-%m-%dT%H:%M:%S")
-    return frame.assign(px=moved, py=py, plot_x=plot_x.where(moved != px, frame["said_from"]))
+    return frame.assign(px=moved, py=py, plot_x=plot.moment(moved).where(moved != px, frame["said_from"]))
 
 
-def _placed_labels(frame: pd.DataFrame, view, domain, top: float, width: int, height: int) -> pd.DataFrame:
+def _placed_labels(frame: pd.DataFrame, view, plot: labels.Plot | None) -> pd.DataFrame:
     """The labelled rows, each with where its label goes (label_x, label_y, align) so that
     it runs into no mark, no rule and no other label; a label with no room is left out."""
-    if frame.empty or not isinstance(domain, list):
-        return frame.assign(label_x=pd.Series(dtype="str"), label_y=pd.Series(dtype="float"), align="")[0:0]
+    if frame.empty or plot is None:
+        return labels.unplaced(frame)
     px, py = frame["px"], frame["py"]
     obstacles = [labels.mark(x, y) for x, y in zip(px, py) if pd.notna(x) and pd.notna(y)]
+    bar_x = plot.x(frame["said_from"])
     ranged = frame["low"].notna() & frame["high"].notna()
-    bar_x = labels.time_pixels(frame["said_from"], domain, width)
     for x, low, high in zip(bar_x[ranged], frame.loc[ranged, "low"], frame.loc[ranged, "high"]):
-        y1, y2 = (labels.linear_pixels(pd.Series([v]), top, height).iloc[0] for v in (high, low))
-        obstacles.append(labels.Box(x - 2, y1, x + 2, y2))
+        obstacles.append(plot.span(x, low, high, 2))
     month = frame["said_from"] != frame["said_to"]
     for x1, day, y in zip(bar_x[month], frame.loc[month, "said_to"], py[month]):
-        obstacles.append(labels.bar(x1, labels.time_pixels(pd.Series([day]), domain, width).iloc[0], y, 3))
+        obstacles.append(labels.bar(x1, plot.x(day), y, 3))
     marked = common.annotation_frame(view)
-    for x, text in zip(labels.time_pixels(marked["date"], domain, width), marked["label"]):
-        obstacles += [labels.rule(x, height), labels.label_box(x, 2 + 7, text, 4, 0, "left")]
+    obstacles += plot.days(marked["date"], marked["label"])
     wanted = frame["label"].notna()
-    anchors = [(x, y, text) for x, y, text in zip(px[wanted], py[wanted], frame.loc[wanted, "label"])]
-    spots = labels.place(anchors, obstacles, width, height)
-    rows = frame[wanted].assign(_spot=spots)
-    rows = rows[rows["_spot"].notna()]
-    dx = pd.Series([s[0] for s in rows["_spot"]], index=rows.index, dtype="float")
-    dy = pd.Series([s[1] for s in rows["_spot"]], index=rows.index, dtype="float")
-    return rows.assign(
-        label_x=labels.from_time_pixels(px[rows.index] + dx, domain, width).dt.strftime("%Y-%m-%dT%H:%M:%S"),
-        label_y=labels.from_linear_pixels(py[rows.index] + dy, top, height),
-        align=[s[2] for s in rows["_spot"]],
-    ).drop(columns=["_spot"])
+    anchors = list(zip(px[wanted], py[wanted], frame.loc[wanted, "label"]))
+    return plot.labelled(frame[wanted], px, py, labels.place(anchors, obstacles, plot.width, plot.height))
 
 
 def _capital(text: str) -> str:
@@ -128,8 +115,9 @@ def chart(tables, view) -> alt.VConcatChart:
     bounds = [b for b in common.BOUND_SHAPES if b in set(frame["bound"])]
     width, height = theme.width(), 360 if theme.width() >= theme.WIDTH else 300
     top = labels.nice_ceiling(pd.concat([frame["number"], frame["high"]]).max())
-    frame = _dodged(frame, scale.domain, top, width, height)
-    placed = _placed_labels(frame, view, scale.domain, top, width, height)
+    plot = labels.Plot(scale.domain, width, top, height) if isinstance(scale.domain, list) else None
+    frame = _dodged(frame, plot)
+    placed = _placed_labels(frame, view, plot)
     x = alt.X("said_from:T", axis=axis, scale=scale)
     base = alt.Chart(frame).encode(
         x=x,

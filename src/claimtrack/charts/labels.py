@@ -144,22 +144,65 @@ def nice_ceiling(value: float) -> float:
     return 10 * power
 
 
-def time_pixels(dates: pd.Series, domain: list[str], width: float) -> pd.Series:
-    """Where each date falls on a time axis of ``domain`` drawn ``width`` pixels wide."""
+def time_pixels(dates, domain: list[str], width: float):
+    """Where each date (or one date) falls on a time axis of ``domain`` drawn ``width``
+    pixels wide."""
     start, end = (pd.Timestamp(d) for d in domain)
     span = (end - start) / pd.Timedelta(days=1) or 1
     return (pd.to_datetime(dates) - start) / pd.Timedelta(days=1) / span * width
 
 
-def from_time_pixels(pixels: pd.Series, domain: list[str], width: float) -> pd.Series:
-    start, end = (pd.Timestamp(d) for d in domain)
-    return start + (end - start) * (pixels / width)
+@dataclass(frozen=True)
+class Plot:
+    """A chart's plot, as its fixed scales draw it: a time axis over ``domain`` ``width``
+    pixels wide, and a value axis from zero to ``top``, ``height`` pixels high."""
+
+    domain: list[str]
+    width: float
+    top: float
+    height: float
+
+    def x(self, dates):
+        return time_pixels(dates, self.domain, self.width)
+
+    def moment(self, pixels: pd.Series) -> pd.Series:
+        """The moment at each x, as the time axis's text: the inverse of ``x``."""
+        start, end = (pd.Timestamp(d) for d in self.domain)
+        return (start + (end - start) * (pixels / self.width)).dt.strftime("%Y-%m-%dT%H:%M:%S")
+
+    def y(self, values):
+        """Where each value (or one value) falls, zero at the bottom."""
+        return self.height - values / self.top * self.height
+
+    def span(self, x: float, low: float, high: float, half: float) -> Box:
+        """The box of a bar from ``low`` to ``high`` drawn at x, ``half`` a width either side."""
+        return Box(x - half, self.y(high), x + half, self.y(low))
+
+    def days(self, dates: pd.Series, texts: pd.Series, labelled: bool = True) -> list[Box]:
+        """The boxes of the dashed rules the view marks days with, and of their labels
+        inside the plot's top where ``labelled``."""
+        boxes = []
+        for x, text in zip(self.x(dates), texts):
+            boxes.append(rule(x, self.height))
+            if labelled:
+                boxes.append(label_box(x, 9, text, 4, 0, "left"))
+        return boxes
+
+    def labelled(self, rows: pd.DataFrame, px: pd.Series, py: pd.Series, spots: list) -> pd.DataFrame:
+        """``rows`` with where each label goes, in the axes' own terms (label_x, a moment;
+        label_y, a value) and its alignment; a row with no spot (None) is left out."""
+        keep = [spot is not None for spot in spots]
+        kept = rows[keep]
+        chosen = [spot for spot in spots if spot is not None]
+        dx = pd.Series([s[0] for s in chosen], index=kept.index, dtype="float")
+        dy = pd.Series([s[1] for s in chosen], index=kept.index, dtype="float")
+        return kept.assign(
+            label_x=self.moment(px[kept.index] + dx),
+            label_y=(self.height - (py[kept.index] + dy)) / self.height * self.top,
+            align=[s[2] for s in chosen],
+        )
 
 
-def linear_pixels(values: pd.Series, top: float, height: float) -> pd.Series:
-    """Where each value falls on a linear axis from zero (at the bottom) to ``top``."""
-    return height - values.astype("float") / top * height
-
-
-def from_linear_pixels(pixels: pd.Series, top: float, height: float) -> pd.Series:
-    return (height - pixels) / height * top
+def unplaced(rows: pd.DataFrame) -> pd.DataFrame:
+    """No labels, in the columns ``Plot.labelled`` gives."""
+    return rows.assign(label_x=pd.Series(dtype="str"), label_y=pd.Series(dtype="float"), align="")[0:0]

@@ -76,67 +76,40 @@ def _wrapped_title(title: str, width: int):
     return lines if len(lines) > 1 else title
 
 
-def _vague_y(frame: pd.DataFrame, time_scale: dict, width: int) -> int:
+def _vague_y(frame: pd.DataFrame, plot: labels.Plot | None) -> int:
     """Where a vague quantity is written in a panel of figures: along its top, or along its
     bottom where a mark is in the way at the top."""
-    domain = time_scale.get("domain")
     numbered = frame[~frame["vague"] & frame["number"].notna()]
-    if not isinstance(domain, list) or numbered.empty:
+    if plot is None or numbered.empty:
         return 12
-    top = labels.nice_ceiling(pd.concat([numbered["number"], numbered["high"]]).max())
-    marks = [
-        labels.mark(x, y)
-        for x, y in zip(
-            labels.time_pixels(numbered["date"], domain, width),
-            labels.linear_pixels(numbered["number"], top, PANEL_HEIGHT),
-        )
-    ]
+    marks = [labels.mark(x, y) for x, y in zip(plot.x(numbered["date"]), plot.y(numbered["number"]))]
     vague = frame[frame["vague"]]
     for y in (12, PANEL_HEIGHT - 12):
-        boxes = [
-            labels.label_box(x, y, text, 0, 0, "left")
-            for x, text in zip(labels.time_pixels(vague["date"], domain, width), vague["label"])
-        ]
+        boxes = [labels.label_box(x, y, text, 0, 0, "left") for x, text in zip(plot.x(vague["date"]), vague["label"])]
         if not any(box.hits(mark) for box in boxes for mark in marks):
             return y
     return 12
 
 
-def _placed(frame: pd.DataFrame, view, domain, top: float, width: int, labelled: bool) -> pd.DataFrame:
+def _placed(frame: pd.DataFrame, view, plot: labels.Plot | None, labelled: bool, vague_y: int) -> pd.DataFrame:
     """The panel's labelled figures, each with where its label goes so that it runs into
     no mark, no rule and no other label (label_x, label_y, align); none without room."""
     numbered = frame[~frame["vague"] & frame["number"].notna()]
-    if numbered.empty or not isinstance(domain, list):
-        return numbered.assign(label_x="", label_y=0.0, align="")[0:0]
-    px = labels.time_pixels(numbered["date"], domain, width)
-    py = labels.linear_pixels(numbered["number"], top, PANEL_HEIGHT)
+    if numbered.empty or plot is None:
+        return labels.unplaced(numbered)
+    px, py = plot.x(numbered["date"]), plot.y(numbered["number"])
     obstacles = [labels.mark(x, y) for x, y in zip(px, py)]
     ranged = numbered["low"].notna() & numbered["high"].notna()
     for x, low, high in zip(px[ranged], numbered.loc[ranged, "low"], numbered.loc[ranged, "high"]):
-        y1, y2 = (labels.linear_pixels(pd.Series([v]), top, PANEL_HEIGHT).iloc[0] for v in (high, low))
-        obstacles.append(labels.Box(x - 3, y1, x + 3, y2))
-    # A vague quantity is written out at the panel's top, where it was given.
+        obstacles.append(plot.span(x, low, high, 3))
+    # A vague quantity is written out along the panel's top or bottom, where it was given.
     vague = frame[frame["vague"]]
-    vague_y = _vague_y(frame, {"domain": domain}, width)
-    for x, text in zip(labels.time_pixels(vague["date"], domain, width), vague["label"]):
+    for x, text in zip(plot.x(vague["date"]), vague["label"]):
         obstacles.append(labels.label_box(x, vague_y, text, 0, 0, "left"))
     marked = common.annotation_frame(view)
-    for x, text in zip(labels.time_pixels(marked["date"], domain, width), marked["label"]):
-        obstacles.append(labels.rule(x, PANEL_HEIGHT))
-        if labelled:
-            obstacles.append(labels.label_box(x, 9, text, 4, 0, "left"))
+    obstacles += plot.days(marked["date"], marked["label"], labelled)
     anchors = list(zip(px, py, numbered["label"]))
-    spots = labels.place(anchors, obstacles, width, PANEL_HEIGHT)
-    keep = [spot is not None for spot in spots]
-    rows = numbered[keep]
-    chosen = [spot for spot in spots if spot is not None]
-    dx = pd.Series([s[0] for s in chosen], index=rows.index, dtype="float")
-    dy = pd.Series([s[1] for s in chosen], index=rows.index, dtype="float")
-    return rows.assign(
-        label_x=labels.from_time_pixels(px[rows.index] + dx, domain, width).dt.strftime("%Y-%m-%dT%H:%M:%S"),
-        label_y=labels.from_linear_pixels(py[rows.index] + dy, top, PANEL_HEIGHT),
-        align=[s[2] for s in chosen],
-    )
+    return plot.labelled(numbered, px, py, labels.place(anchors, obstacles, plot.width, PANEL_HEIGHT))
 
 
 def panel(
@@ -158,9 +131,13 @@ def panel(
     marks = common.annotation_layers(view, x)
     layers = marks if labelled else marks[:1]
     numbered = frame[~frame["vague"]]
+    vague_y = 12
     if not numbered.empty:
         top = labels.nice_ceiling(pd.concat([numbered["number"], numbered["high"]]).max())
-        placed = _placed(frame, view, time_scale.get("domain"), top, width, labelled)
+        domain = time_scale.get("domain")
+        plot = labels.Plot(domain, width, top, PANEL_HEIGHT) if isinstance(domain, list) else None
+        vague_y = _vague_y(frame, plot)
+        placed = _placed(frame, view, plot, labelled, vague_y)
         scale = alt.Scale(domain=[0, top], nice=False)
         axis = alt.Axis(format=",d", tickCount=4)
         unit = frame["unit"].iloc[0]
@@ -193,7 +170,7 @@ def panel(
             .transform_window(slot="row_number()")
             .mark_text(align="left", fontSize=11, fontStyle="italic", color=theme.MUTED, lineBreak="\n")
             .encode(
-                y=alt.Y("slot:O", axis=None) if numbered.empty else alt.value(_vague_y(frame, time_scale, width)),
+                y=alt.Y("slot:O", axis=None) if numbered.empty else alt.value(vague_y),
                 text="label:N",
                 tooltip=tooltip,
             )

@@ -212,6 +212,10 @@ QUALIFIERS: dict[str, Qualifier] = {
     )
 }
 
+# How each number qualifier bounds its figure, as a chart's legend and a spread name it:
+# "at least" -> LOWER_BOUND.
+BOUND_OF = {q.word: q.bound for q in QUALIFIERS.values() if q.bound}
+
 # The family of figures each kind of measure carries.
 MEASURE_FAMILY = {"count": "number", "duration": "number", "date": "date"}
 

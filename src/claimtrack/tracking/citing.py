@@ -127,10 +127,11 @@ def _undated(text: str) -> str:
     return re.sub(r"^(?:on|in) ", "", text).strip()
 
 
-def _literal(text: str, claim: dict, start, end) -> bool:
+def _literal(text: str, reading: str, start, end) -> bool:
     """Whether the source's words name the very days stored ("June 10-12" for June 10-12,
-    2013; "July" for July 2013; "by the end of 2014"), so that no reading need be added."""
-    return _undated(text) in {_undated(style.days(start, end)), _undated(qualifier_words(claim)[0])}
+    2013; "July" for July 2013; "by the end of 2014", as ``reading`` words it), so that no
+    reading need be added."""
+    return _undated(text) in {_undated(style.days(start, end)), _undated(reading)}
 
 
 def date_words(claim: dict) -> str:
@@ -142,7 +143,7 @@ def date_words(claim: dict) -> str:
     if not text:
         return reading
     start, end = style.as_date(claim.get("date_from")), style.as_date(claim.get("date_to"))
-    if _literal(text, claim, start, end):
+    if _literal(text, reading, start, end):
         return _with_preposition(text)
     if not _DATE_WORDS.search(text):  # words that are no date at all: "the treaty's text"
         return f'{reading} (as the desk reads "{text}")'

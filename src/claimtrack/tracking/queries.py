@@ -54,7 +54,6 @@ BOUND_GROUPS = {
     qualifiers.UPPER_BOUND: ("upper bounds", "an upper bound"),
     qualifiers.LOW_TO_HIGH: ("ranges", "a range"),
 }
-BOUND_KIND = {q.word: q.bound for q in qualifiers.QUALIFIERS.values() if q.bound}
 # Statuses of a claim no longer anyone's estimate: left out of a spread.
 OVERTAKEN = ("superseded", "not realised")
 # Compared columns shown even when every estimate leaves them empty.
@@ -272,7 +271,7 @@ def compare(tables, names: list[str], as_of: dt.date | None = None, within_days:
     # A claimant's latest word stands (every figure of its latest day: "at least 94,000"
     # and "as high as 120,000" of one statement), and apart from it its latest denial or
     # doubt. Spreads then set only figures bounded alike against each other.
-    view = view.assign(bound=view["qualifier"].map(BOUND_KIND).fillna(""))
+    view = view.assign(bound=view["qualifier"].map(qualifiers.BOUND_OF).fillna(""))
     latest = view.groupby(["measure_id", "claimant_id", "stance"])["made"].transform("max")
     estimates = view[view["made"] == latest]
     if within_days is not None:
