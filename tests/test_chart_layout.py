@@ -19,9 +19,12 @@ MEASURE = """() => {
   // A label Vega hid (an axis label that would overlap its neighbour) is drawn transparent.
   const shown = (el) => { for (let e = el; e && e !== svg; e = e.parentElement) { if (getComputedStyle(e).opacity === '0') return false; } return true; };
   const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0 && shown(t))
-    .map(t => ({text: t.textContent, box: box(t), role: (t.closest('g[class*="role-"]') || {getAttribute: () => ''}).getAttribute('class')}));
+    .map(t => ({text: t.textContent, box: box(t), halo: t.getAttribute('stroke') === 'white',
+                role: (t.closest('g[class*="role-"]') || {getAttribute: () => ''}).getAttribute('class')}));
   const marks = [...svg.querySelectorAll('g.mark-symbol path')].map(box);
-  return {texts, marks, svg: box(svg), page: document.documentElement.scrollWidth, screen: window.innerWidth};
+  // The rules a chart draws as marks of its own (the day of the story, the day a date came about).
+  const rules = [...svg.querySelectorAll('g.mark-rule.role-mark line')].map(box);
+  return {texts, marks, rules, svg: box(svg), page: document.documentElement.scrollWidth, screen: window.innerWidth};
 }"""
 SLACK = 1  # pixels two boxes may share at their edges (antialiasing, rounding)
 
@@ -55,7 +58,8 @@ CASES = [(device, name) for device in WIDTHS for name in CHARTS]
 
 @pytest.mark.parametrize("device, name", CASES)
 def test_no_text_of_a_chart_runs_into_other_text(drawn, device, name):
-    texts = drawn[device, name]["texts"]
+    # A halo is the white outline drawn under a label's own letters, not text of its own.
+    texts = [t for t in drawn[device, name]["texts"] if not t["halo"]]
     clashes = [
         (a["text"], b["text"]) for i, a in enumerate(texts) for b in texts[i + 1 :] if _overlap(a["box"], b["box"])
     ]
@@ -64,8 +68,26 @@ def test_no_text_of_a_chart_runs_into_other_text(drawn, device, name):
 
 def mark_labels(found: dict) -> list[dict]:
     """The texts a chart draws as marks of its own (labels of figures), not its axes',
-    legends' or titles'."""
-    return [t for t in found["texts"] if "role-mark" in (t["role"] or "") or "role-" not in (t["role"] or "")]
+    legends' or titles', nor the halos under them."""
+    return [
+        t
+        for t in found["texts"]
+        if not t["halo"] and ("role-mark" in (t["role"] or "") or "role-" not in (t["role"] or ""))
+    ]
+
+
+@pytest.mark.parametrize("device, name", CASES)
+def test_a_rule_crosses_a_label_only_over_its_halo(drawn, device, name):
+    # A rule may pass behind a label only where a white halo keeps it off the letters.
+    found = drawn[device, name]
+    halos = {(t["text"], tuple(round(v) for v in t["box"])) for t in found["texts"] if t["halo"]}
+    crossed = [
+        label["text"]
+        for label in mark_labels(found)
+        for rule in found["rules"]
+        if _overlap(label["box"], rule) and (label["text"], tuple(round(v) for v in label["box"])) not in halos
+    ]
+    assert crossed == []
 
 
 @pytest.mark.parametrize("device, name", CASES)
@@ -89,3 +111,6 @@ def test_labels_are_measured_at_all(drawn):
     assert any("at least 191,369" in t["text"] for t in mark_labels(found))
     assert not any("Oct 2013" in t["text"] for t in mark_labels(found))  # an axis label is not one
     assert len(found["marks"]) > 20
+    # and that it sees the rules and the halos it checks labels against.
+    assert drawn["desktop", "conference_dates"]["rules"]
+    assert any(t["halo"] for t in drawn["phone", "conference_dates"]["texts"])

@@ -368,3 +368,29 @@ def test_the_contrast_ratio_is_wcag_s():
     assert round(theme.contrast("#000000"), 1) == 21.0
     assert round(theme.contrast("#777777"), 2) == 4.48  # the grey that just fails
     assert theme.contrast(theme.as_text("#009E73")) >= 4.5
+
+
+@pytest.mark.parametrize("name", ["conference_dates", "death_tolls", "foreign_fighters"])
+def test_every_desktop_drawing_fits_a_column_of_the_width_it_is_drawn_for(name):
+    # A chart drawn for 640 px, with its padding, fits a 680 px column: labels, legends,
+    # axes and notes stay inside, so a typical story column gets the desktop chart.
+    manifest = json.loads((REPO / "charts" / "manifest.json").read_text())
+    assert manifest["charts"][name]["fits"] <= theme.WIDTH + 2 * theme.PADDING + 8
+
+
+def test_a_long_label_breaks_after_its_date_then_between_words_never_cut_short():
+    from claimtrack.charts import labels
+
+    text = "May 16, 2013 · an unnamed diplomatic official in New York"
+    assert labels.lines(text, 400) == [text]
+    assert labels.lines(text, 280) == ["May 16, 2013", "an unnamed diplomatic official in New York"]
+    broken = labels.lines(text, 150, breaks=())
+    assert " ".join(broken) == text and len(broken) > 2
+    assert all(labels.text_width(line) <= 150 for line in broken)
+
+
+def test_a_timeline_row_label_too_long_for_its_column_takes_two_lines(tables):
+    spec = chart(tables, view_named("conference_dates")).to_dict()
+    rows = [row["row_text"] for data in spec["datasets"].values() for row in data if "row_text" in row]
+    assert "May 16, 2013\nan unnamed diplomatic official in New York" in rows
+    assert "May 14, 2013 · John Kerry" in rows

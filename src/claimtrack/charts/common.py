@@ -95,6 +95,16 @@ def annotation_layers(view: View, x: alt.X, above: bool = False) -> list:
     ]
 
 
+HALO = "white"
+
+
+def halo(text: alt.Chart) -> alt.Chart:
+    """A white outline of a text layer's letters, drawn under the text itself so that a rule
+    it crosses does not run through them."""
+    style = {key: value for key, value in text.mark.to_dict().items() if key != "type"}
+    return text.mark_text(**style, stroke=HALO, strokeWidth=3, strokeJoin="round")
+
+
 def voice(tables, rows: pd.DataFrame) -> pd.Series:
     """The body each claim speaks for, as a chart colours it: a person's affiliation where
     that is itself a claimant of the package (a ministry's spokesman speaks in the
@@ -238,10 +248,11 @@ def top(values: pd.Series, keep: int, other: str) -> pd.Series:
     return values.where(values.isin(leaders), other)
 
 
-def finished(chart, tables, view: View, key: str, thinned: str | None, describe) -> alt.VConcatChart:
+def finished(chart, tables, view: View, key: str, thinned: str | None, describe, inset: int = 0) -> alt.VConcatChart:
     """The chart of a view in the house frame: the view's title, its subtitle with the
     kind's ``key``, the source line of the claims it draws, its note, and the
-    description ``describe`` gives for the words naming what is drawn."""
+    description ``describe`` gives for the words naming what is drawn; ``inset``, as
+    theme.finish takes it."""
 
     rows = rows_for(tables, view)
     what = "; ".join(dict.fromkeys(rows["measure_label"])) or view.title
@@ -252,4 +263,5 @@ def finished(chart, tables, view: View, key: str, thinned: str | None, describe)
         source=source_line(rows, tables.package.name),
         description=describe(what),
         note=notes(view, key, not_drawn(tables, view), thinned),
+        inset=inset,
     )

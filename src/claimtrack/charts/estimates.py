@@ -113,7 +113,10 @@ def chart(tables, view) -> alt.VConcatChart:
         pd.concat([frame["said_from"], frame["said_to"], marked]), "Date the figure was given"
     )
     bounds = [b for b in common.BOUND_SHAPES if b in set(frame["bound"])]
-    width, height = theme.width(), 360 if theme.width() >= theme.WIDTH else 300
+    desktop = theme.width() >= theme.WIDTH
+    # On a desktop the plot and its value axis take the chart's width; on a phone the
+    # plot does (the phone's width is the plot's, see theme.NARROW).
+    width, height = (theme.width() - theme.AXIS, 360) if desktop else (theme.width(), 300)
     top = labels.nice_ceiling(pd.concat([frame["number"], frame["high"]]).max())
     plot = labels.Plot(scale.domain, width, top, height) if isinstance(scale.domain, list) else None
     frame = _dodged(frame, plot)
@@ -134,8 +137,7 @@ def chart(tables, view) -> alt.VConcatChart:
         shape=alt.Shape(
             "bound:N",
             title="How the figure was given",
-            # On a phone the key goes under the chart, so that the two legends need not share a line.
-            legend=alt.Legend(columns=1, orient="top" if theme.width() >= theme.WIDTH else "bottom"),
+            legend=alt.Legend(columns=1),
             scale=alt.Scale(domain=bounds, range=[common.BOUND_SHAPES[b] for b in bounds]),
         ),
         tooltip=tooltip,
@@ -166,7 +168,15 @@ def chart(tables, view) -> alt.VConcatChart:
     layered = alt.layer(*common.annotation_layers(view, x), ranges, month_only, marks, *texts).properties(
         width=width, height=height
     )
-    return common.finished(layered, tables, view, KEY, frame.attrs.get("thinned"), lambda what: describe(frame, what))
+    return common.finished(
+        layered,
+        tables,
+        view,
+        KEY,
+        frame.attrs.get("thinned"),
+        lambda what: describe(frame, what),
+        inset=theme.AXIS if desktop else 0,
+    )
 
 
 # The key to the marks, under the view's own subtitle.

@@ -45,6 +45,21 @@ def text_width(text: str, size: float = 11) -> float:
     return len(text) * size * CHAR
 
 
+def lines(text: str, pixels: float, size: float = 11, breaks: tuple[str, ...] = (" · ",)) -> list[str]:
+    """``text`` broken into lines no wider than ``pixels``: first where it has a ``breaks``
+    separator (which the line break replaces), then between words; a word wider than
+    the line stays whole on its own line."""
+    import textwrap
+
+    if text_width(text, size) <= pixels:
+        return [text]
+    parts = [text]
+    for separator in breaks:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    room = max(1, int(pixels / (size * CHAR)))
+    return [line for part in parts for line in (textwrap.wrap(part, width=room, break_long_words=False) or [""])]
+
+
 def mark(x: float, y: float, radius: float = 6) -> Box:
     """The box of a point drawn at (x, y)."""
     return Box(x - radius, y - radius, x + radius, y + radius)

@@ -40,11 +40,6 @@ def data(tables, view) -> pd.DataFrame:
             ),
         )
     ]
-    # A vague quantity's words are written out: on a phone, on as many lines as they need.
-    frame["label"] = [
-        "\n".join(textwrap.wrap(text, width=theme.characters(theme.width() - 20))) if vague else text
-        for text, vague in zip(frame["label"], frame["vague"])
-    ]
     frame["date"] = rows["known_by"].dt.strftime("%Y-%m-%d")
     frame["said_known"] = rows["said_on"].notna()
     # A range without a best estimate is a bar only: no dot pretends to a figure inside it.
@@ -68,6 +63,7 @@ def describe(frame: pd.DataFrame, title: str) -> str:
     return " ".join(parts)
 
 
+LINE = 13  # the height of a line of 11 px label text
 PANEL_HEIGHT = 90
 
 
@@ -76,19 +72,40 @@ def _wrapped_title(title: str, width: int):
     return lines if len(lines) > 1 else title
 
 
+def _vague_lines(frame: pd.DataFrame, domain, width: int) -> pd.Series:
+    """Each label, with a vague quantity's words broken into lines that fit between where
+    it was given and the panel's right edge: they are written out, never cut short."""
+    if not isinstance(domain, list) or not frame["vague"].any():
+        return frame["label"]
+    room = (width - labels.time_pixels(frame["date"], domain, width)).clip(lower=120)
+    return pd.Series(
+        [
+            "\n".join(labels.lines(text, space, breaks=())) if vague else text
+            for text, vague, space in zip(frame["label"], frame["vague"], room)
+        ],
+        index=frame.index,
+    )
+
+
+def _vague_box(x: float, top: float, text: str) -> labels.Box:
+    count = text.count("\n") + 1
+    return labels.label_box(x, top + LINE * count / 2, text, 0, 0, "left")
+
+
 def _vague_y(frame: pd.DataFrame, plot: labels.Plot | None) -> int:
-    """Where a vague quantity is written in a panel of figures: along its top, or along its
-    bottom where a mark is in the way at the top."""
+    """Where a vague quantity's words begin in a panel of figures: along its top, or along
+    its bottom where a mark is in the way at the top."""
+    vague = frame[frame["vague"]]
     numbered = frame[~frame["vague"] & frame["number"].notna()]
     if plot is None or numbered.empty:
-        return 12
+        return 4
     marks = [labels.mark(x, y) for x, y in zip(plot.x(numbered["date"]), plot.y(numbered["number"]))]
-    vague = frame[frame["vague"]]
-    for y in (12, PANEL_HEIGHT - 12):
-        boxes = [labels.label_box(x, y, text, 0, 0, "left") for x, text in zip(plot.x(vague["date"]), vague["label"])]
+    lines = max(text.count("\n") + 1 for text in vague["label"]) if not vague.empty else 1
+    for top in (4, PANEL_HEIGHT - 4 - LINE * lines):
+        boxes = [_vague_box(x, top, text) for x, text in zip(plot.x(vague["date"]), vague["label"])]
         if not any(box.hits(mark) for box in boxes for mark in marks):
-            return y
-    return 12
+            return top
+    return 4
 
 
 def _placed(frame: pd.DataFrame, view, plot: labels.Plot | None, labelled: bool, vague_y: int) -> pd.DataFrame:
@@ -105,7 +122,7 @@ def _placed(frame: pd.DataFrame, view, plot: labels.Plot | None, labelled: bool,
     # A vague quantity is written out along the panel's top or bottom, where it was given.
     vague = frame[frame["vague"]]
     for x, text in zip(plot.x(vague["date"]), vague["label"]):
-        obstacles.append(labels.label_box(x, vague_y, text, 0, 0, "left"))
+        obstacles.append(_vague_box(x, vague_y, text))
     marked = common.annotation_frame(view)
     obstacles += plot.days(marked["date"], marked["label"], labelled)
     anchors = list(zip(px, py, numbered["label"]))
@@ -127,11 +144,12 @@ def panel(
     tooltip = common.TOOLTIP
     time_scale = x.to_dict().get("scale", {})
     x = x if show_x_axis else x.axis(labels=False, ticks=False, title=None)
+    frame = frame.assign(label=_vague_lines(frame, time_scale.get("domain"), width))
     base = alt.Chart(frame).encode(x=x)
     marks = common.annotation_layers(view, x)
     layers = marks if labelled else marks[:1]
     numbered = frame[~frame["vague"]]
-    vague_y = 12
+    vague_y = 4
     if not numbered.empty:
         top = labels.nice_ceiling(pd.concat([numbered["number"], numbered["high"]]).max())
         domain = time_scale.get("domain")
@@ -168,7 +186,15 @@ def panel(
         layers.append(
             base.transform_filter("datum.vague")
             .transform_window(slot="row_number()")
-            .mark_text(align="left", fontSize=11, fontStyle="italic", color=theme.MUTED, lineBreak="\n")
+            .mark_text(
+                align="left",
+                baseline="top",
+                fontSize=11,
+                fontStyle="italic",
+                color=theme.MUTED,
+                lineBreak="\n",
+                lineHeight=LINE,
+            )
             .encode(
                 y=alt.Y("slot:O", axis=None) if numbered.empty else alt.value(vague_y),
                 text="label:N",
@@ -199,11 +225,10 @@ def chart(tables, view) -> alt.VConcatChart:
     # Few figures a panel on a desktop: two panels a row. Each panel marks the view's days;
     # only the first carries their labels; the last row carries the time axis.
     columns = 2 if theme.width() >= theme.WIDTH and len(frame) < 3 * len(groups) and len(groups) > 2 else 1
-    width = (
-        (theme.width() - 80) // 2
-        if columns == 2
-        else (theme.width() - 140 if columns == 1 and theme.width() >= theme.WIDTH else theme.width())
-    )
+    # A panel's plot is the chart's width less its value axis (and, two a row, the gap).
+    width = (theme.width() - 16) // 2 - theme.AXIS if columns == 2 else theme.width() - theme.AXIS
+    if theme.width() < theme.WIDTH:
+        width = theme.width()
     panels = [
         panel(
             group,
@@ -225,6 +250,7 @@ def chart(tables, view) -> alt.VConcatChart:
         KEY,
         frame.attrs.get("thinned"),
         lambda _: describe(frame, view.title),
+        inset=theme.AXIS if theme.width() >= theme.WIDTH else 0,
     )
 
 

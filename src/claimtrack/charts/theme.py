@@ -23,6 +23,7 @@ GRID = "#e6e6e6"
 WIDTH = 640  # a chart's width on a desktop page, in CSS pixels
 NARROW = 240  # its plot's width on a phone: 390 px less the page's margins, the chart's padding and its axis
 PADDING = 16  # around the chart, inside its picture
+AXIS = 68  # the width of a value axis: its title, its labels ("200,000") and ticks
 # The width the chart being drawn is drawn at: WIDTH, or NARROW inside ``at_width``.
 _WIDTH = contextvars.ContextVar("chart_width", default=WIDTH)
 
@@ -128,6 +129,9 @@ def theme() -> alt.theme.ThemeConfig:
                 "titleLimit": width(),
                 "labelLimit": width() - 20,
                 "symbolStrokeWidth": 1.5,
+                # Two legends (who, and how the figure was given) one above the other, at
+                # the plot's left: side by side, long names would make the chart too wide.
+                "layout": {"top": {"direction": "vertical", "anchor": "start"}},
             },
             "header": {"labelFont": FONT, "labelFontSize": 13, "labelColor": INK, "titleFont": FONT},
             "text": {"font": FONT, "fontSize": 12, "color": INK},
@@ -144,26 +148,31 @@ def register() -> None:
     alt.theme.enable(NAME)
 
 
-def _lines(lines: list[str], **style) -> alt.Chart:
-    """Lines of text under the chart, as wide as the chart, one paragraph."""
+def _lines(lines: list[str], inset: int = 0, **style) -> alt.Chart:
+    """Lines of text under the chart, as wide as the chart, one paragraph, beginning
+    ``inset`` pixels left of the plot (where its value axis begins)."""
     return (
         alt.Chart(alt.Data(values=[{}]))
         .mark_text(align="left", baseline="top", fontSize=11, lineHeight=15, color=MUTED, limit=width(), **style)
-        .encode(x=alt.value(0), y=alt.value(0), text=alt.value(lines if len(lines) > 1 else lines[0]))
-        .properties(width=width(), height=15 * len(lines))
+        .encode(x=alt.value(-inset), y=alt.value(0), text=alt.value(lines if len(lines) > 1 else lines[0]))
+        .properties(width=width() - inset, height=15 * len(lines))
     )
 
 
-def finish(chart, *, title: str, subtitle: str | list[str], source: str, description: str, note: str = ""):
+def finish(
+    chart, *, title: str, subtitle: str | list[str], source: str, description: str, note: str = "", inset: int = 0
+):
     """The chart with its title and subtitle above, a note and the source line below, and
-    an accessible description (read out by screen readers, shown under the HTML chart)."""
+    an accessible description (read out by screen readers, shown under the HTML chart).
+    ``inset``: how far left of its plot the chart begins (its value axis), where the lines
+    under it begin too, so that the whole is as wide as it is drawn for."""
     import textwrap
 
     register()
     # A title wraps on a phone: 20 px bold type is about 10.4 px a character.
     lines = textwrap.wrap(title, width=max(20, int(width() / 10.4))) or [title]
     title = lines if len(lines) > 1 else title
-    under = [_lines(textwrap.wrap(text, width=characters())) for text in (note, source) if text]
+    under = [_lines(textwrap.wrap(text, width=characters()), inset) for text in (note, source) if text]
     return alt.vconcat(chart, *under, spacing=10).properties(
         title=alt.Title(title, subtitle=subtitle), description=description
     )

@@ -69,7 +69,8 @@ def realised(frame: pd.DataFrame, view) -> pd.DataFrame:
 def _label_sides(frame: pd.DataFrame, view, domain, width: int) -> dict[tuple[str, str, int], list[int]]:
     """Which rows label their bar on the right (after its last day) and which on the left
     (before its first): the right unless the label would cross the day of the story, the
-    day a date came about, or the plot's edge, and the left is clear."""
+    day a date came about, or the plot's edge, and the left is clear. Labels stay inside
+    the plot, so that the chart is no wider than it is drawn for."""
     sides: dict[tuple[str, str, int], list[int]] = {
         ("to", "left", 7): [],
         ("from", "right", -7): [],
@@ -80,10 +81,15 @@ def _label_sides(frame: pd.DataFrame, view, domain, width: int) -> dict[tuple[st
     rules = pd.concat([common.annotation_frame(view)["date"], realised(frame, view)["date"]])
     walls = list(labels.time_pixels(rules, domain, width)) if len(rules) else []
     ticks = labels.time_pixels(frame["said"], domain, width)
-    # On a desktop a label may run past the plot into the margin; on a phone there is none.
-    slack = 0 if width < theme.WIDTH - 260 else 200
     starts = labels.time_pixels(frame["from"], domain, width)
     ends = labels.time_pixels(frame["to"], domain, width)
+
+    def inside(span):
+        return span[0] >= 0 and span[1] <= width
+
+    def clear(span, crossing):
+        return inside(span) and not any(span[0] - 2 <= w <= span[1] + 2 for w in crossing)
+
     for order, text, start, end, tick in zip(frame["order"], frame["label"], starts, ends, ticks):
         size = labels.text_width(text)
         right = (end + 7, end + 7 + size)
@@ -91,24 +97,41 @@ def _label_sides(frame: pd.DataFrame, view, domain, width: int) -> dict[tuple[st
         # The rules cross every row; the tick of the day it was said, this row only.
         in_row = walls + ([tick] if pd.notna(tick) else [])
 
-        def clear(span, in_row=in_row):
-            return (
-                span[0] >= 0 and span[1] <= width + slack and not any(span[0] - 2 <= w <= span[1] + 2 for w in in_row)
-            )
-
         # Right of the bar, else left of it, else left of the day it was said (when that
-        # comes first); where none is clear, on the right.
+        # comes first); where none is clear, the first that stays in the plot.
         before_tick = (tick - 7 - size, tick - 7) if pd.notna(tick) and tick < start else None
-        if clear(right):
-            side = ("to", "left", 7)
-        elif clear(left):
-            side = ("from", "right", -7)
-        elif before_tick and clear(before_tick, walls):
-            side = ("said", "right", -7)
-        else:
-            side = ("to", "left", 7)
+        candidates = [(right, in_row, ("to", "left", 7)), (left, in_row, ("from", "right", -7))]
+        if before_tick:
+            candidates.append((before_tick, walls, ("said", "right", -7)))
+        side = next((side for span, crossing, side in candidates if clear(span, crossing)), None)
+        if side is None:
+            side = next((side for span, _, side in candidates if inside(span)), ("to", "left", 7))
         sides[side].append(order)
     return sides
+
+
+BAR = 12  # a bar's thickness
+LINE = 13  # the height of a line of 11 px label text
+ROW_GAP = 10  # between a desktop row's label and the plot
+ROW_COLUMN = 280  # the most a desktop row label may take before it breaks onto two lines
+
+
+def _row_text(rows: pd.Series, narrow: bool) -> tuple[list[str], float]:
+    """Each row's label as the lines it is drawn in, and the width of the column they take
+    on a desktop. A label too wide for that column breaks after its date, then between
+    words; on a phone, between words at the plot's width."""
+    if narrow:
+        return ["\n".join(labels.lines(text, theme.width(), breaks=())) for text in rows], 0
+    widest = max((labels.text_width(text) for text in rows), default=0)
+    if widest <= ROW_COLUMN:
+        return list(rows), widest
+    parts = [part for text in rows for part in text.split(" · ")]
+    column = min(ROW_COLUMN, max(labels.text_width(part) for part in parts))
+    return ["\n".join(labels.lines(text, column)) for text in rows], column
+
+
+def _most_lines(texts) -> int:
+    return max((text.count("\n") + 1 for text in texts), default=1)
 
 
 def describe(frame: pd.DataFrame, view, what: str) -> str:
@@ -130,8 +153,22 @@ def chart(tables, view) -> alt.VConcatChart:
     """The dates proposed, against the dates they were proposed."""
     frame = data(tables, view)
     tooltip = common.TOOLTIP
+    narrow = theme.width() < theme.WIDTH
+    frame["row_text"], row_column = _row_text(frame["row"], narrow)
+    # On a desktop the row labels take a column at the left of the chart's own width, and
+    # the time axis the rest: the chart is as wide as it is drawn for, notes included.
+    left = 0 if narrow else row_column + ROW_GAP
+    plot_width = theme.width() - left
+    # Lines are broken to the room they have, never cut short.
+    frame["label_text"] = ["\n".join(labels.lines(text, plot_width, breaks=())) for text in frame["label"]]
+    frame["row_lines"] = [text.count("\n") + 1 for text in frame["row_text"]]
+    lines_above = _most_lines(frame["row_text"])
+    lines_below = _most_lines(frame["label_text"]) if narrow else 1
     dates = pd.concat([frame["from"], frame["to"], frame["said"].dropna(), common.annotation_frame(view)["date"]])
     axis, scale = common.time_axis(dates, "Date")
+    if left:
+        axis = alt.Axis(**{**axis.to_dict(), "domain": False})
+        scale = alt.Scale(domain=scale.domain, range=[left, theme.width()])
     statuses = [s for s in theme.STATUS_COLOURS if s in set(frame["status"])]
     # Rows are keyed by their order, not their label: one claimant can make two
     # claims on one day. The label is a text mark left of the plot.
@@ -143,10 +180,10 @@ def chart(tables, view) -> alt.VConcatChart:
     )
     x = alt.X("from:T", axis=axis, scale=scale)
     proposed = base.transform_filter("datum.stance == 'proposed'")
-    bars = proposed.mark_bar(height=12, cornerRadius=2).encode(x=x, x2="to:T", color=colour, tooltip=tooltip)
+    bars = proposed.mark_bar(height=BAR, cornerRadius=2).encode(x=x, x2="to:T", color=colour, tooltip=tooltip)
     spoken_against = (
         base.transform_filter("datum.stance != 'proposed'")
-        .mark_bar(height=12, cornerRadius=2, fill="white", strokeWidth=1.5, strokeDash=[3, 2])
+        .mark_bar(height=BAR, cornerRadius=2, fill="white", strokeWidth=1.5, strokeDash=[3, 2])
         .encode(x=x, x2="to:T", stroke=colour, tooltip=tooltip)
     )
     # A one-day target is a diamond, so that it shows at this scale.
@@ -160,8 +197,6 @@ def chart(tables, view) -> alt.VConcatChart:
         .mark_point(shape="triangle-right", size=70, filled=True)
         .encode(x="to:T", color=colour, tooltip=tooltip)
     )
-    narrow = theme.width() < theme.WIDTH
-    plot_width = theme.width() if narrow else theme.width() - 260
     sides = _label_sides(frame, view, scale.domain, plot_width)
     # Each label beside its bar, on the side where it crosses no rule and stays in the plot.
     figure_labels = [
@@ -172,10 +207,11 @@ def chart(tables, view) -> alt.VConcatChart:
         if orders
     ]
     if narrow:
-        # On a phone the figure is a line of its own under its bar: there is no room beside it.
+        # On a phone the figure is a line (or more) of its own under its bar: there is no
+        # room beside it.
         figure_labels = [
-            base.mark_text(align="left", baseline="top", dy=9, fontSize=11, limit=plot_width).encode(
-                x=alt.value(0), text="label:N", tooltip=tooltip
+            base.mark_text(align="left", baseline="top", dy=9, fontSize=11, lineBreak="\n", lineHeight=LINE).encode(
+                x=alt.value(0), text="label_text:N", tooltip=tooltip
             )
         ]
     said = (
@@ -187,12 +223,38 @@ def chart(tables, view) -> alt.VConcatChart:
             tooltip=tooltip,
         )
     )
-    # Who and when: left of the plot on a desktop; on a phone, a line above each bar.
-    row_labels = (
-        base.mark_text(align="left", baseline="bottom", dy=-9, fontSize=11, color=theme.MUTED, limit=plot_width)
-        if narrow
-        else base.mark_text(align="right", dx=-10, fontSize=11, limit=300)
-    ).encode(x=alt.value(0), text="row:N", tooltip=tooltip)
+    # Who and when: left of the plot on a desktop; on a phone, above each bar, its last
+    # line just above it (a layer for each count of lines, as each is raised its own height).
+    if narrow:
+        row_labels = [
+            base.transform_filter(f"datum.row_lines == {count}")
+            .mark_text(
+                align="left",
+                baseline="bottom",
+                dy=-9 - LINE * (count - 1),
+                fontSize=11,
+                color=theme.MUTED,
+                lineBreak="\n",
+                lineHeight=LINE,
+            )
+            .encode(x=alt.value(0), text="row_text:N", tooltip=tooltip)
+            for count in sorted(set(frame["row_lines"]))
+        ]
+    else:
+        row_labels = [
+            base.mark_text(align="right", fontSize=11, lineBreak="\n", lineHeight=LINE).encode(
+                x=alt.value(row_column), text="row_text:N", tooltip=tooltip
+            )
+        ]
+    if narrow:
+        step = BAR + 2 * 9 + LINE * (lines_above + lines_below) + 12
+    else:
+        step = max(30, LINE * lines_above + 10)
+    texts = [*figure_labels, *row_labels]
+    if narrow:
+        # On a phone the labels sit inside the plot, where the day of the story's rule
+        # crosses them: a white halo under each keeps its letters clear of the rule.
+        texts = [common.halo(text) for text in texts] + texts
     layers = [
         *common.annotation_layers(view, x, above=True),
         bars,
@@ -200,25 +262,27 @@ def chart(tables, view) -> alt.VConcatChart:
         days,
         arrows,
         said,
-        *figure_labels,
-        row_labels,
+        *texts,
     ]
     done = realised(frame, view)
     if not done.empty:
         marker = alt.Chart(done).encode(x="date:T")
+        # The label reads left of its rule where, on its right, it would leave the plot.
+        at = labels.time_pixels(done["date"].iloc[0], scale.domain, plot_width) if isinstance(scale.domain, list) else 0
+        right_aligned = narrow or at + 4 + labels.text_width(done["label"].iloc[0]) > plot_width
         layers += [
             marker.mark_rule(color=theme.STATUS_COLOURS["realised"], strokeDash=[4, 3], strokeWidth=1.5),
             marker.mark_text(
-                align="right" if narrow else "left",
+                align="right" if right_aligned else "left",
                 baseline="top",
-                dx=-4 if narrow else 4,
+                dx=-4 if right_aligned else 4,
                 # On a phone the story's day and this one are too close to share a line.
                 dy=-28 if narrow else -14,
                 y=0,
                 color=theme.as_text(theme.STATUS_COLOURS["realised"]),
             ).encode(text="label:N"),
         ]
-    layered = alt.layer(*layers).properties(width=plot_width, height=alt.Step(60 if narrow else 30))
+    layered = alt.layer(*layers).properties(width=theme.width(), height=alt.Step(step))
     return common.finished(
         layered, tables, view, KEY, frame.attrs.get("thinned"), lambda what: describe(frame, view, what)
     )
