@@ -155,6 +155,7 @@ def page(package):
     claims = hostile_claims(package)
     charts = [{"name": "x", "title": "<i>T</i>", "description": "</figcaption><script>alert(5)</script>",
                "spec": '{"title":"\\u003c/script\\u003e"}', "narrow": "{}", "fits": 672,
+               "embed": '<iframe src="./x.html"></iframe></textarea><script>alert(6)</script>',
                "figures": [("<u>measure</u>", claims[:1]), ("other", claims[1:2])]}]  # fmt: skip
     downloads = [Download("<u>zip</u>", "downloads/x.zip", "1 KB")]
     return render_index(package, claims, charts, downloads)

@@ -469,3 +469,18 @@ def test_a_link_from_a_charts_figures_to_a_claim_the_filters_hide_shows_it(brows
     page.wait_for_function(f"!document.querySelector('{target}').hidden")
     assert page.locator(target).is_visible() and page.input_value("#filter-status") == ""
     assert page.text_content("#claim-count") == f"{len(claims(dist))} claims."
+
+
+def test_each_chart_offers_its_embed_code_with_the_sites_own_addresses(browse, dist):
+    visit = browse(index(dist))
+    folder = (dist / "site" / "charts").as_uri() + "/"
+    for name in CHARTS:
+        code = visit.page.input_value(f"#embed-{name}")
+        assert f'<iframe src="{folder}{name}.html"' in code
+        assert f'srcset="{folder}{name}.narrow.png"' in code
+        assert '="./' not in code
+        # Every address the code uses is a file of the site.
+        for address in re.findall(r'(?:src|srcset|href)="([^"]+)"', code):
+            assert (dist / "site" / "charts" / address.removeprefix(folder)).is_file(), address
+        # The code's file is linked beside it.
+        assert visit.page.locator(f'#figure-{name} a[href="charts/{name}.embed.html"]').count() == 1

@@ -130,6 +130,13 @@ def _spec(package: Package, name: str, fmt: str) -> str:
     return script_json(json.loads(text))
 
 
+def _embed_code(package: Package, name: str) -> str:
+    """A chart's embed code as the charts' folder has it (addresses starting ./); the
+    page's script puts the address of the site's charts/ in their place."""
+    path = paths.charts_dir(package.root) / paths.chart_file(name, paths.CHART_EMBED)
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
 def _charts(package: Package, claims: list[dict]) -> list[dict]:
     from claimtrack.charts.render import charts_built, fits
 
@@ -153,6 +160,7 @@ def _charts(package: Package, claims: list[dict]) -> list[dict]:
                 "spec": _spec(package, name, paths.CHART_SPEC),
                 "narrow": _spec(package, name, paths.CHART_NARROW_SPEC),
                 "fits": fits(about.get("fits")),
+                "embed": _embed_code(package, name),
                 # The figures, by the measure they are of, in the chart's order of measures.
                 "figures": list(groups.items()),
             }

@@ -170,5 +170,25 @@
 
   window.addEventListener("hashchange", showTarget);
 
+  // Embed codes: the file's addresses start ./ for the charts' folder; here they are given
+  // the site's own address of that folder, so that the code works pasted anywhere.
+  Array.prototype.forEach.call(document.querySelectorAll(".embed-code"), function (code) {
+    var folder = new URL(code.getAttribute("data-charts"), window.location.href).href;
+    code.value = code.value
+      .replace(/^<!--[^\n]*-->\n/, "<!-- claimtrack chart, from " + folder + " -->\n")
+      .replace(/(src|srcset|href)="\.\//g, function (match, attribute) {
+        return attribute + '="' + folder;
+      });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll(".copy-embed"), function (button) {
+    var code = document.getElementById(button.getAttribute("data-for"));
+    button.hidden = !(navigator.clipboard && window.isSecureContext);
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(code.value).then(function () {
+        button.textContent = "Copied";
+      });
+    });
+  });
+
   drawCharts();
 })();
