@@ -6,7 +6,9 @@ claims on lines 2 to 5, so an added claim is line 6.
 
 from __future__ import annotations
 
+import csv
 import ctypes
+import io
 import json
 import os
 import subprocess
@@ -232,19 +234,6 @@ def test_a_shown_claim_edited_and_handed_back_is_added(make_package):
     assert added_bytes(package, before) == (
         old_line.replace(b"test-widgets-02", b"test-widgets-03").replace(b"15", b"16")
     )
-
-
-def test_a_shown_claim_handed_back_unedited_is_refused_as_already_there(make_package):
-    package = make_package()
-    shown = run_claimtrack("show", "test-widgets-02", "--format", "json", cwd=package)
-    before = snapshot(package)
-    result = run_claimtrack("add", "--file", "-", cwd=package, input=shown.stdout)
-    assert result.returncode == 1
-    assert result.stderr.splitlines()[0].startswith(
-        'data/claims.csv, line 6, column claim_id, value "test-widgets-02": '
-    )
-    assert result.stderr.splitlines()[0].endswith("[primary-key]")
-    assert snapshot(package) == before
 
 
 def test_a_shown_claim_handed_back_under_a_new_id_is_refused_as_a_duplicate(make_package):
@@ -518,3 +507,92 @@ def test_a_read_only_package_folder_is_a_clear_error_not_a_traceback(make_packag
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("Error: ")
+
+
+# --- a claim handed back: `show --format json` into `add --file` ----------------------------
+
+
+def _shown(package, claim_id: str) -> dict:
+    result = run_claimtrack("show", claim_id, "--format", "json", cwd=package)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_claim_handed_back_as_show_prints_it_is_refused_as_recorded_with_the_way_to_a_new_one(make_package):
+    package = make_package()
+    before = snapshot(package)
+    shown = _shown(package, "test-widgets-02")
+    result = run_claimtrack("add", "--file", "-", cwd=package, input=json.dumps(shown))
+    assert result.returncode == 1
+    assert "is test-widgets-02 as it is recorded (data/claims.csv, line 5)" in result.stderr
+    assert "leave out claim_id" in result.stderr and "claimtrack correct" in result.stderr
+    assert snapshot(package) == before
+
+
+def test_a_new_claim_under_a_taken_id_is_refused_naming_the_line_of_the_taken_one(make_package):
+    package = make_package()
+    before = snapshot(package)
+    result = run_claimtrack("add", *FLAGS, "--claim-id", "test-widgets-01", cwd=package)
+    assert result.returncode == 1
+    assert "claim_id 'test-widgets-01' is taken (data/claims.csv, line 4)" in result.stderr
+    assert snapshot(package) == before
+
+
+def test_a_claim_copied_with_only_its_id_taken_out_does_not_take_the_others_appearances(real_package):
+    shown = _shown(real_package, "mt-2013-05-16-09")
+    assert shown["appearances"], "the claim the test copies has an appearance"
+    shown.pop("claim_id")
+    shown.update(figure_text="at least 94", low=94, quote="at least 94,000")  # what is new
+    before = snapshot(real_package)
+    result = run_claimtrack("add", "--file", "-", cwd=real_package, input=json.dumps(shown))
+    assert result.returncode == 1
+    assert "appearance 1 is an appearance of claim mt-2013-05-16-09" in result.stderr
+    assert snapshot(real_package) == before
+
+
+def test_a_claim_that_repeats_a_recorded_figure_and_date_is_added_with_a_warning_naming_it(make_package):
+    package = make_package()
+    run_claimtrack("add", *FLAGS, cwd=package)
+    # The same speaker, figure and day, in other words: the same statement, it seems.
+    again = [*FLAGS[:-1], "On Thursday the test speaker put the count at about 14 widgets."]
+    result = run_claimtrack("add", *again, cwd=package)
+    assert result.returncode == 0, result.stderr
+    assert "Warning: test-article-02 repeats test-article-01: the same measure, claimant, figure" in result.stderr
+    assert "record it as an appearance of test-article-01" in result.stderr
+    # Another figure on the same day is no repeat.
+    other = [*FLAGS[:7], "about 15 widgets", "--qualifier", "about", "--value", "15", *FLAGS[12:-1]]
+    other += ["On Thursday the test speaker said about 15 widgets were made."]
+    result = run_claimtrack("add", *other, cwd=package)
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr
+
+
+def test_claims_from_list_as_csv_go_back_to_add_once_what_is_new_is_changed(make_package):
+    package = make_package()
+    listed = run_claimtrack("list", "--format", "csv", cwd=package).stdout
+    # Handed back whole, every claim is recorded already.
+    result = run_claimtrack("add", "--file", "-", cwd=package, input=listed)
+    assert result.returncode == 1 and "as it is recorded" in result.stderr
+    # Edited as in a spreadsheet: the id cleared, a new figure in a new quote.
+    rows = list(csv.DictReader(io.StringIO(listed)))
+    row = next(r for r in rows if r["claim_id"] == "test-widgets-01")
+    row.update(claim_id="", figure_text="about 14 widgets", qualifier="about", value="14", low="", high="")
+    row.update(quote=QUOTE, said_on="2013-05-16", said_on_basis="inferred from weekday", said_on_text="")
+    edited = io.StringIO()
+    writer = csv.DictWriter(edited, list(row), lineterminator="\n")
+    writer.writeheader()
+    writer.writerow(row)
+    result = run_claimtrack("add", "--file", "-", cwd=package, input=edited.getvalue())
+    assert result.returncode == 0, result.stderr
+    assert "About 14 widgets were made" in result.stdout
+
+
+def test_a_csv_file_whose_row_has_a_cell_too_many_is_refused_naming_its_line(make_package, tmp_path):
+    package = make_package()
+    before = snapshot(package)
+    bad = tmp_path / "rows.csv"
+    bad.write_text("measure_id,claimant_id\ntest-widgets,test-speaker,extra\n", encoding="utf-8")
+    result = run_claimtrack("add", "--file", str(bad), cwd=package)
+    assert result.returncode == 1
+    assert f"{bad}, line 2: 3 cells for the header's 2 columns" in result.stderr
+    assert snapshot(package) == before

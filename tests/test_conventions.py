@@ -105,7 +105,6 @@ FILE_NAME = re.compile(r"[\w.-]*\.(?:json|csv|md|cff|db|zip|lock|html|js|css|txt
 FOLDER_NAMES = {"data", "schemas", "charts", "dist", "site", "downloads", "templates", "archive"}
 NOT_A_FILE_NAME = {
     ("charts/render.py", "charts"): "the key under which charts/manifest.json lists the charts",
-    ("cli/recording.py", "ROW.json"): "the placeholder --file shows in the help",
     ("model/problems.py", "archive"): "the group of the rules against the archived texts",
     ("publishing/readme.py", "archive"): "the same group, given its title in the README",
     ("cli/archiving.py", "archive"): "the name of the command claimtrack archive",

@@ -152,6 +152,8 @@ def record(package_dir: Path, items: list[dict], archive: Path | None) -> None:
     from claimtrack.tracking.citing import cite
 
     change = recorded(lambda: recording.add_claims(package_dir, items, archive=archive, on_wait=waiting))
+    for warning in change.warnings:
+        click.echo(f"Warning: {warning}.", err=True)
     for path, count in change.added.items():
         click.echo(f"Added {count} row(s) to {path}.")
     for claim_id in change.claim_ids:

@@ -70,18 +70,45 @@ def _column_options(package_dir: Path, resource: str) -> list[click.Option]:
 
 
 def _read_items(source: str) -> list[dict]:
+    """The rows in a --file: JSON (an object, or an array of them), or CSV with a header
+    of column names (as `list --format csv` prints); an empty CSV cell is no value."""
     import json
 
     text = read_text_file(source)
+    name = "standard input" if source == "-" else source
+    if not text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
+        return _csv_items(text, name)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        fail(
-            f"{'standard input' if source == '-' else source} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        )
+        fail(f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")
     items = data if isinstance(data, list) else [data]
     if not all(isinstance(item, dict) for item in items):
         fail("the JSON must be an object of column names and values, or an array of such objects")
+    return items
+
+
+def _csv_items(text: str, name: str) -> list[dict]:
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        fail(f"{name} is neither JSON nor readable CSV: {error} (line {reader.line_num})")
+    if not rows or not any(rows[0]):
+        fail(f"{name} is empty: give JSON, or CSV with a header of column names")
+    header = rows[0]
+    items = []
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            fail(f"{name}, line {line}: {len(row)} cells for the header's {len(header)} columns")
+        items.append({column: cell for column, cell in zip(header, row) if cell != ""})
+    if not items:
+        fail(f"{name} has a header but no rows")
     return items
 
 
@@ -106,8 +133,9 @@ def _prompted(package_dir: Path) -> dict:
 @click.option(
     "--file",
     "file_path",
-    metavar="ROW.json",
-    help="Read the claim (or an array of claims) from this JSON file; - for standard input.",
+    metavar="FILE",
+    help="Read the claim (or an array of claims) from this JSON file, or the claims from this CSV file "
+    "(a header of column names, as list --format csv prints); - for standard input.",
 )
 @click.option(
     "--prompt",
@@ -123,7 +151,9 @@ def add(package_dir, archive, file_path, ask, **columns) -> None:
     as it was. On success the rows are appended, under a lock, with an atomic replace.
     An id is made from the source id when none is given. A claim in JSON may carry a
     new "source", "claimant", "via" or "measure" as a nested object; the options
-    below are the columns of claims.csv.
+    below are the columns of claims.csv. A claim recorded already, or under a taken
+    id, is refused; one with the same measure, claimant, figure and date said as a
+    recorded one is added with a warning naming it (it may be an appearance of it).
 
     \b
     Example:
@@ -131,7 +161,9 @@ def add(package_dir, archive, file_path, ask, **columns) -> None:
             --source-id daily-ledger-2024-05-02 --figure-text "at least 1,200" \\
             --qualifier "at least" --low 1200 --said-on 2024-05-01 \\
             --said-on-basis "inferred from weekday" --quote "..."
-        claimtrack show daily-ledger-2024-05-02-03 --format json | claimtrack add --file -
+        claimtrack show daily-ledger-2024-05-02-03 --format json > claim.json
+        # remove "claim_id" and "appearances", change what is new, then:
+        claimtrack add --file claim.json
     """
 
     given = {name: value for name, value in columns.items() if value is not None}
@@ -195,8 +227,9 @@ def _file_option(noun: str):
     return click.option(
         "--file",
         "file_path",
-        metavar="ROW.json",
-        help=f"Read the {noun} (or an array of them) from this JSON file; - for standard input.",
+        metavar="FILE",
+        help=f"Read the {noun} (or an array of them) from this JSON file, or from this CSV file with a "
+        "header of column names; - for standard input.",
     )
 
 

@@ -48,6 +48,7 @@ class Change:
     before: dict[str, str] = field(default_factory=dict)
     ids: list[str] = field(default_factory=list)
     declared: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _cell(value, where: str) -> str:
@@ -80,6 +81,7 @@ class Table:
         key = self.resource.key
         self.key_position = raw.header.index(key) if key in raw.header else 0
         rows = list(raw.frame.itertuples(index=False, name=None))
+        self.all = rows  # every row, in file order
         self.keys = [row[self.key_position] for row in rows]  # in file order, as the lines are
         self.rows = {}
         for row in rows:
@@ -133,7 +135,8 @@ def add_claims(
     """Add the claims in ``items`` (the claims table's columns, with optional nested
     ``source``, ``claimant``, ``via`` and ``measure`` rows for new entries, and a list
     of ``appearances``: further sources that reported the same claim). An item that
-    names only an existing ``claim_id`` and ``appearances`` adds the appearances."""
+    names only an existing ``claim_id`` and ``appearances`` adds the appearances. A
+    ``draft`` (what `extract --format json` found) is left out."""
     package = read_package(root)
     if not items:
         raise RecordingError("there is no claim to add")
@@ -147,11 +150,15 @@ def add_claims(
             if not isinstance(item, dict):
                 raise RecordingError(f"{where} must be an object of column names and values")
             values = dict(item)
+            # What extract found, beside the draft's columns: for the reader, not a column.
+            values.pop("draft", None)
             appearances = values.pop("appearances", None) or []
             if not isinstance(appearances, list):
                 raise RecordingError(f"{where}: appearances must be a list of objects")
             _take_nested(tables, "claims", values, where)
             existing = set(values) == {"claim_id"} and values["claim_id"] in claims.rows
+            if not existing and values.get("claim_id") in claims.rows:
+                raise RecordingError(_taken(claims, values, where))
             if not existing:
                 values.setdefault("status", INITIAL)
                 values.setdefault("stance", ASSERTS)
@@ -167,7 +174,11 @@ def add_claims(
                 row = dict(appearance)
                 _take_nested(tables, "appearances", row, there)
                 row["claim_id"] = values["claim_id"]
-                tables["appearances"].new.append(tables["appearances"].row_from(row, there))
+                new_row = tables["appearances"].row_from(row, there)
+                if not existing:
+                    _not_copied(tables["appearances"], new_row, there)
+                tables["appearances"].new.append(new_row)
+        change.warnings = _repeats(claims)
         # Referenced rows first, claims and their appearances last: a crash between
         # files leaves rows nothing points to yet, never a row pointing at nothing.
         changes = {}
@@ -178,6 +189,80 @@ def add_claims(
                 change.added[table.resource.path] = len(table.new)
         _check_and_write(package, changes, archive)
         return change
+
+
+def _taken(claims: Table, values: dict, where: str) -> str:
+    """Why a new claim may not take an id already recorded: the same claim given back
+    (as `show --format json` prints it), or another claim under a taken id."""
+    claim_id = values["claim_id"]
+    line = int(claims.raw.lines[claims.keys.index(claim_id)])
+    existing = claims.row(claim_id)
+    same = all(_cell(value, where) == existing.get(column, "") for column, value in values.items())
+    start = (
+        f"{where} is {claim_id} as it is recorded ({claims.resource.path}, line {line})"
+        if same
+        else f"{where}: claim_id {claim_id!r} is taken ({claims.resource.path}, line {line})"
+    )
+    return (
+        f"{start}. To record a new claim from it, leave out claim_id (an id is made) and its appearances, "
+        f"and change what is new; to change {claim_id} itself, use claimtrack correct"
+    )
+
+
+def _not_copied(appearances: Table, row: list[str], where: str) -> None:
+    """Refuse a new claim's appearance that is another claim's, word for word (a claim
+    copied from `show --format json` with only its id taken out)."""
+    header = appearances.header
+    mine = dict(zip(header, row))
+    for other in appearances.all:
+        theirs = dict(zip(header, other))
+        if all(theirs.get(c, "") == mine.get(c, "") for c in ("source_id", "quote")):
+            raise RecordingError(
+                f"{where} is an appearance of claim {theirs['claim_id']} (source {mine['source_id']}, "
+                f"the same quote): a new claim's appearances are the other sources that report it; "
+                "leave this one out, or give the quote this claim has there"
+            )
+
+
+# What makes two claims the same statement, whatever source carries them.
+SAME_STATEMENT = ("measure_id", "claimant_id", "said_on")
+FIGURE = ("qualifier", "low", "value", "high", "date_from", "date_to")
+
+
+def _repeats(claims: Table) -> list[str]:
+    """A warning for each new claim that repeats one recorded: the same measure, claimant
+    and date said, and the same figure (its words, or the same bounds). It may be the
+    same statement reported again, which is an appearance, not a new claim."""
+    header = claims.header
+
+    def key(row: dict) -> tuple:
+        return tuple(row.get(c, "") for c in SAME_STATEMENT)
+
+    def figure(row: dict) -> tuple[str, tuple]:
+        return " ".join(row.get("figure_text", "").lower().split()), tuple(row.get(c, "") for c in FIGURE)
+
+    recorded: dict[tuple, list[dict]] = {}
+    for row in claims.all:
+        values = dict(zip(header, row))
+        recorded.setdefault(key(values), []).append(values)
+    warnings = []
+    for row in claims.new:
+        values = dict(zip(header, row))
+        if not values.get("said_on"):
+            continue
+        words, bounds = figure(values)
+        for other in recorded.get(key(values), []):
+            their_words, their_bounds = figure(other)
+            if words == their_words or (any(bounds[1:]) and bounds == their_bounds):
+                warnings.append(
+                    f"{values['claim_id']} repeats {other['claim_id']}: the same measure, claimant, figure "
+                    f"({other['figure_text']}) and date said ({other['said_on']}). If it is the same statement "
+                    f"in another source, record it as an appearance of {other['claim_id']} instead "
+                    "(claimtrack add --file with its claim_id and appearances)"
+                )
+                break
+        recorded.setdefault(key(values), []).append(values)
+    return warnings
 
 
 # --- The rows claims point to: sources, claimants, measures ----------------------------------------
