@@ -40,10 +40,16 @@ FIELDS = [
 HEADER = ["draft", "figure", "as", "written", "qualifier", "figure", "said", "on", "speaker", "measure"]
 
 
-def drafts_json(*args, cwd) -> list[dict]:
+def rows_json(*args, cwd) -> list[dict]:
+    """What extract --format json prints: claims as add takes them, each with its draft."""
     result = run_claimtrack("extract", *args, "--format", "json", cwd=cwd)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def drafts_json(*args, cwd) -> list[dict]:
+    """What extract found for each draft."""
+    return [row["draft"] for row in rows_json(*args, cwd=cwd)]
 
 
 def added_rows(package, before: bytes) -> list[dict[str, str]]:
@@ -84,6 +90,31 @@ def test_extract_prints_the_rows_the_readme_shows_for_the_article(real_package, 
     assert len(shown) >= 2
     assert [row for row in shown if row not in printed] == []
     assert result.stderr.startswith("23 draft(s) from ")
+
+
+def test_extract_format_json_gives_claims_as_add_takes_them_with_what_each_draft_found(make_package):
+    package = make_package()
+    rows = rows_json(MADE_UP, *PUBLISHED, "--source-id", "test-article", cwd=package)
+    columns = [spec["name"] for spec in read_package(package).resource("claims").fields]
+    for row in rows:
+        assert set(row) - {"draft"} <= set(columns)
+    assert rows[3]["figure_text"] == "as many as 30" and rows[3]["high"] == 30
+    assert rows[3]["claimant_id"] == "test-speaker" and rows[3]["source_id"] == "test-article"
+    assert rows[3]["draft"]["id"] == "d04"
+
+
+def test_drafts_from_extract_as_json_are_recorded_by_add_file(make_package, tmp_path):
+    package = make_package()
+    rows = rows_json(MADE_UP, *PUBLISHED, "--source-id", "test-article", cwd=package)
+    chosen = [row for row in rows if row["claimant_id"] and row["measure_id"]][:1]
+    assert chosen, "a draft the package can record as it stands"
+    drafts = tmp_path / "drafts.json"
+    drafts.write_text(json.dumps(chosen), encoding="utf-8")
+    before = (package / CLAIMS).read_bytes()
+    result = run_claimtrack("add", "--file", str(drafts), cwd=package)
+    assert result.returncode == 0, result.stderr
+    added = added_rows(package, before)
+    assert [row["figure_text"] for row in added] == [chosen[0]["figure_text"]]
 
 
 def test_extract_format_json_gives_an_array_of_drafts_with_every_field(make_package):

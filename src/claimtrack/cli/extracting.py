@@ -18,7 +18,11 @@ from claimtrack.cli.common import archive_option, fail, format_option, package_o
 )
 @click.option("--source-id", metavar="ID", help="The article's source_id in sources.csv (needed to accept drafts).")
 @click.option("--accept", metavar="all|ID,...", help="Record these drafts as claims, through the same checks as add.")
-@format_option("text", "json", json="an array of the drafts, every field of each")
+@format_option(
+    "text",
+    "json",
+    json='an array of the drafts as claims in the shape add --file takes, each with what the draft found under "draft"',
+)
 def extract(package_dir, archive, file, published, source_id, accept, output_format) -> None:
     """Draft claims from a plain-text article, for review.
 
@@ -28,11 +32,18 @@ def extract(package_dir, archive, file, published, source_id, accept, output_for
     --published. Nothing is written unless drafts are accepted with --accept; they
     then go through the same validation and locked, atomic write as `claimtrack add`.
 
+    With --format json the drafts are claims as `claimtrack add --file` takes them:
+    fill in what is missing (null claimant_id or measure_id), drop the drafts that are
+    not claims, and hand the file to add.
+
     \b
     Example:
         claimtrack extract article.txt --published 2024-05-02
         claimtrack extract article.txt --published 2024-05-02 \\
             --source-id daily-ledger-2024-05-02 --accept d14,d20
+        claimtrack extract article.txt --published 2024-05-02 \\
+            --source-id daily-ledger-2024-05-02 --format json > drafts.json
+        claimtrack add --file drafts.json
     """
     import json
 
@@ -50,7 +61,8 @@ def extract(package_dir, archive, file, published, source_id, accept, output_for
     drafts = extracting.extract(read_text_file(file), published.date(), measures)
     if not accept:
         if output_format == "json":
-            click.echo(json.dumps([d.to_dict() for d in drafts], ensure_ascii=False, indent=2))
+            rows = extracting.for_adding(package, drafts, source_id)
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         else:
             click.echo(output.rows_table([d.for_reading() for d in drafts]) if drafts else "No figures found.")
             click.echo(f"{len(drafts)} draft(s) from {file}; nothing written (--accept records them).", err=True)

@@ -8,7 +8,7 @@ One module per step: ``vocabulary`` (words and patterns), ``sentences``, ``numbe
 
 from __future__ import annotations
 
-from claimtrack.extracting.accepting import AcceptError, accepted_claims, match_claimant, to_claims
+from claimtrack.extracting.accepting import AcceptError, accepted_claims, for_adding, match_claimant, to_claims
 from claimtrack.extracting.dates import enclosing_partial_date
 from claimtrack.extracting.drafts import Draft, extract
 from claimtrack.extracting.numbers import parse_number
@@ -20,6 +20,7 @@ __all__ = [
     "BEFORE",
     "AcceptError",
     "accepted_claims",
+    "for_adding",
     "Draft",
     "enclosing_partial_date",
     "extract",

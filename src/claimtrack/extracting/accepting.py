@@ -75,59 +75,86 @@ class AcceptError(ValueError):
     """Some drafts cannot become claims as they stand."""
 
 
-def to_claims(drafts: list[Draft], source: dict, claimants: list[dict]) -> list[dict]:
-    """The drafts as rows for ``claimtrack add``: the speaker matched to a claimant (the
-    publisher for its own statements, "unattributed" where nobody is named), an
-    intermediary the speaker told, the source, and how the date is known."""
+def _claimants_of(source: dict | None, claimants: list[dict]) -> tuple[str | None, str | None, list[dict]]:
+    """The claimant that is the source's publisher, the one that is nobody named, and the
+    news organisations (who may be told a claim)."""
     publisher = next(
-        (c["claimant_id"] for c in claimants if lists.folded(source["publisher"]) in map(lists.folded, names_of(c))),
+        (
+            c["claimant_id"]
+            for c in claimants
+            if source and lists.folded(source["publisher"]) in map(lists.folded, names_of(c))
+        ),
         None,
     )
     nobody = next((c["claimant_id"] for c in claimants if c.get("kind") == "unattributed"), None)
-    news = [c for c in claimants if c.get("kind") == "news organisation"]
+    return publisher, nobody, [c for c in claimants if c.get("kind") == "news organisation"]
+
+
+def claim_row(draft: Draft, source: dict | None, claimants: list[dict], known=None) -> dict:
+    """A draft as a row for ``claimtrack add``: the speaker matched to a claimant (the
+    publisher for its own statements, "unattributed" where nobody is named), an
+    intermediary the speaker told, the source, and how the date is known. A claimant or
+    measure the package has no row for is None."""
+    publisher, nobody, news = known or _claimants_of(source, claimants)
+    if draft.claimant:
+        claimant = match_claimant(draft.claimant, claimants)
+    else:
+        claimant = publisher if draft.said_on_basis == "publication date" else nobody
+    via = match_claimant(draft.told, news) if draft.told else None
+    return {
+        "measure_id": draft.measure,
+        "claimant_id": claimant,
+        "via_id": via,
+        "via_relation": "told" if via else None,
+        "source_id": source["source_id"] if source else None,
+        "figure_text": draft.text,
+        "hedge": draft.hedge,
+        "qualifier": draft.qualifier,
+        "low": draft.low,
+        "value": draft.value,
+        "high": draft.high,
+        "date_from": draft.date_from,
+        "date_to": draft.date_to,
+        "said_on": draft.said_on,
+        "said_on_basis": draft.said_on_basis,
+        "said_on_text": draft.said_on_text,
+        "status": INITIAL,
+        "quote": draft.quote,
+        "note": f"Drafted by claimtrack extract from characters {draft.start}-{draft.end} of the text.",
+    }
+
+
+def to_claims(drafts: list[Draft], source: dict, claimants: list[dict]) -> list[dict]:
+    """The drafts as rows for ``claimtrack add`` (see claim_row); AcceptError, naming
+    them, for drafts whose claimant or measure the package has no row for."""
+    known = _claimants_of(source, claimants)
     rows, missing = [], []
     for draft in drafts:
-        if draft.claimant:
-            claimant = match_claimant(draft.claimant, claimants)
-        else:
-            claimant = publisher if draft.said_on_basis == "publication date" else nobody
-        via = match_claimant(draft.told, news) if draft.told else None
-        lacking = [what for what, value in (("a claimant", claimant), ("a measure", draft.measure)) if not value]
+        row = claim_row(draft, source, claimants, known)
+        lacking = [what for what, column in (("claimant", "claimant_id"), ("measure", "measure_id")) if not row[column]]
         if lacking:
-            who = f" (the text names {draft.claimant!r})" if draft.claimant and not claimant else ""
-            missing.append(
-                f"{draft.id} {draft.text!r}: no {' and no '.join(w[2:] for w in lacking)} in the package{who}"
-            )
+            who = f" (the text names {draft.claimant!r})" if draft.claimant and not row["claimant_id"] else ""
+            missing.append(f"{draft.id} {draft.text!r}: no {' and no '.join(lacking)} in the package{who}")
             continue
-        rows.append(
-            {
-                "measure_id": draft.measure,
-                "claimant_id": claimant,
-                "via_id": via,
-                "via_relation": "told" if via else None,
-                "source_id": source["source_id"],
-                "figure_text": draft.text,
-                "hedge": draft.hedge,
-                "qualifier": draft.qualifier,
-                "low": draft.low,
-                "value": draft.value,
-                "high": draft.high,
-                "date_from": draft.date_from,
-                "date_to": draft.date_to,
-                "said_on": draft.said_on,
-                "said_on_basis": draft.said_on_basis,
-                "said_on_text": draft.said_on_text,
-                "status": INITIAL,
-                "quote": draft.quote,
-                "note": f"Drafted by claimtrack extract from characters {draft.start}-{draft.end} of the text.",
-            }
-        )
+        rows.append(row)
     if missing:
         raise AcceptError(
             "these drafts cannot be accepted as they stand; add the claimant or measure to the package, or record "
             "them with claimtrack add:\n  " + "\n  ".join(missing)
         )
     return rows
+
+
+def for_adding(package: Package | None, drafts: list[Draft], source_id: str | None) -> list[dict]:
+    """Every draft in the shape ``claimtrack add --file`` takes, with what the draft
+    itself found under "draft" (add leaves that out): a reporter fills in what is
+    missing (a claimant, a measure, the source) and hands the file to add."""
+    claimants = list(iter_rows(package, "claimants")) if package else []
+    source = Rows(package).find("sources", source_id) if package and source_id else None
+    if source is None and source_id:
+        source = {"source_id": source_id, "publisher": ""}
+    known = _claimants_of(source, claimants)
+    return [{**claim_row(draft, source, claimants, known), "draft": draft.to_dict()} for draft in drafts]
 
 
 def chosen(drafts: list[Draft], wanted: str) -> list[Draft]:
