@@ -97,3 +97,12 @@ def test_show_an_unknown_claim_exits_1_with_a_did_you_mean_hint(package):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith("Error: there is no claim 'test-widgets-3'; did you mean test-widgets-03")
+
+
+def test_show_as_csv_prints_the_claims_row_as_list_does(real_package):
+    shown = run_claimtrack("show", "mt-2013-05-16-09", "--format", "csv", cwd=real_package)
+    listed = run_claimtrack("list", "--format", "csv", cwd=real_package)
+    assert shown.returncode == 0, shown.stderr
+    header, row = shown.stdout.splitlines()
+    assert header == listed.stdout.splitlines()[0]
+    assert row in listed.stdout.splitlines() and row.startswith("mt-2013-05-16-09,")

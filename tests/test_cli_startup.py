@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from conftest import REPO, TEST_ARCHIVE
+import claimtrack
+from conftest import REPO, TEST_ARCHIVE, run_claimtrack
 
 HEAVY = ("pandas", "pandera", "altair", "frictionless", "pyarrow", "numpy", "vl_convert", "trafilatura", "lxml")
 
@@ -60,3 +61,17 @@ def test_only_archiving_a_web_page_imports_trafilatura(make_package, tmp_path):
     page = tmp_path / "page.html"
     page.write_text("<!DOCTYPE html><html><body><p>A made-up page.</p></body></html>", encoding="utf-8")
     assert "trafilatura" in imported(["archive", "test-article", page, "--replace"], package)
+
+
+def test_version_names_the_tool_and_the_package_in_the_folder_each_by_its_own_number(tmp_path):
+    import json
+
+    inside = run_claimtrack("--version", cwd=REPO)
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    assert inside.returncode == 0
+    assert inside.stdout.splitlines() == [
+        f"claimtrack {claimtrack.__version__} (the tool)",
+        f"{descriptor['name']} {descriptor['version']} (the data package in this folder)",
+    ]
+    outside = run_claimtrack("--version", cwd=tmp_path)
+    assert outside.stdout.splitlines() == [f"claimtrack {claimtrack.__version__} (the tool)"]

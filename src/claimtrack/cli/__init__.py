@@ -13,8 +13,36 @@ from claimtrack.cli import archiving, checking, extracting, reading, recording, 
 from claimtrack.cli.common import CONTEXT
 
 
+def _version(ctx: click.Context, _param, value: bool) -> None:
+    """The tool's version, and the version of the package in the current folder, if any:
+    the two are numbered apart (a tool serves many packages)."""
+    if not value or ctx.resilient_parsing:
+        return
+    import json
+    from pathlib import Path
+
+    from claimtrack.model import paths
+
+    click.echo(f"claimtrack {__version__} (the tool)")
+    try:
+        descriptor = json.loads(Path(paths.DESCRIPTOR).read_text(encoding="utf-8"))
+        name, version = descriptor.get("name"), descriptor.get("version")
+    except (OSError, ValueError, AttributeError):
+        name = version = None
+    if isinstance(name, str) and isinstance(version, str):
+        click.echo(f"{name} {version} (the data package in this folder)")
+    ctx.exit()
+
+
 @click.group(context_settings=CONTEXT)
-@click.version_option(__version__, prog_name="claimtrack")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="Show the tool's version and the version of the package in this folder, and exit.",
+)
 def main() -> None:
     """claimtrack: disputed figures with their claimants, sources and dates.
 

@@ -45,9 +45,11 @@ def list_command(package_dir, measure, claimant, status, output_format) -> None:
 @format_option(
     "text",
     "json",
+    "csv",
     text="a card with the claim's source, claimant, dates, quote and status",
     json="the claim's columns with its measure, claimant, via and source as nested objects, "
     "the shape `claimtrack add --file` takes",
+    csv="the claim's row of claims.csv with its header, as list --format csv prints it",
 )
 def show(package_dir, claim_id, output_format) -> None:
     """Show one claim with its source, claimant, intermediary, dates, quote and status.
@@ -68,6 +70,11 @@ def show(package_dir, claim_id, output_format) -> None:
         fail(str(error))
     if output_format == "json":
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    elif output_format == "csv":
+        from claimtrack.cli import output
+
+        claims = tables["claims"]
+        click.echo(output.render(claims[claims["claim_id"] == claim_id], "csv"))
     else:
         click.echo(cards.card(tables, record, cite(package_dir, claim_id)))
 
