@@ -394,3 +394,16 @@ def test_a_timeline_row_label_too_long_for_its_column_takes_two_lines(tables):
     rows = [row["row_text"] for data in spec["datasets"].values() for row in data if "row_text" in row]
     assert "May 16, 2013\nan unnamed diplomatic official in New York" in rows
     assert "May 14, 2013 · John Kerry" in rows
+
+
+def test_a_chart_says_how_many_figures_found_no_room_for_a_label():
+    from claimtrack.charts import common
+
+    assert common.unlabelled_sentence(0) == ""
+    assert common.unlabelled_sentence(1) == "One figure has no label here, for want of room; its tooltip gives it."
+    assert common.unlabelled_sentence(3).startswith("3 figures have no label here")
+
+
+def test_the_foreign_fighter_panels_say_the_figure_they_could_not_label(tables):
+    spec = chart(tables, view_named("foreign_fighters")).to_dict()
+    assert "One figure has no label here, for want of room" in under(spec)

@@ -59,10 +59,11 @@ def subtitle(view: View) -> list[str]:
     return wrapped(view.subtitle)
 
 
-def notes(view: View, key: str, left_out_labels: list[str], thinned: str | None) -> str:
+def notes(view: View, key: str, left_out_labels: list[str], thinned: str | None, unlabelled: int = 0) -> str:
     """What goes under the chart: the key to the marks, what is not drawn, how it was
-    thinned and the view's own note, as one paragraph."""
-    parts = [key, left_out(left_out_labels), thinned, view.note]
+    thinned, the figures that found no room for a label, and the view's own note, as one
+    paragraph."""
+    parts = [key, left_out(left_out_labels), thinned, unlabelled_sentence(unlabelled), view.note]
     return " ".join(part for part in parts if part)
 
 
@@ -167,6 +168,15 @@ def source_line(rows: pd.DataFrame, package_name: str) -> str:
     return f"Sources: {len(sources)} reports listed in the {package_name} data package (sources.csv)."
 
 
+def unlabelled_sentence(count: int) -> str:
+    """The sentence saying how many figures a chart draws without the label it would give
+    them, for want of room at its width; none for none."""
+    if count <= 0:
+        return ""
+    figures = "One figure has" if count == 1 else f"{count} figures have"
+    return f"{figures} no label here, for want of room; its tooltip gives it."
+
+
 def left_out(labels: list[str]) -> str:
     """The sentence naming measures of another scope that a chart does not draw; none for none."""
     return f"Not shown, as they count something else: {'; '.join(labels)}." if labels else ""
@@ -248,11 +258,13 @@ def top(values: pd.Series, keep: int, other: str) -> pd.Series:
     return values.where(values.isin(leaders), other)
 
 
-def finished(chart, tables, view: View, key: str, thinned: str | None, describe, inset: int = 0) -> alt.VConcatChart:
+def finished(
+    chart, tables, view: View, key: str, thinned: str | None, describe, inset: int = 0, unlabelled: int = 0
+) -> alt.VConcatChart:
     """The chart of a view in the house frame: the view's title, its subtitle with the
     kind's ``key``, the source line of the claims it draws, its note, and the
     description ``describe`` gives for the words naming what is drawn; ``inset``, as
-    theme.finish takes it."""
+    theme.finish takes it; ``unlabelled``, how many figures found no room for a label."""
 
     rows = rows_for(tables, view)
     what = "; ".join(dict.fromkeys(rows["measure_label"])) or view.title
@@ -262,6 +274,6 @@ def finished(chart, tables, view: View, key: str, thinned: str | None, describe,
         subtitle=subtitle(view),
         source=source_line(rows, tables.package.name),
         description=describe(what),
-        note=notes(view, key, not_drawn(tables, view), thinned),
+        note=notes(view, key, not_drawn(tables, view), thinned, unlabelled),
         inset=inset,
     )

@@ -176,6 +176,7 @@ def chart(tables, view) -> alt.VConcatChart:
         frame.attrs.get("thinned"),
         lambda what: describe(frame, what),
         inset=theme.AXIS if desktop else 0,
+        unlabelled=int(frame["label"].notna().sum()) - len(placed) if plot is not None else 0,
     )
 
 

@@ -138,9 +138,9 @@ def panel(
     view,
     labelled: bool,
     width: int,
-) -> alt.LayerChart:
+) -> tuple[alt.LayerChart, int]:
     """One measure's figures, on a scale of its own, with the view's days marked (and
-    labelled when ``labelled``)."""
+    labelled when ``labelled``); and how many of its figures found no room for a label."""
     tooltip = common.TOOLTIP
     time_scale = x.to_dict().get("scale", {})
     x = x if show_x_axis else x.axis(labels=False, ticks=False, title=None)
@@ -150,12 +150,14 @@ def panel(
     layers = marks if labelled else marks[:1]
     numbered = frame[~frame["vague"]]
     vague_y = 4
+    unlabelled = 0
     if not numbered.empty:
         top = labels.nice_ceiling(pd.concat([numbered["number"], numbered["high"]]).max())
         domain = time_scale.get("domain")
         plot = labels.Plot(domain, width, top, PANEL_HEIGHT) if isinstance(domain, list) else None
         vague_y = _vague_y(frame, plot)
         placed = _placed(frame, view, plot, labelled, vague_y)
+        unlabelled = int(numbered["number"].notna().sum()) - len(placed) if plot is not None else 0
         scale = alt.Scale(domain=[0, top], nice=False)
         axis = alt.Axis(format=",d", tickCount=4)
         unit = frame["unit"].iloc[0]
@@ -201,12 +203,13 @@ def panel(
                 tooltip=tooltip,
             )
         )
-    return alt.layer(*layers).properties(
+    drawn = alt.layer(*layers).properties(
         width=width,
         height=PANEL_HEIGHT if not numbered.empty else 24 * int(frame["vague"].sum()),
         # A panel's title wraps to its width: 13 px bold is about 7 px a character.
         title=alt.Title(_wrapped_title(title, width), fontSize=13, anchor="start", offset=6),
     )
+    return drawn, unlabelled
 
 
 def chart(tables, view) -> alt.VConcatChart:
@@ -242,6 +245,8 @@ def chart(tables, view) -> alt.VConcatChart:
         )
         for number, (title, group) in enumerate(groups)
     ]
+    unlabelled = sum(count for _, count in panels)
+    panels = [drawn for drawn, _ in panels]
     drawn = alt.concat(*panels, columns=columns, spacing=16) if columns > 1 else alt.vconcat(*panels, spacing=16)
     return common.finished(
         drawn.resolve_legend(shape="shared"),
@@ -251,6 +256,7 @@ def chart(tables, view) -> alt.VConcatChart:
         frame.attrs.get("thinned"),
         lambda _: describe(frame, view.title),
         inset=theme.AXIS if theme.width() >= theme.WIDTH else 0,
+        unlabelled=unlabelled,
     )
 
 
