@@ -39,7 +39,7 @@ class Correction:
 
     def changes(self) -> str:
         """The cells changed, as a reader reads them: figure_text "about 20" -> "about 200"."""
-        return "; ".join(f"{c.column} {_quoted(c.was)} -> {_quoted(c.became)}" for c in self.cells)
+        return "; ".join(f"{c.column} {said(c.was)} -> {said(c.became)}" for c in self.cells)
 
     def line(self) -> str:
         """The change in one line: when, what was, what became, why."""
@@ -47,7 +47,8 @@ class Correction:
         return f"{self.corrected_on}: {self.changes()}.{why}"
 
 
-def _quoted(text: str) -> str:
+def said(text: str) -> str:
+    """A cell's text as a change shows it: in quotes, or (empty)."""
     return f'"{text}"' if text else "(empty)"
 
 
