@@ -65,7 +65,8 @@ REFUSED = {
         ["mt-2013-05-16-01", "--set", "confirmed"],
         [
             "Error: mt-2013-05-16-01 cannot become 'confirmed': the claim is 'superseded', which is final: a "
-            "settled claim is not reopened; record what is new as a new claim"
+            "settled claim is not reopened; record what is new as a new claim (a move made by mistake is undone "
+            "with `claimtrack status ID --undo`)"
         ],
     ),
     "superseded-without-by": (
