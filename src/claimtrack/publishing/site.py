@@ -77,7 +77,7 @@ def claim_rows(package: Package) -> list[dict]:
     logged = iter_rows(package, LOG) if any(r.name == LOG for r in package.resources) else []
     for change in corrections_of(logged, "claims"):
         corrected.setdefault(change.row_id, []).append(
-            {"on": change.corrected_on, "changes": change.changes(), "reason": change.reason}
+            {"day": change.corrected_on, "changes": change.changes(), "reason": change.reason}
         )
     shown = []
     for claim in iter_rows(package, "claims"):
