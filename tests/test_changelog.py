@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -116,6 +117,23 @@ def test_a_corrected_claim_is_listed_with_the_columns_that_changed(repo):
     set_version(repo, "0.1.1")
     commit(repo, "0.1.1")
     assert "### Claims corrected\n\n- `test-widgets-01`: `low`, `note`" in generate(repo)
+
+
+def test_a_correction_made_through_the_log_is_named_with_its_reason_and_not_listed_again(repo):
+    from claimtrack.tracking import correcting
+
+    correcting.correct(repo, "test-widgets-02", {"note": "Made up: corrected."}, "Made up: the note was wrong.",
+                       on=dt.date(2024, 2, 3))  # fmt: skip
+    edit_rows(claims_path(repo), "test-widgets-01", "claim_id", low=lambda _: "11")
+    set_version(repo, "0.1.1")
+    commit(repo, "0.1.1")
+    newest = generate(repo).split("## 0.1.0")[0]
+    assert (
+        '### Corrections\n\n- `test-widgets-02` (claims), 2024-02-03: `note` "Made up: a test claim." -> '
+        '"Made up: corrected.". Why: Made up: the note was wrong.'
+    ) in newest
+    assert "### Claims corrected\n\n- `test-widgets-01`: `low`\n" in newest
+    assert "`test-widgets-02`: `note`" not in newest
 
 
 def test_a_new_column_is_named_and_the_claims_it_was_filled_in_for_are_listed(repo):

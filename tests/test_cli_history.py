@@ -86,3 +86,21 @@ def test_history_of_an_unknown_measure_exits_1_with_a_hint(make_package):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith("Error: there is no measure 'test-widget'; did you mean test-widgets")
+
+
+def test_history_lists_the_corrections_of_its_claims_under_the_table(make_package):
+    import datetime as dt
+
+    from claimtrack.tracking import correcting
+
+    folder = make_package()
+    correcting.correct(folder, "test-widgets-02", {"note": "Made up: corrected."}, "Made up: the note was wrong.",
+                       on=dt.date(2024, 2, 3))  # fmt: skip
+    correcting.set_status(folder, "test-widgets-02", "retracted")  # a move, not a correction
+    result = run_claimtrack("history", "test-widgets", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(
+        '\n\ntest-widgets-02 corrected 2024-02-03: note "Made up: a test claim." -> "Made up: corrected.". '
+        "Why: Made up: the note was wrong.\n"
+    )
+    assert "corrected" not in run_claimtrack("history", "geneva-2-date", cwd=folder).stdout

@@ -106,3 +106,22 @@ def test_show_as_csv_prints_the_claims_row_as_list_does(real_package):
     header, row = shown.stdout.splitlines()
     assert header == listed.stdout.splitlines()[0]
     assert row in listed.stdout.splitlines() and row.startswith("mt-2013-05-16-09,")
+
+
+def test_show_lists_a_claims_corrections_with_when_what_was_what_became_and_why(make_package):
+    import datetime as dt
+
+    from claimtrack.tracking import correcting
+
+    folder = make_package()
+    correcting.correct(folder, "test-widgets-02", {"note": "Made up: corrected."}, "Made up: the note was wrong.",
+                       on=dt.date(2024, 2, 3))  # fmt: skip
+    correcting.correct(folder, "test-widgets-02", {"as_of": "", "as_of_basis": "", "as_of_text": ""},
+                       "Made up: the count is of the year.", on=dt.date(2024, 2, 4))  # fmt: skip
+    shown = card(run_claimtrack("show", "test-widgets-02", cwd=folder))
+    assert shown["corrected"].splitlines() == [
+        '2024-02-03: note "Made up: a test claim." -> "Made up: corrected.". Why: Made up: the note was wrong.',
+        '2024-02-04: as_of "2013-05" -> (empty); as_of_basis "stated" -> (empty); as_of_text "in May" -> (empty). '
+        "Why: Made up: the count is of the year.",
+    ]
+    assert "corrected" not in card(run_claimtrack("show", "test-widgets-01", cwd=folder))

@@ -65,7 +65,8 @@ REFUSED = {
         ["mt-2013-05-16-01", "--set", "confirmed"],
         [
             "Error: mt-2013-05-16-01 cannot become 'confirmed': the claim is 'superseded', which is final: a "
-            "settled claim is not reopened; record what is new as a new claim"
+            "settled claim is not reopened; record what is new as a new claim (a move made by mistake is undone "
+            "with `claimtrack status ID --undo`)"
         ],
     ),
     "superseded-without-by": (
@@ -126,10 +127,10 @@ def test_an_illegal_move_is_refused_with_the_reason_and_changes_no_file(real_pac
     assert snapshot(real_package) == before
 
 
-def test_status_without_set_is_a_usage_error(real_package):
+def test_status_without_set_or_undo_is_a_usage_error(real_package):
     result = run_claimtrack("status", "mt-2013-05-16-10", cwd=real_package)
     assert result.returncode == 2
-    assert "Missing option '--set'" in result.stderr
+    assert "give the new status with --set STATUS, or undo the last move with --undo" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,8 @@ def test_a_valid_package_exits_0_with_a_one_line_summary(make_package):
     summary, *notes = result.stdout.splitlines()
     version = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["version"]
     assert (
-        summary == f"claimtrack-syria {version}: valid (2 sources, 4 claimants, 3 measures, 4 claims, 0 appearances)."
+        summary
+        == f"claimtrack-syria {version}: valid (2 sources, 4 claimants, 3 measures, 4 claims, 0 appearances, 0 corrections)."
     )
     assert notes and all(note.startswith("  ") for note in notes)  # notes are indented under it
     assert result.stderr == ""

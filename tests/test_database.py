@@ -168,3 +168,25 @@ def test_the_metadata_carries_the_title_licence_and_source(package):
     assert metadata["license_url"] == "https://creativecommons.org/licenses/by/4.0/"
     assert metadata["source"].startswith("The Moscow Times")
     assert metadata["source_url"].startswith("https://www.themoscowtimes.com/")
+
+
+def test_the_corrections_log_is_a_table_keyed_by_correction_and_column(tmp_path):
+    import datetime as dt
+
+    from claimtrack.tracking import correcting
+    from conftest import build_package
+
+    folder = build_package(tmp_path / "corrected")
+    correcting.correct(folder, "test-widgets-02", {"note": "Made up: corrected."}, "Made up: the note was wrong.",
+                       on=dt.date(2024, 2, 3))  # fmt: skip
+    write_database(read_package(folder), tmp_path / "corrected.db")
+    db = sqlite3.connect(tmp_path / "corrected.db")
+    try:
+        rows = db.execute("SELECT correction_id, row_id, column, was, became, corrected_on FROM corrections").fetchall()
+        keys = [row[1] for row in db.execute("PRAGMA table_info(corrections)") if row[5]]
+    finally:
+        db.close()
+    assert rows == [
+        ("correction-01", "test-widgets-02", "note", "Made up: a test claim.", "Made up: corrected.", "2024-02-03")
+    ]
+    assert keys == ["correction_id", "column"]

@@ -115,3 +115,18 @@ def test_every_skeleton_file_is_package_data_so_an_installed_claimtrack_can_star
             relative = path.relative_to(top).as_posix()
             assert any(fnmatch.fnmatch(relative, glob) for glob in globs["claimtrack"]), relative
     assert not any(p.name.startswith(".") for p in Path(str(skeleton())).rglob("*")), "dot files are not installed"
+
+
+def test_a_new_package_keeps_an_empty_corrections_log_that_its_first_correction_goes_to(tmp_path):
+    ran = run_claimtrack("init", "flood-2024", *STORY, "--license", "cc0-1.0", cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    package = tmp_path / "flood-2024"
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    [log] = [r for r in descriptor["resources"] if r["name"] == "corrections"]
+    assert (log["path"], log["schema"]) == ("data/corrections.csv", "schemas/corrections.json")
+    assert (package / "data" / "corrections.csv").read_text(encoding="utf-8") == (
+        "correction_id,table,row_id,column,was,became,reason,corrected_on,kind\n"
+    )
+    assert (package / "schemas" / "corrections.json").read_bytes() == (
+        REPO / "schemas" / "corrections.json"
+    ).read_bytes()

@@ -68,7 +68,7 @@ def test_a_date_known_only_to_the_month_stays_text(make_package):
 
 
 def test_load_gives_the_tables_by_name_and_as_attributes(tables):
-    assert set(tables) == {"sources", "claimants", "measures", "claims", "appearances"}
+    assert set(tables) == {"sources", "claimants", "measures", "claims", "appearances", "corrections"}
     assert tables.claims is tables["claims"]
     with pytest.raises(AttributeError, match="no table named 'claim'"):
         _ = tables.claim

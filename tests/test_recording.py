@@ -13,7 +13,7 @@ import os
 import pytest
 
 from claimtrack.io import storage
-from claimtrack.tracking import recording
+from claimtrack.tracking import correcting, recording
 from claimtrack.validation.run import validate
 from conftest import TRACKER, snapshot
 
@@ -322,7 +322,7 @@ def test_a_new_topic_interrupted_before_the_measure_is_written_leaves_a_valid_pa
 
 def test_set_status_reports_what_the_claim_was_before(make_package):
     package = make_package()
-    change = recording.set_status(package, "test-widgets-02", "retracted", note="Made up: withdrawn.")
+    change = correcting.set_status(package, "test-widgets-02", "retracted", note="Made up: withdrawn.")
     assert change.claim_ids == ["test-widgets-02"]
     assert change.before == {"status": "reported", "settled_by": "", "status_note": ""}
     assert ",retracted,,Made up: withdrawn.," in (package / CLAIMS).read_text()
@@ -331,7 +331,7 @@ def test_set_status_reports_what_the_claim_was_before(make_package):
 def test_set_status_keeps_the_settling_claim_when_no_new_one_is_named(make_package):
     # test-widgets-01 is confirmed by test-widgets-02; superseded needs a settling claim, and it has one.
     package = make_package()
-    recording.set_status(package, "test-widgets-01", "superseded")
+    correcting.set_status(package, "test-widgets-01", "superseded")
     assert ",superseded,test-widgets-02,The count on Thursday fell within the range.," in (package / CLAIMS).read_text()
 
 
@@ -345,7 +345,7 @@ def test_set_status_rewrites_a_claim_whose_quote_spans_several_lines(make_packag
     )
     path.write_text(text, encoding="utf-8", newline="")
     before = path.read_bytes()
-    recording.set_status(package, "test-widgets-02", "tentative")
+    correcting.set_status(package, "test-widgets-02", "tentative")
     after = path.read_bytes()
     assert after == before.replace(b',reported,,,"On Thursday', b',tentative,,,"On Thursday')
     assert validate(package).ok

@@ -93,7 +93,10 @@ def _flags(values: dict) -> list[str]:
 
 def test_the_new_story_validates_with_its_quotes_checked_against_its_archived_text(story):
     out = ok("validate", cwd=story)
-    assert "measles-valley 0.1.0: valid (2 sources, 3 claimants, 4 measures, 5 claims, 0 appearances)" in out
+    assert (
+        "measles-valley 0.1.0: valid (2 sources, 3 claimants, 4 measures, 5 claims, 0 appearances, 0 corrections)"
+        in out
+    )
     assert "4 quotes checked against 1 archived text" in out
     descriptor = json.loads((story / "datapackage.json").read_text(encoding="utf-8"))
     assert [t["name"] for t in descriptor["topics"]] == ["case count", "deaths", "vaccination"]

@@ -439,3 +439,22 @@ def test_every_text_colour_in_the_stylesheet_can_be_read_on_every_background_the
         if contrast(mark, background) < INTERFACE_CONTRAST
     ]
     assert colours["interface"] and failing == []
+
+
+def test_a_corrected_claim_carries_a_corrected_note_with_its_log_entries_and_a_status_move_none(tmp_path):
+    import datetime as dt
+
+    from claimtrack.tracking import correcting
+
+    folder = build_package(tmp_path / "corrected")
+    correcting.correct(folder, "test-widgets-02", {"note": "Made up: corrected."}, "Made up: the note was wrong.",
+                       on=dt.date(2024, 2, 3))  # fmt: skip
+    correcting.set_status(folder, "test-widgets-01", "retracted")
+    package = read_package(folder)
+    root = Tree(render_index(package, claim_rows(package), [], [])).root
+    [note] = root.by_id("claim-test-widgets-02").find("div", class_="corrected")
+    assert " ".join(note.text.split()) == (
+        'Corrected 2024-02-03: note "Made up: a test claim." -> "Made up: corrected.". Made up: the note was wrong.'
+    )
+    assert note.find("time")[0].attrs["datetime"] == "2024-02-03"
+    assert root.by_id("claim-test-widgets-01").find("div", class_="corrected") == []

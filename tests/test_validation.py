@@ -26,6 +26,7 @@ from claimtrack.validation.run import validate
 from conftest import BROKEN, TEST_ARCHIVE, VALID, archived
 
 SOURCES, CLAIMANTS, MEASURES, CLAIMS = "data/sources.csv", "data/claimants.csv", "data/measures.csv", "data/claims.csv"
+CORRECTIONS = "data/corrections.csv"
 DESCRIPTOR = "datapackage.json"
 
 
@@ -193,6 +194,21 @@ CROSS_FIELD_CASES = {
     ],
     # The test speaker's alias is another claimant's name.
     "ambiguous-alias-name": [(CLAIMANTS, 5, "aliases", "Interfax", "ambiguous-alias")],
+    # The log names a claim that is not there, a column claims lacks, and a claim's id.
+    "correction-row": [
+        (CORRECTIONS, 2, "row_id", "test-widgets-99", "correction-row"),
+        (CORRECTIONS, 3, "column", "colour", "correction-row"),
+        (CORRECTIONS, 4, "column", "claim_id", "correction-row"),
+    ],
+    # An entry that changes nothing; one whose figure is not the data's, with no later
+    # entry of the cell; a second entry of a note that does not start from the first's.
+    "correction-value": [
+        (CORRECTIONS, 2, "became", "Made up: a test claim.", "correction-value"),
+        (CORRECTIONS, 3, "became", "exactly 16 widgets", "correction-value"),
+        (CORRECTIONS, 5, "was", "Made up: the claim.", "correction-value"),
+    ],
+    # A correction with no reason; a status move needs none.
+    "correction-reason": [(CORRECTIONS, 2, "reason", "", "correction-reason")],
 }
 
 
@@ -357,6 +373,7 @@ def test_the_base_fixture_is_valid_and_its_quotes_are_checked_against_the_archiv
         "measures": 3,
         "claims": 4,
         "appearances": 0,
+        "corrections": 0,
     }
     assert report.notes == [
         f"2 quotes checked against 1 archived text(s) in {TEST_ARCHIVE}; "

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from claimtrack.model import paths, qualifiers
+from claimtrack.model.corrections import LOG
 from claimtrack.model.package import read_package
 from claimtrack.starting import Story, files_of
 
@@ -170,6 +171,8 @@ def write_package(out: Path, rows: int, error_rate: float = 0.0, seed: int = 0) 
             and (row := _appearance(claims[i], column, published, order, appearance_fields)) is not None
         ),
     )
+    # No change has been made to a row yet: the corrections log is its header alone.
+    _write(file(LOG), fields(LOG), [])
     (out / paths.PLANTED).write_text(json.dumps([p.__dict__ for p in planted], indent=1) + "\n", encoding="utf-8")
     return planted
 

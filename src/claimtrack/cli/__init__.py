@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from claimtrack import __version__
-from claimtrack.cli import archiving, checking, extracting, reading, recording, starting
+from claimtrack.cli import archiving, checking, correcting, extracting, reading, recording, starting
 from claimtrack.cli.common import CONTEXT
 
 
@@ -69,6 +69,7 @@ for command in (
     reading.cite,
     recording.add,
     recording.status,
+    correcting.correct,
     recording.source,
     recording.claimant,
     recording.measure,

@@ -139,12 +139,15 @@ def compare(package_dir, measures, as_of, within, output_format) -> None:
 def history(package_dir, measure, output_format) -> None:
     """The claims of one measure in the order they were made, and which settled which.
 
+    In text and markdown, the corrections made to these claims follow the table: when,
+    what each cell was and became, and why.
+
     \b
     Example:
         claimtrack history talks-date
     """
     from claimtrack.cli import output
-    from claimtrack.tracking import queries
+    from claimtrack.tracking import cards, queries
 
     tables = load_tables(package_dir)
     try:
@@ -155,6 +158,11 @@ def history(package_dir, measure, output_format) -> None:
         click.echo(output.render(claims[tables["claims"].columns], output_format))
         return
     click.echo(output.render(queries.for_reading(claims), output_format, queries.history_columns(claims)))
+    corrected = cards.corrections(tables, "claims", claims["claim_id"].tolist())
+    if corrected and output_format == "text":
+        click.echo("")
+    for line in output.notes([f"{c.row_id} corrected {c.line()}" for c in corrected], output_format):
+        click.echo(line)
 
 
 @click.command()

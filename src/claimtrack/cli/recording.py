@@ -18,6 +18,7 @@ from claimtrack.cli.common import (
     recorded,
     waiting,
 )
+from claimtrack.cli.correcting import dry_run_option, on_option, paths_of, reason_option, say_change
 from claimtrack.model import paths
 
 
@@ -187,29 +188,62 @@ def add(package_dir, archive, file_path, ask, **columns) -> None:
 @click.option(
     "--set",
     "status",
-    required=True,
     metavar="STATUS",
     help="The new status: tentative, confirmed, realised, not realised, superseded, retracted.",
 )
 @click.option("--by", metavar="CLAIM_ID", help="The claim that settled this one (required for superseded).")
 @click.option("--note", help="Why, in a sentence; kept in status_note.")
-def status(package_dir, archive, claim_id, status, by, note) -> None:
-    """Move a claim through its lifecycle, naming the claim that settled it.
+@click.option(
+    "--undo",
+    is_flag=True,
+    help="Undo the claim's last status move, made by mistake: its status, settled_by and note as they were (with --reason).",
+)
+@reason_option
+@on_option
+@dry_run_option
+def status(package_dir, archive, claim_id, status, by, note, undo, reason, day, dry_run) -> None:
+    """Move a claim through its lifecycle, naming the claim that settled it; or undo a move.
 
     Moves that make no sense are refused with the reason: a settled claim
     (realised, not realised, superseded, retracted) is not reopened, and only a
     date can be realised. Nothing is deleted; the package is validated with the
-    change before it is written.
+    change before it is written. Each move is kept in data/corrections.csv, so that a
+    move made by mistake can be undone: --undo puts back the status, settled_by and
+    status note the claim had before its last move, logged as a correction with its
+    --reason (--on and --dry-run as for `claimtrack correct`).
 
     \b
     Example:
         claimtrack status daily-ledger-2024-05-02-03 --set superseded --by evening-courier-2024-05-09-01 \\
             --note "The agency gave a higher toll a week later."
+        claimtrack status daily-ledger-2024-05-02-03 --undo --reason "Set by mistake: the later toll is of another flood."
     """
-    from claimtrack.tracking import recording
+    from claimtrack.tracking import correcting
 
+    if undo:
+        if status or by or note:
+            fail("--undo puts back what the last move changed: give it without --set, --by or --note")
+        if not reason:
+            fail("an undone status move says why: give --reason")
+        change = recorded(
+            lambda: correcting.undo_status(
+                package_dir,
+                claim_id,
+                reason,
+                on=day.date() if day else None,
+                dry_run=dry_run,
+                archive=archive,
+                on_wait=waiting,
+            )
+        )
+        say_change(change, dry_run, *paths_of(package_dir, "claims"))
+        return
+    if not status:
+        raise click.UsageError("give the new status with --set STATUS, or undo the last move with --undo")
+    if reason or day or dry_run:
+        fail("--reason, --on and --dry-run go with --undo; a move's reason is its --note")
     change = recorded(
-        lambda: recording.set_status(package_dir, claim_id, status, by=by, note=note, archive=archive, on_wait=waiting)
+        lambda: correcting.set_status(package_dir, claim_id, status, by=by, note=note, archive=archive, on_wait=waiting)
     )
     before = change.before
     settled = f", settled by {by}" if by else ""

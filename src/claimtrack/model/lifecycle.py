@@ -49,7 +49,7 @@ def refusal(current: str, target: str) -> str | None:
     if current in FINAL_STATUSES:
         return (
             f"the claim is {current!r}, which is final: a settled claim is not reopened; "
-            "record what is new as a new claim"
+            "record what is new as a new claim (a move made by mistake is undone with `claimtrack status ID --undo`)"
         )
     if target not in MOVES.get(current, ()):
         return f"a {current!r} claim cannot become {target!r}; it can become {', '.join(MOVES[current])}"

@@ -131,6 +131,17 @@ CATALOGUE = (
     ),
     ProblemKind("ambiguous-alias", "rule", "an alias names one claimant: it is no other claimant's name or alias"),
     ProblemKind(
+        "correction-row",
+        "rule",
+        "each entry of the corrections log names a row of its table that is there, and a column of that table other than its id",
+    ),
+    ProblemKind(
+        "correction-value",
+        "rule",
+        "each entry of the corrections log changes its cell; its `was` is what the entry before it of the same cell made it, and its `became` is what the data holds now, unless a later entry changes the cell again",
+    ),
+    ProblemKind("correction-reason", "rule", "a correction in the log gives its reason"),
+    ProblemKind(
         "archive-file",
         "archive",
         "with `--archive DIR`: each archived text a source records is in that folder (one missing from the package's own `archive/` is a note, not a problem)",

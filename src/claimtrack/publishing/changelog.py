@@ -6,7 +6,10 @@ when that version was last in force: at the commit just before the one that set 
 next version, or, for the current version, the files as they are now. Consecutive
 versions are compared by primary key: claims added (and, should it ever happen,
 removed), statuses changed with from -> to, other columns of a claim corrected, and
-the rows added to every other table. The first version is compared with nothing.
+the rows added to every other table. The corrections logged in the version's
+corrections log are named with what each cell was and became and why; a column they
+explain is not listed again among the claims corrected. The first version is compared
+with nothing.
 
 ``update_changelog`` rewrites CHANGELOG.md; a test fails when the committed file
 differs from what would be generated, as for the README's generated tables.
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrack.model import paths, versions
+from claimtrack.model.corrections import CORRECTION, LOG, Correction, grouped, said
 from claimtrack.model.package import primary_key_of
 
 # Columns that belong to a claim's status: a change in them is a status change, not a correction.
@@ -172,6 +176,7 @@ class Changes:
     claims_removed: list[str]
     statuses: list[tuple[str, str, str, str]]  # claim_id, from, to, settled_by
     corrected: list[tuple[str, list[str]]]  # claim_id, columns
+    logged: list[Correction] = field(default_factory=list)  # the corrections the log gained
     columns_added: dict[str, list[str]] = field(default_factory=dict)  # table -> new columns
     columns_removed: dict[str, list[str]] = field(default_factory=dict)
 
@@ -189,6 +194,10 @@ def changes(before: Snapshot | None, after: Snapshot) -> Changes:
         for c in after.columns.get("claims", [])
         if old_columns and c not in old_columns and new
     }
+    old_log = old_tables.get(LOG, {})
+    gained = grouped(row for key, row in after.tables.get(LOG, {}).items() if key not in old_log)
+    # The cells the log explains, by status moves and corrections alike.
+    explained = {(change.row_id, cell.column) for change in gained if change.table == "claims" for cell in change.cells}
     statuses, corrected = [], []
     for key, row in new.items():
         if key not in old:
@@ -196,7 +205,9 @@ def changes(before: Snapshot | None, after: Snapshot) -> Changes:
         was = old[key]
         if was.get("status") != row.get("status"):
             statuses.append((key[0], was.get("status", ""), row.get("status", ""), row.get("settled_by", "")))
-        columns = [c for c in row if c not in STATUS_COLUMNS and _differs(c, was, row, usual)]
+        columns = [
+            c for c in row if c not in STATUS_COLUMNS and (key[0], c) not in explained and _differs(c, was, row, usual)
+        ]
         if columns:
             corrected.append((key[0], columns))
     return Changes(
@@ -208,6 +219,7 @@ def changes(before: Snapshot | None, after: Snapshot) -> Changes:
         claims_removed=[key[0] for key in old if key not in new],
         statuses=statuses,
         corrected=corrected,
+        logged=[change for change in gained if change.kind == CORRECTION],
         **_columns_changed(before, after),
     )
 
@@ -268,6 +280,14 @@ def _entry(change: Changes, names: dict[tuple, dict[str, str]]) -> str:
     if change.corrected:
         lines += ["", "### Claims corrected", ""]
         lines += [f"- `{claim_id}`: " + ", ".join(f"`{c}`" for c in columns) for claim_id, columns in change.corrected]
+    if change.logged:
+        lines += ["", "### Corrections", ""]
+        lines += [
+            f"- `{c.row_id}` ({c.table}), {c.corrected_on}: "
+            + "; ".join(f"`{cell.column}` {_cell(said(cell.was))} -> {_cell(said(cell.became))}" for cell in c.cells)
+            + (f". Why: {_cell(c.reason)}" if c.reason else "")
+            for c in change.logged
+        ]
     if change.claims_removed:
         lines += ["", "### Claims removed", ""]
         lines += [f"- `{claim_id}`" for claim_id in change.claims_removed]

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from claimtrack.io.rows import Rows, iter_rows
 from claimtrack.model import paths
+from claimtrack.model.corrections import LOG, corrections_of
 from claimtrack.model.package import Package
 from claimtrack.model.views import KINDS, MeasureInfo, View, drawn, views_of
 from claimtrack.tracking import style
@@ -72,6 +73,12 @@ def claim_rows(package: Package) -> list[dict]:
     appearances: dict[str, list[dict]] = {}
     for row in iter_rows(package, "appearances"):
         appearances.setdefault(row["claim_id"], []).append(_source(rows.find("sources", row["source_id"])))
+    corrected: dict[str, list[dict]] = {}
+    logged = iter_rows(package, LOG) if any(r.name == LOG for r in package.resources) else []
+    for change in corrections_of(logged, "claims"):
+        corrected.setdefault(change.row_id, []).append(
+            {"day": change.corrected_on, "changes": change.changes(), "reason": change.reason}
+        )
     shown = []
     for claim in iter_rows(package, "claims"):
         related = rows.related("claims", claim)
@@ -95,6 +102,7 @@ def claim_rows(package: Package) -> list[dict]:
                 "quote": claim["quote"],
                 "source": _source(related["source"]),
                 "also": [a for a in appearances.get(claim["claim_id"], []) if a],
+                "corrections": corrected.get(claim["claim_id"], []),
             }
         )
     return shown

@@ -3,6 +3,7 @@ the card a reader sees, with its source, claimant, intermediary, dates, quote an
 
 from __future__ import annotations
 
+from claimtrack.model.corrections import LOG, Correction, corrections_of
 from claimtrack.tables.records import records
 from claimtrack.tracking import queries, style
 from claimtrack.tracking.citing import as_said
@@ -60,6 +61,7 @@ def card(tables, claim: dict, sentence: str) -> str:
         ("quote", claim["quote"]),
         ("also in", "\n".join(_reported_again(a, sources[a["source_id"]]) for a in claim["appearances"])),
         ("note", text(claim["note"])),
+        ("corrected", "\n".join(c.line() for c in corrections(tables, "claims", [claim_id]))),
         ("cite", sentence),
     ]
     width = max(len(label) for label, _ in lines)
@@ -71,6 +73,12 @@ def card(tables, claim: dict, sentence: str) -> str:
         out.append(f"{label:<{width}}  {first}")
         out.extend(" " * (width + 2) + line for line in rest)
     return "\n".join(out)
+
+
+def corrections(tables, table: str, row_ids: list[str]) -> list[Correction]:
+    """The corrections of those rows of ``table``, from the log where the package keeps one."""
+    log = tables.get(LOG)
+    return [] if log is None else corrections_of(records(log), table, row_ids)
 
 
 def _reported_again(appearance: dict, source: dict) -> str:

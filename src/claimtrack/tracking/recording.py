@@ -1,5 +1,5 @@
-"""Changing the record: add claims, add the sources, claimants and measures they point
-to, move a claim through its lifecycle.
+"""Adding to the record: add claims, and the sources, claimants and measures they point
+to (a recorded row is changed in ``claimtrack.tracking.correcting``).
 
 Every change is made under the package's lock, checked by validating the whole
 package with the changed files in place of the old ones, and written only when
@@ -21,7 +21,7 @@ from claimtrack.io import storage
 from claimtrack.io.csvfile import read_raw
 from claimtrack.io.rows import Rows
 from claimtrack.model import paths
-from claimtrack.model.lifecycle import INITIAL, refusal
+from claimtrack.model.lifecycle import INITIAL
 from claimtrack.model.package import Package, Resource, read_package
 from claimtrack.model.problems import Problem
 from claimtrack.model.qualifiers import ASSERTS
@@ -49,6 +49,7 @@ class Change:
     ids: list[str] = field(default_factory=list)
     declared: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    logged: str | None = None  # the id of the change's entry in the corrections log, if it keeps one
 
 
 def _cell(value, where: str) -> str:
@@ -120,13 +121,15 @@ def _next_id(claims: Table, prefix: str) -> str:
     return f"{prefix}-{max(taken, default=0) + 1:02d}"
 
 
-def _check_and_write(package: Package, changes: dict[str, bytes], archive: Path | None) -> None:
+def _check_and_write(package: Package, changes: dict[str, bytes], archive: Path | None, write: bool = True) -> None:
+    """Validate the package with ``changes`` in place, then write them (unless not ``write``)."""
     report = validate(package.root, archive=archive, overrides=changes)
     if report.problems:
         raise RecordingError(
             "the change was refused: the package would not be valid; nothing was written", report.problems
         )
-    storage.write_files(package.root, changes)
+    if write:
+        storage.write_files(package.root, changes)
 
 
 def add_claims(
@@ -550,37 +553,3 @@ def prompted_row(
         )
         for spec in table.fields
     }
-
-
-def set_status(
-    root: str | Path,
-    claim_id: str,
-    status: str,
-    by: str | None = None,
-    note: str | None = None,
-    archive: Path | None = None,
-    on_wait: Callable[[], None] = lambda: None,
-) -> Change:
-    """Move ``claim_id`` to ``status``, settled by the claim ``by``, with ``note``."""
-    package = read_package(root)
-    with storage.package_lock(package.root, on_wait):
-        claims = Table(package, "claims")
-        if claim_id not in claims.rows:
-            raise RecordingError(f"there is no claim {claim_id!r} in {claims.resource.path}")
-        row = claims.row(claim_id)
-        reason = refusal(row["status"], status)
-        if reason:
-            raise RecordingError(f"{claim_id} cannot become {status!r}: {reason}")
-        if status == "superseded" and not (by or row.get("settled_by")):
-            raise RecordingError(f"{claim_id} cannot become 'superseded' without --by, the claim that superseded it")
-        if by is not None and by not in claims.rows:
-            raise RecordingError(f"--by names {by!r}, which is not a claim in {claims.resource.path}")
-        change = Change(claim_ids=[claim_id], before={k: row[k] for k in ("status", "settled_by", "status_note")})
-        row["status"] = status
-        if by is not None:
-            row["settled_by"] = by
-        if note is not None:
-            row["status_note"] = note
-        data = claims.with_row_replaced(claim_id, row)
-        _check_and_write(package, {claims.resource.path: data}, archive)
-        return change

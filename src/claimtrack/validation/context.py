@@ -20,6 +20,10 @@ class Context:
     """The typed tables of the package, keyed by resource name."""
 
     tables: dict[str, pd.DataFrame]
+    # The cells as written, by table: what the corrections log is checked against.
+    cells: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # The column that names a row of each table: what the corrections log's row ids are.
+    keys: dict[str, str] = field(default_factory=dict)
     # For each table, the values of each column in the rows left out for their length.
     unread: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     _spans: dict = field(default_factory=dict, repr=False)

@@ -14,11 +14,13 @@ from __future__ import annotations
 import pandas as pd
 
 from claimtrack.model import lists, qualifiers
+from claimtrack.model.corrections import LOG
 from claimtrack.model.lifecycle import DATE_ONLY_STATUSES, SETTLED_STATUSES
 from claimtrack.model.qualifiers import DATE_COLUMNS, MEASURE_FAMILY, NUMBER_COLUMNS, QUALIFIERS
 from claimtrack.tables import kernels
 from claimtrack.tables.typed import partial_date_span
 from claimtrack.validation.context import Context
+from claimtrack.validation.corrections import CORRECTIONS, corrections_frame
 from claimtrack.validation.engine import Failing, Fails, Rule
 from claimtrack.validation.quotes import contains, normalise
 
@@ -58,7 +60,7 @@ def appearances_frame(ctx: Context) -> pd.DataFrame:
     return appearances.assign(**extra)
 
 
-FRAMES = {"claims": claims_frame, "appearances": appearances_frame}
+FRAMES = {"claims": claims_frame, "appearances": appearances_frame, LOG: corrections_frame}
 
 
 def frame_for(ctx: Context, table: str) -> pd.DataFrame:
@@ -622,6 +624,7 @@ RULES: dict[str, list[tuple[tuple[str, ...], list[Rule]]]] = {
     "claimants": [((), CLAIMANT_LISTS)],
     "measures": [((), MEASURE_LISTS)],
     "appearances": [((), VIA), (("claims",), APPEARANCES_OF_CLAIMS), (("claims", "sources"), APPEARANCES_PUBLISHED)],
+    LOG: [((), CORRECTIONS)],
 }
 
 

@@ -74,7 +74,12 @@ def validate(
 
     for name, frame in cells.items():
         report.tables[name] = typed_frame(package.resource(name), frame)
-    context = Context(report.tables, unread={name: _unread(report.raw[name]) for name in cells})
+    context = Context(
+        report.tables,
+        cells=cells,
+        keys={r.name: r.key for r in package.resources},
+        unread={name: _unread(report.raw[name]) for name in cells},
+    )
     # The schemas' own rules, on the cells as written.
     for name, frame in cells.items():
         resource, table = package.resource(name), report.raw[name]
