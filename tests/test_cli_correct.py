@@ -252,3 +252,17 @@ def test_undo_needs_a_reason_and_takes_no_new_status(make_package):
     assert no_reason.stderr == "Error: an undone status move says why: give --reason\n"
     both = run_claimtrack("status", "test-widgets-02", "--undo", "--set", "tentative", "--reason", "x", cwd=package)
     assert "give it without --set, --by or --note" in both.stderr
+
+
+def test_validate_counts_a_correction_of_two_cells_as_one_correction(make_package):
+    import datetime as dt
+
+    from claimtrack.tracking import correcting
+
+    folder = make_package()
+    correcting.correct(folder, "test-widgets-02", {"as_of": "", "as_of_basis": "", "as_of_text": ""},
+                       "Made up: the count is of the year.", on=dt.date(2024, 2, 4))  # fmt: skip
+    result = run_claimtrack("validate", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].endswith(", 1 correction).")
+    assert len((folder / "data" / "corrections.csv").read_text(encoding="utf-8").splitlines()) == 1 + 3

@@ -79,19 +79,6 @@ def test_extract_prints_a_table_of_drafts_and_says_nothing_was_written(make_pack
     assert snapshot(package) == before
 
 
-def test_extract_prints_the_rows_the_readme_shows_for_the_article(real_package, corpus_dir):
-    result = run_claimtrack("extract", corpus_dir / ARTICLE, *PUBLISHED, cwd=real_package)
-    assert result.returncode == 0, result.stderr
-    printed = {squeeze(line) for line in result.stdout.splitlines()}
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### Drafting claims from an article") :]
-    example = section[: section.index("```", section.index("```") + 3)]
-    shown = [squeeze(line) for line in example.splitlines() if line.startswith("d")]
-    assert len(shown) >= 2
-    assert [row for row in shown if row not in printed] == []
-    assert result.stderr.startswith("23 draft(s) from ")
-
-
 def test_extract_format_json_gives_claims_as_add_takes_them_with_what_each_draft_found(make_package):
     package = make_package()
     rows = rows_json(MADE_UP, *PUBLISHED, "--source-id", "test-article", cwd=package)

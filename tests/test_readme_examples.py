@@ -1,7 +1,8 @@
 """Every example the README gives is run, and says what the README says it says.
 
-An example is a `$ claimtrack ...` line in a fenced block, with the lines after it, up
-to the next `$` line, as what it prints (stdout and stderr together, in any order: the
+An example is a `$ claimtrack ...` line in a fenced block (its standard input may come
+from an `echo`, its output may go through `grep WORD`), with the lines after it, up to
+the next `$` line, as what it prints (stdout and stderr together, in any order: the
 README shows them as a terminal interleaves them). A line `...` stands for lines left
 out; without one, the example prints exactly its lines. Commands run in this process,
 in a copy of the package, one copy per story the README tells, in the README's order.
@@ -109,17 +110,23 @@ def copies(tmp_path_factory):
     return copy
 
 
-def _run(command: str, cwd: Path):
-    """A command line of the README: claimtrack with its arguments, standard input from an
-    `echo '...' |` before it, a `# comment` after it left out."""
+def _run(command: str, cwd: Path) -> list[str]:
+    """What a command line of the README prints: claimtrack with its arguments, standard
+    input from an `echo '...' |` before it, only the lines a `| grep WORD` after it
+    keeps, a `# comment` after it left out."""
     words = shlex.split(command, comments=True)
-    given = None
+    given, kept = None, None
+    if words[0] == "echo" and "|" in words:
+        bar = words.index("|")
+        given, words = " ".join(words[1:bar]) + "\n", words[bar + 1 :]
     if "|" in words:
         bar = words.index("|")
-        assert words[0] == "echo", f"only echo may pipe into claimtrack: {command}"
-        given, words = " ".join(words[1:bar]) + "\n", words[bar + 1 :]
+        assert words[bar + 1 :][:1] == ["grep"] and len(words) == bar + 3, f"only grep WORD may follow: {command}"
+        kept, words = words[bar + 2], words[:bar]
     assert words[0] == "claimtrack", command
-    return run_claimtrack(*words[1:], cwd=cwd, input=given)
+    ran = run_claimtrack(*words[1:], cwd=cwd, input=given)
+    printed = (ran.stdout + ran.stderr).splitlines()
+    return [line for line in printed if kept is None or kept in line]
 
 
 def _matches(expected: list[str], printed: list[str]) -> bool:
@@ -149,8 +156,7 @@ def test_every_readme_example_prints_what_the_readme_shows(block, copies, tmp_pa
     # Every example of the block runs, as a reader would type them all, before any is judged.
     wrong = []
     for example in block.examples:
-        ran = _run(example.command, folder)
-        printed = (ran.stdout + ran.stderr).splitlines()
+        printed = _run(example.command, folder)
         if not _matches(example.expected, printed):
             shown, got = "\n".join(example.expected), "\n".join(printed)
             wrong.append(f"README line {example.line}: {example.command}\nshows:\n{shown}\nprints:\n{got}")

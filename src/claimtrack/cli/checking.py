@@ -23,7 +23,7 @@ def validated(package_dir: Path, archive: Path | None, output_format: str, max_e
         click.echo(f"{len(report.problems):,} problem(s) found: the package is not valid.", err=True)
     else:
         package = report.package
-        counts = ", ".join(f"{n:,} {name}" for name, n in report.counts().items())
+        counts = ", ".join(f"{n:,} {name if n != 1 else name.removesuffix('s')}" for name, n in report.counts().items())
         click.echo(f"{package.name} {package.version}: valid ({counts}).")
         for note in report.notes:
             click.echo(f"  {note}")

@@ -41,7 +41,14 @@ class Report:
         return not self.problems
 
     def counts(self) -> dict[str, int]:
-        return {name: len(frame) for name, frame in self.tables.items()}
+        """How many of each table's things there are: its rows, or where a thing takes
+        several rows (a correction of several cells, a row per cell), its distinct ids."""
+
+        def count(name: str, frame) -> int:
+            own = name.removesuffix("s") + "_id"
+            return int(frame[own].nunique()) if own in frame and len(frame) else len(frame)
+
+        return {name: count(name, frame) for name, frame in self.tables.items()}
 
 
 def validate(
