@@ -557,7 +557,10 @@ def test_cite_of_an_unknown_claim_exits_1_with_a_clear_message(tmp_path):
     result = run_claimtrack("cite", "-p", REPO, "mt-2013-05-16-99", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == "Error: there is no claim 'mt-2013-05-16-99' in data/claims.csv\n"
+    assert result.stderr == (
+        "Error: there is no claim 'mt-2013-05-16-99' in data/claims.csv; did you mean mt-2013-05-16-09, "
+        "mt-2013-05-16-16, mt-2013-05-16-15?\n"
+    )
 
 
 def test_cite_stops_at_the_first_unknown_claim_after_printing_the_known_ones():

@@ -107,14 +107,26 @@ def test_list_csv_prints_the_claims_file_header_and_its_rows():
     assert printed[1:] == expected
 
 
-def test_an_invalid_package_is_not_listed(make_package):
-    result = run_claimtrack("list", cwd=make_package("type-integer"))
+def test_list_leaves_out_a_bad_row_and_says_which_and_why(make_package):
+    result = run_claimtrack("list", "--format", "csv", cwd=make_package("type-integer"))
+    assert result.returncode == 0, result.stderr
+    listed = [row[0] for row in csv.reader(io.StringIO(result.stdout))][1:]
+    assert "mt-2013-05-16-09" not in listed and listed  # the others are listed as usual
+    warning = result.stderr.splitlines()
+    assert warning[0] == "Warning: the package has 1 problem(s); the rows at fault are left out:"
+    assert warning[1].startswith('  data/claims.csv, line 3, column low, value "94,000"')
+    assert warning[2] == "  run claimtrack validate to see every problem."
+    assert warning[3] == "  Left out of data/claims.csv: 1 row(s), claim_id mt-2013-05-16-09"
+
+
+def test_a_package_that_cannot_be_read_is_not_listed(make_package):
+    result = run_claimtrack("list", cwd=make_package("header-misspelt"))
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == (
-        "Error: the package is not valid; fix it before reading it (claimtrack validate)"
+        "Error: the package cannot be read; fix it before reading it (claimtrack validate)"
     )
-    assert result.stderr.startswith('data/claims.csv, line 3, column low, value "94,000"')
+    assert result.stderr.startswith("data/measures.csv, line 1, column scpoe")
 
 
 def test_text_is_the_default_and_table_is_still_taken_for_it(package):

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from claimtrack.cli.common import (
+    CONTEXT,
     UNREADABLE,
     archive_option,
     fail,
@@ -19,6 +20,8 @@ from claimtrack.cli.common import (
     waiting,
 )
 from claimtrack.model import paths
+
+CONTEXT_HELP = set(CONTEXT["help_option_names"])
 
 
 class _Columns(click.Command):
@@ -35,7 +38,7 @@ class _Columns(click.Command):
 
     def parse_args(self, ctx, args):
         fixed = [p for p in self.params if not getattr(p, "from_schema", False)]
-        self.params = fixed + _column_options(_package_in(args), self.resource)
+        self.params = fixed + _column_options(_package_in(args), self.resource, helping=bool(CONTEXT_HELP & set(args)))
         return super().parse_args(ctx, args)
 
 
@@ -48,13 +51,19 @@ def _package_in(args: list[str]) -> Path:
     return Path(".")
 
 
-def _column_options(package_dir: Path, resource: str) -> list[click.Option]:
-    from claimtrack.model.package import read_package
+def _column_options(package_dir: Path, resource: str, helping: bool = False) -> list[click.Option]:
+    """The options of ``resource``'s columns; outside a package, that there is none
+    (unless help is asked for, which lists the options claimtrack takes everywhere)."""
+    from claimtrack.model.package import no_package, read_package
     from claimtrack.model.problems import ValidationError
 
     try:
         fields = read_package(package_dir).resource(resource).fields
-    except (ValidationError, KeyError):
+    except ValidationError as error:
+        if no_package(error.problems) and not helping:
+            fail(no_package(error.problems))
+        return []
+    except KeyError:
         return []
     options = []
     for spec in fields:

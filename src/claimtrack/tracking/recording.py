@@ -20,7 +20,7 @@ from pathlib import Path
 from claimtrack.io import storage
 from claimtrack.io.csvfile import read_raw
 from claimtrack.io.rows import Rows
-from claimtrack.model import paths
+from claimtrack.model import paths, suggest
 from claimtrack.model.lifecycle import INITIAL, refusal
 from claimtrack.model.package import Package, Resource, read_package
 from claimtrack.model.problems import Problem
@@ -409,8 +409,9 @@ def _ask_column(
     elif not required:
         label += " (optional)"
     value = ask(label, default).strip()
+    again = f"{prefix}{name} is required" + (f" (one of: {', '.join(enum)})" if enum else "")
     while required and not value:
-        value = ask(f"{prefix}{name} is required", "").strip()
+        value = ask(again, "").strip()
     return value or None
 
 
@@ -481,7 +482,7 @@ def set_status(
     with storage.package_lock(package.root, on_wait):
         claims = Table(package, "claims")
         if claim_id not in claims.rows:
-            raise RecordingError(f"there is no claim {claim_id!r} in {claims.resource.path}")
+            raise RecordingError(suggest.unknown("claim", claim_id, claims.keys, where=f" in {claims.resource.path}"))
         row = claims.row(claim_id)
         reason = refusal(row["status"], status)
         if reason:
@@ -489,7 +490,9 @@ def set_status(
         if status == "superseded" and not (by or row.get("settled_by")):
             raise RecordingError(f"{claim_id} cannot become 'superseded' without --by, the claim that superseded it")
         if by is not None and by not in claims.rows:
-            raise RecordingError(f"--by names {by!r}, which is not a claim in {claims.resource.path}")
+            close = suggest.closest(by, claims.keys)
+            meant = f"; did you mean {', '.join(close)}?" if close else ""
+            raise RecordingError(f"--by names {by!r}, which is not a claim in {claims.resource.path}{meant}")
         change = Change(claim_ids=[claim_id], before={k: row[k] for k in ("status", "settled_by", "status_note")})
         row["status"] = status
         if by is not None:
