@@ -203,13 +203,38 @@ def recorded(adding):
         fail(str(error))
 
 
-def record(package_dir: Path, items: list[dict], archive: Path | None) -> None:
-    """Add claims through the checked, locked path; say what was written and cite it."""
+def record(package_dir: Path, items: list[dict], archive: Path | None, origin=None) -> None:
+    """Add claims through the checked, locked path; say what was written and cite it.
+    ``origin`` says where the user gave them (see ``recording.Origin``)."""
     from claimtrack.tracking import recording
     from claimtrack.tracking.citing import cite
 
-    change = recorded(lambda: recording.add_claims(package_dir, items, archive=archive, on_wait=waiting))
+    change = recorded(lambda: recording.add_claims(package_dir, items, archive=archive, on_wait=waiting, origin=origin))
     for path, count in change.added.items():
         click.echo(f"Added {count} row(s) to {path}.")
     for claim_id in change.claim_ids:
         click.echo(f"{claim_id}: {cite(package_dir, claim_id)}")
+
+
+# Where the user gave a row being added, as ``recording.Origin`` takes it.
+
+
+def given_by_options(number: int, nested: str, column: str | None) -> str:
+    """A row given by column options: the option that gave the value."""
+    return f"--{column.replace('_', '-')}" if column else "the row given by the options"
+
+
+def given_at_prompt(number: int, nested: str, column: str | None) -> str:
+    """A row asked for at the terminal: the answer that gave the value."""
+    return f"the answer for {'.'.join(filter(None, (nested, column)))}" if column else "the row answered"
+
+
+def given_in_file(name: str, array: bool):
+    """A row from a JSON file (``array``: of an array of rows): its record and key."""
+
+    def where(number: int, nested: str, column: str | None) -> str:
+        parts = [name] + ([f"record {number}"] if array else [])
+        key = ".".join(filter(None, (nested, column)))
+        return ", ".join(parts + ([f"key {key}"] if key else []))
+
+    return where

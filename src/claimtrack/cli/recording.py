@@ -13,6 +13,9 @@ from claimtrack.cli.common import (
     UNREADABLE,
     archive_option,
     fail,
+    given_at_prompt,
+    given_by_options,
+    given_in_file,
     package_option,
     read_text_file,
     record,
@@ -78,7 +81,8 @@ def _column_options(package_dir: Path, resource: str, helping: bool = False) -> 
     return options
 
 
-def _read_items(source: str) -> list[dict]:
+def _read_items(source: str) -> tuple[list[dict], object]:
+    """The rows in a JSON file (or standard input), and where each was given in it."""
     import json
 
     text = read_text_file(source)
@@ -91,7 +95,7 @@ def _read_items(source: str) -> list[dict]:
     items = data if isinstance(data, list) else [data]
     if not all(isinstance(item, dict) for item in items):
         fail("the JSON must be an object of column names and values, or an array of such objects")
-    return items
+    return items, given_in_file("standard input" if source == "-" else source, isinstance(data, list))
 
 
 def _ask(label: str, default: str) -> str:
@@ -147,14 +151,14 @@ def add(package_dir, archive, file_path, ask, **columns) -> None:
     if file_path and given:
         fail("give the claim either with --file or with column options, not both")
     if file_path:
-        items = _read_items(file_path)
+        items, origin = _read_items(file_path)
     elif given:
-        items = [given]
+        items, origin = [given], given_by_options
     elif ask or sys.stdin.isatty():
-        items = [_prompted(package_dir)]
+        items, origin = [_prompted(package_dir)], given_at_prompt
     else:
         fail("no claim given: use column options (see --help), --file ROW.json, or --prompt")
-    record(package_dir, items, archive)
+    record(package_dir, items, archive, origin)
 
 
 @click.command()
@@ -231,9 +235,10 @@ def _package(package_dir: Path):
 
 def _rows_given(
     package_dir: Path, resource: str, file_path: str | None, ask: bool, columns: dict, hints: dict | None = None
-) -> tuple[list[dict], bool]:
+) -> tuple[list[dict], object, bool]:
     """The rows to add, from --file, from the column options, or asked for at the
-    terminal; and whether they were asked for."""
+    terminal; where they were given (as ``recording.Origin`` takes it); and whether
+    they were asked for."""
     from claimtrack.tracking.recording import prompted_row
 
     noun = _package(package_dir).resource(resource).noun
@@ -241,11 +246,11 @@ def _rows_given(
     if file_path and given:
         fail(f"give the {noun} either with --file or with column options, not both")
     if file_path:
-        return _read_items(file_path), False
+        return *_read_items(file_path), False
     if given:
-        return [given], False
+        return [given], given_by_options, False
     if ask or sys.stdin.isatty():
-        return [prompted_row(package_dir, resource, ask=_ask, say=_say, hints=hints)], True
+        return [prompted_row(package_dir, resource, ask=_ask, say=_say, hints=hints)], given_at_prompt, True
     fail(f"no {noun} given: use column options (see --help), --file ROW.json, or --prompt")
 
 
@@ -302,8 +307,10 @@ def source_add(package_dir, archive, file_path, ask, **columns) -> None:
     """
     from claimtrack.tracking import recording
 
-    items, _ = _rows_given(package_dir, "sources", file_path, ask, columns)
-    change = recorded(lambda: recording.add_rows(package_dir, "sources", items, archive=archive, on_wait=waiting))
+    items, origin, _ = _rows_given(package_dir, "sources", file_path, ask, columns)
+    change = recorded(
+        lambda: recording.add_rows(package_dir, "sources", items, archive=archive, on_wait=waiting, origin=origin)
+    )
     steps = [("claimtrack archive {id} FILE_OR_URL", "archive its text, to check quotes against")]
     _say_added(package_dir, "sources", change, steps, ["record a claim read in it"])
 
@@ -340,8 +347,10 @@ def claimant_add(package_dir, archive, file_path, ask, **columns) -> None:
     """
     from claimtrack.tracking import recording
 
-    items, _ = _rows_given(package_dir, "claimants", file_path, ask, columns)
-    change = recorded(lambda: recording.add_rows(package_dir, "claimants", items, archive=archive, on_wait=waiting))
+    items, origin, _ = _rows_given(package_dir, "claimants", file_path, ask, columns)
+    change = recorded(
+        lambda: recording.add_rows(package_dir, "claimants", items, archive=archive, on_wait=waiting, origin=origin)
+    )
     _say_added(package_dir, "claimants", change, [], ["record a claim they made", "or one they passed on"])
 
 
@@ -391,13 +400,19 @@ def measure_add(package_dir, archive, file_path, ask, new_topic, topic_title, **
     declared = [topic.name for topic in _package(package_dir).topics]
     listed = "one of: " + ", ".join(declared) if declared else "none is declared yet"
     hint = listed + ("; or a new one" if new_topic else "; a new one needs --new-topic")
-    items, asked = _rows_given(package_dir, "measures", file_path, ask, columns, hints={"topic": hint})
+    items, origin, asked = _rows_given(package_dir, "measures", file_path, ask, columns, hints={"topic": hint})
     new = [item["topic"] for item in items if item.get("topic") and item["topic"] not in declared]
     if asked and new_topic and topic_title is None and new:
         topic_title = _ask(f"title of the new topic {new[0]!r} (optional)", "").strip() or None
     change = recorded(
         lambda: recording.add_measures(
-            package_dir, items, new_topic=new_topic, topic_title=topic_title, archive=archive, on_wait=waiting
+            package_dir,
+            items,
+            new_topic=new_topic,
+            topic_title=topic_title,
+            archive=archive,
+            on_wait=waiting,
+            origin=origin,
         )
     )
     if topic_title and not change.declared:
