@@ -63,20 +63,21 @@ class TrackingError(LookupError):
     """A claim, measure or claimant asked for is not in the package."""
 
 
-def _unknown(tables, kind: str, value: str, known: pd.Series, table: str | None = None) -> TrackingError:
-    """That there is no ``kind`` ``value``, with the closest there are; or, where its row
-    is one reading left out (of ``table``), that it is left out."""
-    if table is not None and value in tables.left_out.get(table, ()):
+def _unknown(tables, kind: str, value: str, known: pd.Series, vocabulary: bool = False) -> TrackingError:
+    """That there is no ``kind`` ``value``, with the closest there are (with ``vocabulary``,
+    ``known`` is a few words, all given); or, where its row is one reading left out, that
+    it is left out."""
+    if not vocabulary and any(value in ids for ids in tables.left_out.values()):
         return TrackingError(
             f"the {kind} {value!r} is left out: its row, or a row it points at, has a problem (in the warning above)"
         )
-    return TrackingError(suggest.unknown(kind, value, known.dropna(), vocabulary=table is None))
+    return TrackingError(suggest.unknown(kind, value, known.dropna(), vocabulary=vocabulary))
 
 
 @dataclass(frozen=True)
 class ClaimantMatch:
     """The claimant a --claimant names, and how: ``how`` is None for its exact id, else
-    what of it matched ("its alias 'SOHR'")."""
+    what of it matched ("its alias 'FRA'")."""
 
     claimant_id: str
     name: str
@@ -117,7 +118,7 @@ def find_claimant(tables, given: str) -> ClaimantMatch:
             candidates = "; ".join(f"{claimant_id} ({names[claimant_id]})" for claimant_id in found)
             raise TrackingError(f"{given!r} could be any of {len(found)} claimants: {candidates}; give its id")
     everything = pd.Series([text for texts in known.values() for _, text in texts])
-    raise _unknown(tables, "claimant", given, everything, table="claimants")
+    raise _unknown(tables, "claimant", given, everything)
 
 
 def list_claims(
@@ -127,15 +128,15 @@ def list_claims(
     finds it: give it its id) and status."""
     claims = tables["claims"]
     keep = pd.Series(True, index=claims.index)
-    for column, value, kind, known, table in (
-        ("measure_id", measure, "measure", tables["measures"]["measure_id"], "measures"),
-        ("claimant_id", claimant, "claimant", tables["claimants"]["claimant_id"], "claimants"),
-        ("status", status, "status", pd.Series(list(MOVES)), None),
+    for column, value, kind, known in (
+        ("measure_id", measure, "measure", tables["measures"]["measure_id"]),
+        ("claimant_id", claimant, "claimant", tables["claimants"]["claimant_id"]),
+        ("status", status, "status", pd.Series(list(MOVES))),
     ):
         if value is None:
             continue
         if not (known == value).any():
-            raise _unknown(tables, kind, value, known, table)
+            raise _unknown(tables, kind, value, known, vocabulary=column == "status")
         keep &= claims[column] == value
     return claims[keep.fillna(False)]
 
@@ -144,7 +145,7 @@ def get_claim(tables, claim_id: str) -> pd.Series:
     claims = tables["claims"]
     found = claims[claims["claim_id"] == claim_id]
     if found.empty:
-        raise _unknown(tables, "claim", claim_id, claims["claim_id"], "claims")
+        raise _unknown(tables, "claim", claim_id, claims["claim_id"])
     return found.iloc[0]
 
 
@@ -176,7 +177,7 @@ def history(tables, measure: str) -> pd.DataFrame:
     """The claims of one measure in the order they were made, each with the claims it settled."""
     measures = tables["measures"]
     if not (measures["measure_id"] == measure).any():
-        raise _unknown(tables, "measure", measure, measures["measure_id"], "measures")
+        raise _unknown(tables, "measure", measure, measures["measure_id"])
     view = claims_view(tables)
     view = view[view["measure_id"] == measure].assign(made=lambda v: _made(v))
     view = view.sort_values(["made", "claim_id"], kind="stable")
@@ -228,7 +229,7 @@ def _measures_for(tables, names: list[str]) -> list[str]:
             chosen.extend(measures.loc[measures["topic"] == name, "measure_id"])
         else:
             known = pd.concat([measures["measure_id"], measures["topic"]])
-            raise _unknown(tables, "measure or topic", name, known, "measures")
+            raise _unknown(tables, "measure or topic", name, known)
     return list(dict.fromkeys(chosen))
 
 

@@ -21,7 +21,7 @@ ON_ERROR = ("raise", "skip")
 # The problems that belong to one row, found where the file could be read: the schemas'
 # and the rules' checks, and a row left out of its table for its length. Any other problem
 # (the descriptor, a file unreadable, a header) leaves nothing to read around.
-ROW_RULES = {kind.code for kind in CATALOGUE if kind.group in ("schema", "rule", "archive")} | {
+ROW_RULES = {kind.code for kind in CATALOGUE if kind.group not in ("descriptor", "file")} | {
     "row-length",
     "blank-row",
 }
