@@ -15,6 +15,7 @@ import pytest
 from claimtrack.model.package import read_package
 from claimtrack.tracking import citing, style
 from conftest import REPO, run_claimtrack
+from published import edit_rows
 
 CLAIM_COLUMNS = read_package(REPO).resource("claims").field_names
 
@@ -557,7 +558,10 @@ def test_cite_of_an_unknown_claim_exits_1_with_a_clear_message(tmp_path):
     result = run_claimtrack("cite", "-p", REPO, "mt-2013-05-16-99", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == "Error: there is no claim 'mt-2013-05-16-99' in data/claims.csv\n"
+    assert result.stderr == (
+        "Error: there is no claim 'mt-2013-05-16-99' in data/claims.csv; did you mean mt-2013-05-16-09, "
+        "mt-2013-05-16-16, mt-2013-05-16-15?\n"
+    )
 
 
 def test_cite_stops_at_the_first_unknown_claim_after_printing_the_known_ones():
@@ -610,3 +614,39 @@ def test_a_publisher_that_takes_the_article_gets_it_mid_sentence_and_at_the_star
     assert sentence(hedged, claimant=UNATTRIBUTED, source=tribune).startswith("The Chicago Tribune reported on May 7")
     plain = {"publisher": "Reuters", "published_on": "2013-05-07"}
     assert "according to Reuters (May 7, 2013)" in sentence(claim(qualifier="at least", low="94000"), source=plain)
+
+
+@pytest.mark.parametrize(
+    "column, value, problem",
+    [
+        ("said_on", "16/05/2013", 'column said_on, value "16/05/2013": '),
+        ("low", "94 000", 'column low, value "94 000": '),
+        ("qualifier", "range", "column high, value \"\": 'range' needs high, which is empty [qualifier-bounds]"),
+    ],
+    ids=["slashed-date", "spaced-number", "range-without-high"],
+)
+def test_cite_of_a_malformed_claim_names_the_problem_instead_of_crashing(real_package, column, value, problem):
+    edit_rows(real_package / "data" / "claims.csv", "mt-2013-05-16-09", "claim_id", **{column: lambda _: value})
+    result = run_claimtrack("cite", "mt-2013-05-16-09", cwd=real_package)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert f"  data/claims.csv, line 10, {problem}" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "Error: claim mt-2013-05-16-09 cannot be cited: its row, or a row it points at, has a problem (above); "
+        "fix it first, or run claimtrack validate"
+    )
+
+
+def test_cite_of_a_claim_whose_claimant_has_no_kind_names_the_claimants_row(real_package):
+    edit_rows(real_package / "data" / "claimants.csv", "sohr", "claimant_id", kind=lambda _: "")
+    result = run_claimtrack("cite", "mt-2013-05-16-09", cwd=real_package)
+    assert result.returncode == 1
+    assert "data/claimants.csv, line " in result.stderr
+    assert "kind must not be empty: give one of person, organisation, government body" in result.stderr
+
+
+def test_cite_of_a_sound_claim_beside_a_malformed_one_still_gives_its_sentence(real_package):
+    edit_rows(real_package / "data" / "claims.csv", "mt-2013-05-16-09", "claim_id", low=lambda _: "94 000")
+    result = run_claimtrack("cite", "mt-2013-05-16-10", cwd=real_package)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()

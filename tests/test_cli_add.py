@@ -1,7 +1,8 @@
 """`claimtrack add`: a claim from flags, a JSON file or prompts, checked before a byte is written.
 
 Rows to add are in tests/fixtures/tracker/add/. The base claims.csv has four
-claims on lines 2 to 5, so an added claim is line 6.
+claims on lines 2 to 5; a problem on an added claim names where it was given (the
+option, or the file and its key), not a line it does not have yet.
 """
 
 from __future__ import annotations
@@ -243,7 +244,7 @@ def test_a_shown_claim_handed_back_under_a_new_id_is_refused_as_a_duplicate(make
     result = run_claimtrack("add", "--file", "-", cwd=package, input=json.dumps(dict(claim, claim_id=None)))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        'data/claims.csv, line 6, column claim_id, value "test-article-01": this claim is already recorded as '
+        'standard input, key claim_id, value "test-article-01": this claim is already recorded as '
         "test-widgets-02: same measure, claimant, source, figure and quote [duplicate-claim]",
         "Error: the change was refused: the package would not be valid; nothing was written",
     ]
@@ -254,26 +255,25 @@ def test_a_shown_claim_handed_back_under_a_new_id_is_refused_as_a_duplicate(make
 
 
 REFUSED = {
-    "invalid-qualifier": ('data/claims.csv, line 6, column qualifier, value "roughly": ', "[enum]"),
+    "invalid-qualifier": ('key qualifier, value "roughly": ', "[enum]"),
     "bounds-order": (
-        'data/claims.csv, line 6, column high, value "10": the upper bound 10 is below the lower bound 20',
+        'key high, value "10": the upper bound 10 is below the lower bound 20',
         "[bounds-order]",
     ),
     "unknown-measure": (
-        "data/claims.csv, line 6, column measure_id, value \"test-widget\": 'test-widget' is not a measure_id "
+        "key measure_id, value \"test-widget\": 'test-widget' is not a measure_id "
         "in data/measures.csv: add the measure first with `claimtrack measure add`",
         "[foreign-key]",
     ),
     "duplicate-claim": (
-        'data/claims.csv, line 6, column claim_id, value "test-article-01": this claim is already recorded as '
-        "test-widgets-02",
+        'key claim_id, value "test-article-01": this claim is already recorded as test-widgets-02',
         "[duplicate-claim]",
     ),
 }
 
 
 @pytest.mark.parametrize("case", REFUSED)
-def test_a_refused_claim_exits_1_naming_file_line_and_column_and_changes_no_file(make_package, case):
+def test_a_refused_claim_exits_1_naming_its_file_key_and_value_and_changes_no_file(make_package, case):
     package = make_package()
     before = snapshot(package)
     result = run_claimtrack("add", "--file", ADD / f"{case}.json", cwd=package)
@@ -281,7 +281,7 @@ def test_a_refused_claim_exits_1_naming_file_line_and_column_and_changes_no_file
     assert result.stdout == ""
     problem, *rest = result.stderr.splitlines()
     start, end = REFUSED[case]
-    assert problem.startswith(start) and problem.endswith(end), problem
+    assert problem.startswith(f"{ADD / case}.json, {start}") and problem.endswith(end), problem
     assert rest == ["Error: the change was refused: the package would not be valid; nothing was written"]
     assert snapshot(package) == before
     assert list(package.rglob("*.tmp")) == []
@@ -596,3 +596,27 @@ def test_a_csv_file_whose_row_has_a_cell_too_many_is_refused_naming_its_line(mak
     assert result.returncode == 1
     assert f"{bad}, line 2: 3 cells for the header's 2 columns" in result.stderr
     assert snapshot(package) == before
+
+
+def test_a_bad_flag_is_named_as_typed_with_its_value_not_as_a_line_not_yet_written(make_package):
+    package = make_package()
+    before = snapshot(package)
+    flags = [("statd" if flag == "inferred from weekday" else flag) for flag in FLAGS]
+    result = run_claimtrack("add", *flags, cwd=package)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(
+        "--said-on-basis, value \"statd\": 'statd' is not one of the allowed values: stated, "
+    )
+    assert "line 6" not in result.stderr
+    assert snapshot(package) == before
+
+
+def test_a_bad_key_in_an_array_file_is_named_by_its_record_number_and_key(make_package, tmp_path):
+    package = make_package()
+    good = json.loads((ADD / "invalid-qualifier.json").read_text(encoding="utf-8"))
+    rows = tmp_path / "rows.json"
+    rows.write_text(json.dumps([dict(good, qualifier="about"), dict(good, said_on="16/05/2013")]), encoding="utf-8")
+    result = run_claimtrack("add", "--file", rows, cwd=package)
+    assert result.returncode == 1
+    assert f'{rows}, record 2, key said_on, value "16/05/2013": ' in result.stderr
+    assert "write 2013-05-16" in result.stderr

@@ -173,3 +173,18 @@ def test_compare_as_of_must_be_a_real_day(package):
     result = run_claimtrack("compare", "test-widgets", "--as-of", "2013-13-01", cwd=package)
     assert result.returncode == 2
     assert "Invalid value for '--as-of'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("16/05/2013", "did you mean 2013-05-16?"),
+        ("03/04/2013", "03/04/2013 could be day/month or month/day: did you mean 2013-04-03 or 2013-03-04?"),
+        ("May 16", ""),
+    ],
+)
+def test_an_as_of_not_written_yyyy_mm_dd_says_what_was_typed_what_is_wanted_and_the_day_meant(typed, meant):
+    result = run_claimtrack("compare", "syria-deaths", "--as-of", typed, cwd=REPO)
+    assert result.returncode == 2
+    wanted = f"Error: Invalid value for '--as-of': {typed!r} is not a day written YYYY-MM-DD, such as 2013-05-16"
+    assert result.stderr.splitlines()[-1] == wanted + (f"; {meant}" if meant else "")

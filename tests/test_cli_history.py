@@ -10,6 +10,7 @@ import re
 
 from claimtrack.model.package import read_package
 from conftest import REPO, TRACKER, run_claimtrack
+from published import edit_rows
 
 COLUMNS = read_package(REPO).resource("claims").field_names
 IN_ORDER = [
@@ -104,3 +105,14 @@ def test_history_lists_the_corrections_of_its_claims_under_the_table(make_packag
         "Why: Made up: the note was wrong.\n"
     )
     assert "corrected" not in run_claimtrack("history", "geneva-2-date", cwd=folder).stdout
+
+
+def test_history_of_a_measure_left_out_with_its_claims_says_so(real_package):
+    edit_rows(real_package / "data" / "measures.csv", "syria-deaths", "measure_id", kind=lambda _: "")
+    result = run_claimtrack("history", "syria-deaths", cwd=real_package)
+    assert result.returncode == 1
+    assert "kind must not be empty: give one of count, duration, date [required]" in result.stderr
+    assert "  Left out of data/measures.csv: 1 row(s), measure_id syria-deaths" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("Error: the measure 'syria-deaths' is left out")
+    other = run_claimtrack("history", "geneva-2-date", cwd=real_package)
+    assert other.returncode == 0 and "mt-2013-05-16-02" in other.stdout

@@ -107,14 +107,26 @@ def test_list_csv_prints_the_claims_file_header_and_its_rows():
     assert printed[1:] == expected
 
 
-def test_an_invalid_package_is_not_listed(make_package):
-    result = run_claimtrack("list", cwd=make_package("type-integer"))
+def test_list_leaves_out_a_bad_row_and_says_which_and_why(make_package):
+    result = run_claimtrack("list", "--format", "csv", cwd=make_package("type-integer"))
+    assert result.returncode == 0, result.stderr
+    listed = [row[0] for row in csv.reader(io.StringIO(result.stdout))][1:]
+    assert "mt-2013-05-16-09" not in listed and listed  # the others are listed as usual
+    warning = result.stderr.splitlines()
+    assert warning[0] == "Warning: the package has 1 problem(s); the rows at fault are left out:"
+    assert warning[1].startswith('  data/claims.csv, line 3, column low, value "94,000"')
+    assert warning[2] == "  run claimtrack validate to see every problem."
+    assert warning[3] == "  Left out of data/claims.csv: 1 row(s), claim_id mt-2013-05-16-09"
+
+
+def test_a_package_that_cannot_be_read_is_not_listed(make_package):
+    result = run_claimtrack("list", cwd=make_package("header-misspelt"))
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == (
-        "Error: the package is not valid; fix it before reading it (claimtrack validate)"
+        "Error: the package cannot be read; fix it before reading it (claimtrack validate)"
     )
-    assert result.stderr.startswith('data/claims.csv, line 3, column low, value "94,000"')
+    assert result.stderr.startswith("data/measures.csv, line 1, column scpoe")
 
 
 def test_text_is_the_default_and_table_is_still_taken_for_it(package):
@@ -150,3 +162,74 @@ def test_a_format_a_command_does_not_print_is_refused_naming_the_ones_it_does(pa
     result = run_claimtrack(*command, "--format", "csv", cwd=package)
     assert result.returncode == 2
     assert "'csv' is not one of 'text', 'json'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "given, said",
+    [
+        ("SOHR", "'SOHR' is taken for sohr (Syrian Observatory for Human Rights), by its alias 'SOHR'."),
+        (
+            "syrian observatory for human rights",
+            "'syrian observatory for human rights' is taken for sohr (Syrian Observatory for Human Rights), "
+            "by its name 'Syrian Observatory for Human Rights'.",
+        ),
+        (
+            "observatory",
+            "'observatory' is taken for sohr (Syrian Observatory for Human Rights), "
+            "by part of its name 'Syrian Observatory for Human Rights'.",
+        ),
+    ],
+)
+def test_list_finds_a_claimant_by_name_or_alias_in_any_case_and_says_which(given, said):
+    result = run_claimtrack("list", "--claimant", given, "--format", "csv", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0] == said
+    exact = run_claimtrack("list", "--claimant", "sohr", "--format", "csv", cwd=REPO)
+    assert result.stdout == exact.stdout and exact.stderr == ""
+
+
+def test_list_names_the_candidates_when_a_claimant_is_ambiguous():
+    result = run_claimtrack("list", "--claimant", "syrian", cwd=REPO)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: 'syrian' could be any of 2 claimants: sohr (Syrian Observatory for Human Rights); "
+        "syrian-martyr-database (Syrian Martyr Database); give its id\n"
+    )
+
+
+def test_an_unknown_status_lists_the_statuses():
+    result = run_claimtrack("list", "--status", "reportd", cwd=REPO)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: there is no status 'reportd'; did you mean reported? (one of: reported, tentative, confirmed, "
+        "realised, not realised, superseded, retracted)\n"
+    )
+
+
+def test_list_outside_a_package_says_there_is_none_and_what_to_do(tmp_path):
+    result = run_claimtrack("list", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"Error: no package here ({tmp_path.resolve()}): cd into one, pass -p DIR, or start one with claimtrack init\n"
+    )
+
+
+def test_many_problems_are_summarised_with_a_count_and_the_command_for_all(real_package):
+    path = real_package / "data" / "claims.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    said_on = rows[0].index("said_on")
+    for row in rows[1:9]:
+        row[said_on] = "16/05/2013"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    result = run_claimtrack("list", "--format", "json", cwd=real_package)
+    assert result.returncode == 0, result.stderr
+    warning = result.stderr.splitlines()
+    found = re.fullmatch(r"Warning: the package has ([0-9]+) problem\(s\); the rows at fault are left out:", warning[0])
+    assert found and int(found.group(1)) >= 8, warning[0]
+    assert all(line.startswith("  data/claims.csv, line ") for line in warning[1:6])
+    assert warning[6] == f"  ... and {int(found.group(1)) - 5} more; run claimtrack validate to see every problem."
+    left = [row[0] for row in rows[1:9]]
+    assert warning[7] == f"  Left out of data/claims.csv: 8 row(s), claim_id {', '.join(left)}"
+    assert not set(left) & set(listed_ids(result))

@@ -8,6 +8,7 @@ import pytest
 
 from claimtrack.model.package import read_package
 from conftest import REPO, TRACKER, build_package, run_claimtrack
+from published import edit_rows
 
 RESOURCES = {r.name: r.field_names for r in read_package(REPO).resources}
 
@@ -125,3 +126,22 @@ def test_show_lists_a_claims_corrections_with_when_what_was_what_became_and_why(
         "Why: Made up: the count is of the year.",
     ]
     assert "corrected" not in card(run_claimtrack("show", "test-widgets-01", cwd=folder))
+
+
+def test_show_of_a_claim_left_out_for_a_bad_row_says_so_after_the_warning(real_package):
+    edit_rows(real_package / "data" / "claims.csv", "mt-2013-05-16-09", "claim_id", low=lambda _: "94 000")
+    result = run_claimtrack("show", "mt-2013-05-16-09", cwd=real_package)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Warning: the package has 1 problem(s); the rows at fault are left out:\n")
+    assert result.stderr.splitlines()[-1] == (
+        "Error: the claim 'mt-2013-05-16-09' is left out: its row, or a row it points at, has a problem "
+        "(in the warning above)"
+    )
+
+
+def test_show_of_a_sound_claim_goes_on_with_a_warning_when_another_row_is_bad(real_package):
+    edit_rows(real_package / "data" / "claims.csv", "mt-2013-05-16-09", "claim_id", low=lambda _: "94 000")
+    result = run_claimtrack("show", "mt-2013-05-16-10", cwd=real_package)
+    assert result.returncode == 0, result.stderr
+    assert "mt-2013-05-16-10" in result.stdout
+    assert 'data/claims.csv, line 10, column low, value "94 000"' in result.stderr

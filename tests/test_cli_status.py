@@ -75,7 +75,10 @@ REFUSED = {
     ),
     "by-an-unknown-claim": (
         ["mt-2013-05-16-10", "--set", "superseded", "--by", "mt-2013-05-16-99"],
-        ["Error: --by names 'mt-2013-05-16-99', which is not a claim in data/claims.csv"],
+        [
+            "Error: --by names 'mt-2013-05-16-99', which is not a claim in data/claims.csv; "
+            "did you mean mt-2013-05-16-09, mt-2013-05-16-16, mt-2013-05-16-15?"
+        ],
     ),
     "by-a-claim-of-another-measure": (
         ["mt-2013-05-16-10", "--set", "superseded", "--by", "mt-2013-05-16-14"],
@@ -111,7 +114,10 @@ REFUSED = {
     ),
     "unknown-claim": (
         ["mt-2013-05-16-99", "--set", "confirmed"],
-        ["Error: there is no claim 'mt-2013-05-16-99' in data/claims.csv"],
+        [
+            "Error: there is no claim 'mt-2013-05-16-99' in data/claims.csv; "
+            "did you mean mt-2013-05-16-09, mt-2013-05-16-16, mt-2013-05-16-15?"
+        ],
     ),
 }
 
@@ -138,9 +144,10 @@ def test_status_without_set_or_undo_is_a_usage_error(real_package):
     [["status", "some-claim", "--set", "retracted"], ["add", "--file", "-"], ["source", "add", "--file", "-"]],
     ids=["status", "add", "source-add"],
 )
-def test_a_change_to_a_folder_that_is_no_package_is_a_clear_error_not_a_traceback(tmp_path, args):
+def test_a_change_to_a_folder_that_is_no_package_says_there_is_none_and_what_to_do(tmp_path, args):
     result = run_claimtrack(*args, cwd=tmp_path, input='{"note": "made up"}')
     assert result.returncode == 1
-    assert result.stderr.splitlines()[-1] == "Error: the package cannot be read; fix it first (claimtrack validate)"
-    assert "datapackage.json is missing" in result.stderr
+    assert result.stderr == (
+        f"Error: no package here ({tmp_path.resolve()}): cd into one, pass -p DIR, or start one with claimtrack init\n"
+    )
     assert list(tmp_path.iterdir()) == []

@@ -11,6 +11,7 @@ import claimtrack
 from claimtrack.validation.loading import load
 from claimtrack.validation.run import validate
 from conftest import REPO, TEST_ARCHIVE
+from published import edit_rows
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +103,29 @@ def test_claimtrack_load_is_the_load_function_on_every_use():
     first, again = claimtrack.load(REPO), claimtrack.load(REPO)
     assert first.claims["claim_id"].tolist() == ids
     pd.testing.assert_frame_equal(first.claims, again.claims)
+
+
+def test_load_skipping_leaves_out_the_row_at_fault_and_the_rows_pointing_at_it(real_package):
+    edit_rows(real_package / "data" / "sources.csv", "mt-2013-05-16", "source_id", published_on=lambda _: "16/05/2013")
+    with pytest.raises(claimtrack.ValidationError):
+        load(real_package)  # still refused by default
+    tables = load(real_package, on_error="skip")
+    whole = load(REPO)
+    assert "mt-2013-05-16" not in set(tables.sources["source_id"])
+    pointing = set(whole.claims.loc[whole.claims["source_id"] == "mt-2013-05-16", "claim_id"])
+    assert pointing and not pointing & set(tables.claims["claim_id"])
+    assert set(tables.left_out["claims"]) >= pointing
+    assert tables.left_out["sources"] == ["mt-2013-05-16"]
+    assert len(tables.claims) == len(whole.claims) - len(set(tables.left_out["claims"]))
+    assert tables.problems[0].file == "data/sources.csv" and tables.problems[0].column == "published_on"
+
+
+def test_load_skipping_still_refuses_a_package_it_cannot_read(make_package):
+    with pytest.raises(claimtrack.ValidationError) as raised:
+        load(make_package("header-misspelt"), on_error="skip")
+    assert {p.rule for p in raised.value.problems} == {"header"}
+
+
+def test_load_refuses_an_unknown_on_error():
+    with pytest.raises(ValueError, match="on_error must be one of raise, skip, not 'ignore'"):
+        load(REPO, on_error="ignore")

@@ -1,5 +1,6 @@
 """Properties over generated input (hypothesis): text survives add -> load exactly,
-and no bytes given as a CSV file make validation crash.
+no bytes given as a CSV file make validation crash, and no bad cell makes a reading
+command crash.
 
 Each example is checked on the small base package (tests/fixtures/base); the bytes
 of a CSV file are handed to validation in place of the file's, so nothing is written.
@@ -7,16 +8,19 @@ of a CSV file are handed to validation in place of the file's, so nothing is wri
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import claimtrack
+from claimtrack.cli import main
 from claimtrack.model.problems import CODES, Problem
 from claimtrack.tracking import recording
 from claimtrack.validation.run import validate
@@ -145,3 +149,82 @@ def test_any_bytes_as_a_csv_file_validate_or_give_problems_never_a_crash(base_pa
         assert problem.message and problem.file
         assert problem.line is None or problem.line >= 1
     assert snapshot(base_package) == before
+
+
+# --- One bad cell, every read verb -----------------------------------------------------------------
+
+# What a journalist's cell may hold by mistake: nothing, the wrong type, a date written
+# otherwise, a number too large for any column, a formula, words of any script.
+JUNK = st.one_of(
+    st.sampled_from(
+        ["", " ", "NA", "-", "?", "94 000", "1,200", "12%", "1e400", "9" * 400, "-0", "0x1F", "true"]
+        + ["16/05/2013", "2013-02-30", "2013-13", "0000-00-00", "May 16, 2013", "2013-05-16T10:00"]
+        + ["=1+1", "@cmd", "\u062f\u0645\u0634\u0642", "\U0001f5de\ufe0f", "\u202eevil", "a|", "|", "x" * 2000]
+    ),
+    st.integers().map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.dates().map(str),
+    st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=30),
+)
+CLAIM, MEASURE = "mt-2013-05-16-09", "syria-deaths"  # of the base data
+READS = [
+    ["list"],
+    ["list", "--format", "json"],
+    ["show", CLAIM],
+    ["compare", MEASURE],
+    ["history", MEASURE],
+    ["cite", CLAIM],
+    ["validate"],
+]
+# A problem as every command prints it: the file and the line, then what is wrong.
+LOCATED = re.compile(r"^(?:  )?data/[a-z]+\.csv, line [0-9]+\b.*\[[a-z0-9-]+\]$")
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+# The base data's files that have rows, as rows of cells.
+BASE_ROWS = {path.name: _rows(path) for path in sorted(BASE_DATA.glob("*.csv")) if len(_rows(path)) > 1}
+
+
+@st.composite
+def one_bad_cell(draw):
+    """A file of the base data, a row of it, a column, and the junk to put there."""
+    name = draw(st.sampled_from(sorted(BASE_ROWS)))
+    rows = BASE_ROWS[name]
+    row = draw(st.integers(1, len(rows) - 1))
+    column = draw(st.integers(0, len(rows[0]) - 1))
+    return name, row, column, draw(JUNK)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cell=one_bad_cell(), command=st.sampled_from(READS))
+@example(cell=("claims.csv", 2, 15, "16/05/2013"), command=["cite", CLAIM])  # said_on of the claim cited
+@example(cell=("claims.csv", 2, 10, "94 000"), command=["cite", CLAIM])  # its low
+@example(cell=("claims.csv", 2, 9, "range"), command=["cite", CLAIM])  # a range with no high
+@example(cell=("claimants.csv", 3, 4, ""), command=["show", CLAIM])  # a kind left empty
+@example(cell=("sources.csv", 1, 0, "renamed"), command=["history", MEASURE])  # an id claims point to
+@example(cell=("measures.csv", 1, 3, "9" * 400), command=["compare", MEASURE])
+def test_one_bad_cell_never_makes_a_read_command_crash_and_its_problem_is_located(scratch, cell, command):
+    """Each example runs one command, drawn with the cell: the commands share the reading."""
+    name, row_number, column, junk = cell
+    package = scratch / "one-bad-cell"
+    shutil.rmtree(package, ignore_errors=True)
+    build_package(package)
+    path = package / "data" / name
+    rows = [list(row) for row in BASE_ROWS[name]]
+    rows[row_number][column] = junk
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    before = snapshot(package)
+    result = CliRunner().invoke(main, [*command, "-p", str(package)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert result.exit_code in (0, 1), result.output
+    said = result.stderr.rstrip("\n").split("\n")  # a cell may hold other line breaks
+    problems = [line for line in said if line.rstrip().endswith("]")]
+    assert all(LOCATED.match(line) for line in problems), result.stderr
+    if result.exit_code == 1:  # refused, saying why
+        assert said[-1].startswith("Error: ") or said[-1].endswith("the package is not valid."), result.stderr
+    assert snapshot(package) == before

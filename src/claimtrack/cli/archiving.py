@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.cli.common import fail, package_option, recorded, waiting
+from claimtrack.cli.common import DAY, fail, package_option, recorded, waiting
 
 
 @click.command("archive")
@@ -15,7 +15,7 @@ from claimtrack.cli.common import fail, package_option, recorded, waiting
 @click.argument("file_or_url", metavar="FILE_OR_URL")
 @click.option(
     "--accessed-on",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="The day the text was taken from the document, when not today (YYYY-MM-DD).",
 )
 @click.option("--replace", is_flag=True, help="Archive this text in place of the one the source already has.")

@@ -12,10 +12,13 @@ from claimtrack.cli.common import archive_option, fail, package_option, problems
 
 def validated(package_dir: Path, archive: Path | None, output_format: str, max_errors: int):
     """Validate, print the outcome; exit 1 on any problem. Returns the report when valid."""
+    from claimtrack.model.package import no_package
     from claimtrack.model.problems import format_json, format_text
     from claimtrack.validation import validate
 
     report = validate(package_dir, archive=archive)
+    if output_format == "text" and no_package(report.problems):
+        fail(no_package(report.problems))
     if output_format == "json":
         click.echo(format_json(report.problems))
     elif report.problems:

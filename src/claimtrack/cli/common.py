@@ -46,6 +46,33 @@ def archive_option(function):
     )(function)
 
 
+class Day(click.ParamType):
+    """A day given as YYYY-MM-DD, as a datetime at midnight; anything else is refused
+    with what was typed, what is wanted and, where it can be told, the day meant."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        import datetime as dt
+
+        from claimtrack.model.suggest import date_readings
+
+        if isinstance(value, dt.datetime):
+            return value
+        try:
+            return dt.datetime.strptime(value, "%Y-%m-%d")
+        except ValueError:
+            pass
+        readings = date_readings(value)
+        meant = f"; did you mean {' or '.join(readings)}?" if readings else ""
+        if len(readings) == 2:
+            meant = f"; {value} could be day/month or month/day: did you mean {' or '.join(readings)}?"
+        self.fail(f"{value!r} is not a day written YYYY-MM-DD, such as 2013-05-16{meant}", param, ctx)
+
+
+DAY = Day()
+
+
 class FormatChoice(click.Choice):
     """A --format word, with the old name ``table`` taken for ``text``."""
 
@@ -87,12 +114,18 @@ def problems_options(function):
 
 # What a command that changes the package says when its descriptor or schemas cannot be read.
 UNREADABLE = "the package cannot be read; fix it first (claimtrack validate)"
+# How many of the problems a reading command shows above what it read.
+SHOWN_PROBLEMS = 5
 
 
 def fail(message: str, problems=None) -> None:
-    """Print the problems, if any, and the message; exit with status 1."""
+    """Print the problems, if any, and the message; exit with status 1. Outside a
+    package, only that there is none, and what to do."""
+    from claimtrack.model.package import no_package
     from claimtrack.model.problems import format_text
 
+    if problems and no_package(problems):
+        message, problems = no_package(problems), None
     if problems:
         click.echo(format_text(problems, limit=50), err=True)
     click.echo(f"Error: {message}", err=True)
@@ -100,14 +133,38 @@ def fail(message: str, problems=None) -> None:
 
 
 def load_tables(package_dir: Path):
-    """The package's tables, validated; on any problem, the problems and exit 1."""
+    """The package's tables for reading: a row with a problem is left out, with the rows
+    that point at it, and a warning on standard error says what and why; when the
+    package cannot be read at all, its problems and exit 1."""
     from claimtrack.model.problems import ValidationError
     from claimtrack.validation import load
 
     try:
-        return load(package_dir)
+        tables = load(package_dir, on_error="skip")
     except ValidationError as error:
-        fail("the package is not valid; fix it before reading it (claimtrack validate)", error.problems)
+        fail("the package cannot be read; fix it before reading it (claimtrack validate)", error.problems)
+    for line in left_out_warning(tables):
+        click.echo(line, err=True)
+    return tables
+
+
+def left_out_warning(tables) -> list[str]:
+    """What reading left out, and why: the first few problems, a count of the rest, and
+    the ids left out of each table."""
+    from claimtrack.model.suggest import listing
+
+    problems = tables.problems
+    if not problems:
+        return []
+    lines = [f"Warning: the package has {len(problems):,} problem(s); the rows at fault are left out:"]
+    lines += [f"  {problem}" for problem in problems[:SHOWN_PROBLEMS]]
+    rest = len(problems) - SHOWN_PROBLEMS
+    more = f"... and {rest:,} more; " if rest > 0 else ""
+    lines.append(f"  {more}run claimtrack validate to see every problem.")
+    for name, ids in tables.left_out.items():
+        resource = tables.package.resource(name)
+        lines.append(f"  Left out of {resource.path}: {len(ids):,} row(s), {resource.key} {listing(ids, limit=10)}")
+    return lines
 
 
 def waiting() -> None:
@@ -146,15 +203,50 @@ def recorded(adding):
         fail(str(error))
 
 
-def record(package_dir: Path, items: list[dict], archive: Path | None) -> None:
-    """Add claims through the checked, locked path; say what was written and cite it."""
+def record(package_dir: Path, items: list[dict], archive: Path | None, origin=None) -> None:
+    """Add claims through the checked, locked path; say what was written and cite it.
+    ``origin`` says where the user gave them (see ``recording.Origin``)."""
     from claimtrack.tracking import recording
     from claimtrack.tracking.citing import cite
 
-    change = recorded(lambda: recording.add_claims(package_dir, items, archive=archive, on_wait=waiting))
+    change = recorded(lambda: recording.add_claims(package_dir, items, archive=archive, on_wait=waiting, origin=origin))
     for warning in change.warnings:
         click.echo(f"Warning: {warning}.", err=True)
     for path, count in change.added.items():
         click.echo(f"Added {count} row(s) to {path}.")
     for claim_id in change.claim_ids:
         click.echo(f"{claim_id}: {cite(package_dir, claim_id)}")
+
+
+# Where the user gave a row being added, as ``recording.Origin`` takes it.
+
+
+def given_by_options(number: int, nested: str, column: str | None) -> str:
+    """A row given by column options: the option that gave the value."""
+    return f"--{column.replace('_', '-')}" if column else "the row given by the options"
+
+
+def given_at_prompt(number: int, nested: str, column: str | None) -> str:
+    """A row asked for at the terminal: the answer that gave the value."""
+    return f"the answer for {'.'.join(filter(None, (nested, column)))}" if column else "the row answered"
+
+
+def given_in_csv(name: str, lines: list[int]):
+    """A row from a CSV file: its line (a row's first, ``lines[number - 1]``) and column."""
+
+    def where(number: int, nested: str, column: str | None) -> str:
+        key = ".".join(filter(None, (nested, column)))
+        return f"{name}, line {lines[number - 1]}" + (f", column {key}" if key else "")
+
+    return where
+
+
+def given_in_file(name: str, array: bool):
+    """A row from a JSON file (``array``: of an array of rows): its record and key."""
+
+    def where(number: int, nested: str, column: str | None) -> str:
+        parts = [name] + ([f"record {number}"] if array else [])
+        key = ".".join(filter(None, (nested, column)))
+        return ", ".join(parts + ([f"key {key}"] if key else []))
+
+    return where

@@ -6,16 +6,14 @@ from pathlib import Path
 
 import click
 
-from claimtrack.cli.common import archive_option, fail, format_option, package_option, read_text_file, record
+from claimtrack.cli.common import DAY, archive_option, fail, format_option, package_option, read_text_file, record
 
 
 @click.command()
 @package_option
 @archive_option
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--published", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="The article's publication date."
-)
+@click.option("--published", required=True, type=DAY, help="The article's publication date.")
 @click.option("--source-id", metavar="ID", help="The article's source_id in sources.csv (needed to accept drafts).")
 @click.option("--accept", metavar="all|ID,...", help="Record these drafts as claims, through the same checks as add.")
 @format_option(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from claimtrack.cli.common import fail, format_option, load_tables, package_option
+from claimtrack.cli.common import DAY, UNREADABLE, fail, format_option, load_tables, package_option
 
 _CLAIMS_JSON = "an array of objects keyed by the claims table's own columns"
 
@@ -12,7 +12,12 @@ _CLAIMS_JSON = "an array of objects keyed by the claims table's own columns"
 @click.command(name="list")
 @package_option
 @click.option("--measure", metavar="MEASURE_ID", help="Only claims of this measure.")
-@click.option("--claimant", metavar="CLAIMANT_ID", help="Only claims by this claimant.")
+@click.option(
+    "--claimant",
+    metavar="CLAIMANT",
+    help="Only claims by this claimant: its id, or its name or an alias in any case, or a part of one "
+    "that only it has.",
+)
 @click.option("--status", help="Only claims with this status (reported, not realised, superseded, ...).")
 @format_option("text", "json", "csv", "markdown", json=_CLAIMS_JSON)
 def list_command(package_dir, measure, claimant, status, output_format) -> None:
@@ -25,13 +30,18 @@ def list_command(package_dir, measure, claimant, status, output_format) -> None:
     Example:
         claimtrack list --measure flood-deaths
         claimtrack list --claimant relief-agency --format json
+        claimtrack list --claimant "flood relief agency"
     """
     from claimtrack.cli import output
     from claimtrack.tracking import queries
 
     tables = load_tables(package_dir)
     try:
-        claims = queries.list_claims(tables, measure=measure, claimant=claimant, status=status)
+        match = queries.find_claimant(tables, claimant) if claimant is not None else None
+        if match and match.said(claimant):
+            click.echo(match.said(claimant), err=True)
+        claimant_id = match.claimant_id if match else None
+        claims = queries.list_claims(tables, measure=measure, claimant=claimant_id, status=status)
     except queries.TrackingError as error:
         fail(str(error))
     click.echo(output.render(claims, output_format, queries.LIST_COLUMNS))
@@ -82,9 +92,7 @@ def show(package_dir, claim_id, output_format) -> None:
 @click.command()
 @package_option
 @click.argument("measures", nargs=-1, required=True, metavar="MEASURE...")
-@click.option(
-    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only what was known on this day (YYYY-MM-DD)."
-)
+@click.option("--as-of", type=DAY, help="Only what was known on this day (YYYY-MM-DD).")
 @click.option(
     "--within",
     metavar="AGE",
@@ -179,11 +187,24 @@ def cite(package_dir, claim_ids) -> None:
         claimtrack cite daily-ledger-2024-05-02-03
     """
     from claimtrack.model.problems import ValidationError
-    from claimtrack.tracking.citing import CiteError
+    from claimtrack.tracking.citing import CiteError, NotCitable
     from claimtrack.tracking.citing import cite as sentence
 
     for claim_id in claim_ids:
         try:
             click.echo(sentence(package_dir, claim_id))
-        except (CiteError, ValidationError) as error:
+        except NotCitable as error:
+            _refuse_to_cite(package_dir, error)
+        except ValidationError as error:
+            fail(UNREADABLE, error.problems)
+        except CiteError as error:
             fail(str(error))
+
+
+def _refuse_to_cite(package_dir, error) -> None:
+    """Validate the package to say what is wrong with a claim that cannot be cited; a
+    claim validation finds nothing wrong with is claimtrack's own error, and raised."""
+    tables = load_tables(package_dir)
+    if (tables["claims"]["claim_id"] == error.claim_id).any():
+        raise error.__cause__ or error
+    fail(f"{error} (above); fix it first, or run claimtrack validate")

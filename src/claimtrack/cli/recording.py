@@ -9,9 +9,14 @@ from pathlib import Path
 import click
 
 from claimtrack.cli.common import (
+    CONTEXT,
     UNREADABLE,
     archive_option,
     fail,
+    given_at_prompt,
+    given_by_options,
+    given_in_csv,
+    given_in_file,
     package_option,
     read_text_file,
     record,
@@ -20,6 +25,8 @@ from claimtrack.cli.common import (
 )
 from claimtrack.cli.correcting import dry_run_option, on_option, paths_of, reason_option, say_change
 from claimtrack.model import paths
+
+CONTEXT_HELP = set(CONTEXT["help_option_names"])
 
 
 class _Columns(click.Command):
@@ -36,7 +43,7 @@ class _Columns(click.Command):
 
     def parse_args(self, ctx, args):
         fixed = [p for p in self.params if not getattr(p, "from_schema", False)]
-        self.params = fixed + _column_options(_package_in(args), self.resource)
+        self.params = fixed + _column_options(_package_in(args), self.resource, helping=bool(CONTEXT_HELP & set(args)))
         return super().parse_args(ctx, args)
 
 
@@ -49,13 +56,19 @@ def _package_in(args: list[str]) -> Path:
     return Path(".")
 
 
-def _column_options(package_dir: Path, resource: str) -> list[click.Option]:
-    from claimtrack.model.package import read_package
+def _column_options(package_dir: Path, resource: str, helping: bool = False) -> list[click.Option]:
+    """The options of ``resource``'s columns; outside a package, that there is none
+    (unless help is asked for, which lists the options claimtrack takes everywhere)."""
+    from claimtrack.model.package import no_package, read_package
     from claimtrack.model.problems import ValidationError
 
     try:
         fields = read_package(package_dir).resource(resource).fields
-    except (ValidationError, KeyError):
+    except ValidationError as error:
+        if no_package(error.problems) and not helping:
+            fail(no_package(error.problems))
+        return []
+    except KeyError:
         return []
     options = []
     for spec in fields:
@@ -70,9 +83,10 @@ def _column_options(package_dir: Path, resource: str) -> list[click.Option]:
     return options
 
 
-def _read_items(source: str) -> list[dict]:
+def _read_items(source: str) -> tuple[list[dict], object]:
     """The rows in a --file: JSON (an object, or an array of them), or CSV with a header
-    of column names (as `list --format csv` prints); an empty CSV cell is no value."""
+    of column names (as `list --format csv` prints), an empty CSV cell being no value;
+    and where each was given in it."""
     import json
 
     text = read_text_file(source)
@@ -86,10 +100,10 @@ def _read_items(source: str) -> list[dict]:
     items = data if isinstance(data, list) else [data]
     if not all(isinstance(item, dict) for item in items):
         fail("the JSON must be an object of column names and values, or an array of such objects")
-    return items
+    return items, given_in_file(name, isinstance(data, list))
 
 
-def _csv_items(text: str, name: str) -> list[dict]:
+def _csv_items(text: str, name: str) -> tuple[list[dict], object]:
     import csv
     import io
 
@@ -101,16 +115,17 @@ def _csv_items(text: str, name: str) -> list[dict]:
     if not rows or not any(rows[0]):
         fail(f"{name} is empty: give JSON, or CSV with a header of column names")
     header = rows[0]
-    items = []
+    items, lines = [], []
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
             fail(f"{name}, line {line}: {len(row)} cells for the header's {len(header)} columns")
         items.append({column: cell for column, cell in zip(header, row) if cell != ""})
+        lines.append(line)
     if not items:
         fail(f"{name} has a header but no rows")
-    return items
+    return items, given_in_csv(name, lines)
 
 
 def _ask(label: str, default: str) -> str:
@@ -171,14 +186,14 @@ def add(package_dir, archive, file_path, ask, **columns) -> None:
     if file_path and given:
         fail("give the claim either with --file or with column options, not both")
     if file_path:
-        items = _read_items(file_path)
+        items, origin = _read_items(file_path)
     elif given:
-        items = [given]
+        items, origin = [given], given_by_options
     elif ask or sys.stdin.isatty():
-        items = [_prompted(package_dir)]
+        items, origin = [_prompted(package_dir)], given_at_prompt
     else:
         fail("no claim given: use column options (see --help), --file ROW.json, or --prompt")
-    record(package_dir, items, archive)
+    record(package_dir, items, archive, origin)
 
 
 @click.command()
@@ -289,9 +304,10 @@ def _package(package_dir: Path):
 
 def _rows_given(
     package_dir: Path, resource: str, file_path: str | None, ask: bool, columns: dict, hints: dict | None = None
-) -> tuple[list[dict], bool]:
+) -> tuple[list[dict], object, bool]:
     """The rows to add, from --file, from the column options, or asked for at the
-    terminal; and whether they were asked for."""
+    terminal; where they were given (as ``recording.Origin`` takes it); and whether
+    they were asked for."""
     from claimtrack.tracking.recording import prompted_row
 
     noun = _package(package_dir).resource(resource).noun
@@ -299,11 +315,11 @@ def _rows_given(
     if file_path and given:
         fail(f"give the {noun} either with --file or with column options, not both")
     if file_path:
-        return _read_items(file_path), False
+        return *_read_items(file_path), False
     if given:
-        return [given], False
+        return [given], given_by_options, False
     if ask or sys.stdin.isatty():
-        return [prompted_row(package_dir, resource, ask=_ask, say=_say, hints=hints)], True
+        return [prompted_row(package_dir, resource, ask=_ask, say=_say, hints=hints)], given_at_prompt, True
     fail(f"no {noun} given: use column options (see --help), --file ROW.json, or --prompt")
 
 
@@ -360,8 +376,10 @@ def source_add(package_dir, archive, file_path, ask, **columns) -> None:
     """
     from claimtrack.tracking import recording
 
-    items, _ = _rows_given(package_dir, "sources", file_path, ask, columns)
-    change = recorded(lambda: recording.add_rows(package_dir, "sources", items, archive=archive, on_wait=waiting))
+    items, origin, _ = _rows_given(package_dir, "sources", file_path, ask, columns)
+    change = recorded(
+        lambda: recording.add_rows(package_dir, "sources", items, archive=archive, on_wait=waiting, origin=origin)
+    )
     steps = [("claimtrack archive {id} FILE_OR_URL", "archive its text, to check quotes against")]
     _say_added(package_dir, "sources", change, steps, ["record a claim read in it"])
 
@@ -398,8 +416,10 @@ def claimant_add(package_dir, archive, file_path, ask, **columns) -> None:
     """
     from claimtrack.tracking import recording
 
-    items, _ = _rows_given(package_dir, "claimants", file_path, ask, columns)
-    change = recorded(lambda: recording.add_rows(package_dir, "claimants", items, archive=archive, on_wait=waiting))
+    items, origin, _ = _rows_given(package_dir, "claimants", file_path, ask, columns)
+    change = recorded(
+        lambda: recording.add_rows(package_dir, "claimants", items, archive=archive, on_wait=waiting, origin=origin)
+    )
     _say_added(package_dir, "claimants", change, [], ["record a claim they made", "or one they passed on"])
 
 
@@ -449,13 +469,19 @@ def measure_add(package_dir, archive, file_path, ask, new_topic, topic_title, **
     declared = [topic.name for topic in _package(package_dir).topics]
     listed = "one of: " + ", ".join(declared) if declared else "none is declared yet"
     hint = listed + ("; or a new one" if new_topic else "; a new one needs --new-topic")
-    items, asked = _rows_given(package_dir, "measures", file_path, ask, columns, hints={"topic": hint})
+    items, origin, asked = _rows_given(package_dir, "measures", file_path, ask, columns, hints={"topic": hint})
     new = [item["topic"] for item in items if item.get("topic") and item["topic"] not in declared]
     if asked and new_topic and topic_title is None and new:
         topic_title = _ask(f"title of the new topic {new[0]!r} (optional)", "").strip() or None
     change = recorded(
         lambda: recording.add_measures(
-            package_dir, items, new_topic=new_topic, topic_title=topic_title, archive=archive, on_wait=waiting
+            package_dir,
+            items,
+            new_topic=new_topic,
+            topic_title=topic_title,
+            archive=archive,
+            on_wait=waiting,
+            origin=origin,
         )
     )
     if topic_title and not change.declared:

@@ -248,6 +248,19 @@ def _descriptor_problem(message: str, rule: str, value: str | None = None, file:
     return Problem(file=file, line=None, column=None, value=value, message=message, rule=rule)
 
 
+def no_package_here(root: Path) -> str:
+    """What a command run outside a package says: that there is none, and what to do."""
+    return f"no package here ({root}): cd into one, pass -p DIR, or start one with claimtrack init"
+
+
+def no_package(problems: list[Problem]) -> str | None:
+    """The message of ``problems`` when all they say is that there is no package here."""
+    only = problems[0] if len(problems) == 1 else None
+    if only and only.file == paths.DESCRIPTOR and only.rule == "missing-file" and only.line is None:
+        return only.message
+    return None
+
+
 def _read_json(root: Path, relative: str, problems: list[Problem], override: bytes | None = None) -> dict | None:
     """The JSON object in the file ``relative``, or in ``override``, the bytes to read in its place."""
     path = root / relative
@@ -267,7 +280,8 @@ def _read_json(root: Path, relative: str, problems: list[Problem], override: byt
         else:
             text = override.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads
     except FileNotFoundError:
-        problems.append(_descriptor_problem(f"{relative} is missing from {root}", "missing-file", file=relative))
+        missing = no_package_here(root) if relative == paths.DESCRIPTOR else f"{relative} is missing from {root}"
+        problems.append(_descriptor_problem(missing, "missing-file", file=relative))
         return None
     except UnicodeDecodeError as error:
         problems.append(_descriptor_problem(f"is not UTF-8 text (byte {error.start})", "encoding", file=relative))

@@ -19,7 +19,8 @@ import re
 from pathlib import Path
 from string import Formatter
 
-from claimtrack.io.rows import MissingRow, Rows
+from claimtrack.io.rows import MissingRow, Rows, looks_valid
+from claimtrack.model import suggest
 from claimtrack.model.package import read_package
 from claimtrack.model.qualifiers import NUMBER_COLUMNS, QUALIFIERS, STANCES
 from claimtrack.tracking import style
@@ -31,6 +32,15 @@ _YEAR_MID_SENTENCE = re.compile(r"(\b\d{1,2}, \d{4})(?= [A-Za-z])")
 
 class CiteError(LookupError):
     """The claim, or a row it refers to, is not in the package."""
+
+
+class NotCitable(CiteError):
+    """A row the sentence is made from is not as its schema wants it: only validating
+    the package says what is wrong, and where."""
+
+    def __init__(self, claim_id: str):
+        super().__init__(f"claim {claim_id} cannot be cited: its row, or a row it points at, has a problem")
+        self.claim_id = claim_id
 
 
 def _given(value: str | None) -> bool:
@@ -288,14 +298,26 @@ def _sentence(claim: dict, measure: dict, claimant: dict, via: dict | None, sour
 
 
 def cite(root: str | Path, claim_id: str) -> str:
-    """The sentence for ``claim_id`` in the package at ``root``."""
+    """The sentence for ``claim_id`` in the package at ``root``. The rows it is made
+    from are read as written, without validating the package: a row that is not as its
+    schema wants it (a date written 16/05/2013, a range with no top) is NotCitable."""
     package = read_package(root)
     rows = Rows(package)
     claim = rows.find("claims", claim_id)
     if claim is None:
-        raise CiteError(f"there is no claim {claim_id!r} in {package.resource('claims').path}")
+        path = package.resource("claims").path
+        raise CiteError(suggest.unknown("claim", claim_id, rows.keyed("claims"), where=f" in {path}"))
     try:
         related = rows.related("claims", claim, strict=True)
     except MissingRow as missing:
         raise CiteError(f"claim {claim_id} refers to {missing}") from None
-    return sentence(claim, related["measure"], related["claimant"], related["via"], related["source"])
+    joins = {join.name: join.table for join in package.resource("claims").joins}
+    used = [("claims", claim)] + [(joins[name], row) for name, row in related.items() if row is not None]
+    if not all(looks_valid(package.resource(table), row) for table, row in used):
+        raise NotCitable(claim_id)
+    try:
+        return sentence(claim, related["measure"], related["claimant"], related["via"], related["source"])
+    except (ArithmeticError, LookupError, TypeError, ValueError) as error:
+        # Rows each as their schema wants can still disagree with one another (a range
+        # with no top): validation finds such a problem, or the error is claimtrack's own.
+        raise NotCitable(claim_id) from error

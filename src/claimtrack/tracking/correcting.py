@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from claimtrack.io import storage
+from claimtrack.model import suggest
 from claimtrack.model.corrections import CORRECTION, LOG, STATUS, Cell, Correction, grouped
 from claimtrack.model.lifecycle import refusal
 from claimtrack.model.package import Package, read_package
@@ -56,7 +57,7 @@ def set_status(
     with storage.package_lock(package.root, on_wait):
         claims = Table(package, "claims")
         if claim_id not in claims.rows:
-            raise RecordingError(f"there is no claim {claim_id!r} in {claims.resource.path}")
+            raise RecordingError(suggest.unknown("claim", claim_id, claims.keys, where=f" in {claims.resource.path}"))
         row = claims.row(claim_id)
         reason = refusal(row["status"], status)
         if reason:
@@ -64,7 +65,9 @@ def set_status(
         if status == "superseded" and not (by or row.get("settled_by")):
             raise RecordingError(f"{claim_id} cannot become 'superseded' without --by, the claim that superseded it")
         if by is not None and by not in claims.rows:
-            raise RecordingError(f"--by names {by!r}, which is not a claim in {claims.resource.path}")
+            close = suggest.closest(by, claims.keys)
+            meant = f"; did you mean {', '.join(close)}?" if close else ""
+            raise RecordingError(f"--by names {by!r}, which is not a claim in {claims.resource.path}{meant}")
         change = Change(claim_ids=[claim_id], before={k: row[k] for k in ("status", "settled_by", "status_note")})
         values = {"status": status}
         if by is not None:

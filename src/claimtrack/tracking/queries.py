@@ -8,13 +8,12 @@ them, a few derived columns that the command line shows but never writes.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from claimtrack.model import qualifiers
+from claimtrack.model import lists, qualifiers, suggest
 from claimtrack.model.lifecycle import DATE_ONLY_STATUSES, INITIAL, MOVES
 from claimtrack.tables.views import claims_view
 from claimtrack.tracking import style
@@ -64,16 +63,69 @@ class TrackingError(LookupError):
     """A claim, measure or claimant asked for is not in the package."""
 
 
-def _unknown(kind: str, value: str, known: pd.Series) -> TrackingError:
-    close = difflib.get_close_matches(value, [str(k) for k in known.dropna().unique()], n=3)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return TrackingError(f"there is no {kind} {value!r}{hint}")
+def _unknown(tables, kind: str, value: str, known: pd.Series, vocabulary: bool = False) -> TrackingError:
+    """That there is no ``kind`` ``value``, with the closest there are (with ``vocabulary``,
+    ``known`` is a few words, all given); or, where its row is one reading left out, that
+    it is left out."""
+    if not vocabulary and any(value in ids for ids in tables.left_out.values()):
+        return TrackingError(
+            f"the {kind} {value!r} is left out: its row, or a row it points at, has a problem (in the warning above)"
+        )
+    return TrackingError(suggest.unknown(kind, value, known.dropna(), vocabulary=vocabulary))
+
+
+@dataclass(frozen=True)
+class ClaimantMatch:
+    """The claimant a --claimant names, and how: ``how`` is None for its exact id, else
+    what of it matched ("its alias 'FRA'")."""
+
+    claimant_id: str
+    name: str
+    how: str | None = None
+
+    def said(self, given: str) -> str | None:
+        """What a reader is told of a match that was not exact."""
+        return f"{given!r} is taken for {self.claimant_id} ({self.name}), by {self.how}." if self.how else None
+
+
+def find_claimant(tables, given: str) -> ClaimantMatch:
+    """The claimant ``given`` names: its id; else, in any case, its id, its name or one
+    of its aliases; else the one claimant whose id, name or an alias has ``given`` in it.
+    TrackingError when none does, or when several do (naming them)."""
+    claimants = tables["claimants"]
+    names, known = {}, {}
+    for claimant_id, name, aliases in claimants[["claimant_id", "name", "aliases"]].itertuples(index=False):
+        names[claimant_id] = "" if pd.isna(name) else str(name)
+        known[claimant_id] = [("its name", names[claimant_id])]
+        known[claimant_id] += [("its alias", alias) for alias in lists.items(None if pd.isna(aliases) else aliases)]
+        known[claimant_id].append(("its id", claimant_id))
+    if given in names:
+        return ClaimantMatch(given, names[given])
+    wanted = lists.folded(given)
+    for part, matches in (
+        ("", lambda text: lists.folded(text) == wanted),
+        ("part of ", lambda text: bool(wanted) and wanted in lists.folded(text)),
+    ):
+        found = {
+            claimant_id: next(f"{part}{what} {text!r}" for what, text in texts if matches(text))
+            for claimant_id, texts in known.items()
+            if any(matches(text) for _, text in texts)
+        }
+        if len(found) == 1:
+            ((claimant_id, how),) = found.items()
+            return ClaimantMatch(claimant_id, names[claimant_id], how)
+        if found:
+            candidates = "; ".join(f"{claimant_id} ({names[claimant_id]})" for claimant_id in found)
+            raise TrackingError(f"{given!r} could be any of {len(found)} claimants: {candidates}; give its id")
+    everything = pd.Series([text for texts in known.values() for _, text in texts])
+    raise _unknown(tables, "claimant", given, everything)
 
 
 def list_claims(
     tables, measure: str | None = None, claimant: str | None = None, status: str | None = None
 ) -> pd.DataFrame:
-    """The claims, in file order, filtered by measure, claimant and status."""
+    """The claims, in file order, filtered by measure, claimant (as ``find_claimant``
+    finds it: give it its id) and status."""
     claims = tables["claims"]
     keep = pd.Series(True, index=claims.index)
     for column, value, kind, known in (
@@ -84,7 +136,7 @@ def list_claims(
         if value is None:
             continue
         if not (known == value).any():
-            raise _unknown(kind, value, known)
+            raise _unknown(tables, kind, value, known, vocabulary=column == "status")
         keep &= claims[column] == value
     return claims[keep.fillna(False)]
 
@@ -93,7 +145,7 @@ def get_claim(tables, claim_id: str) -> pd.Series:
     claims = tables["claims"]
     found = claims[claims["claim_id"] == claim_id]
     if found.empty:
-        raise _unknown("claim", claim_id, claims["claim_id"])
+        raise _unknown(tables, "claim", claim_id, claims["claim_id"])
     return found.iloc[0]
 
 
@@ -125,7 +177,7 @@ def history(tables, measure: str) -> pd.DataFrame:
     """The claims of one measure in the order they were made, each with the claims it settled."""
     measures = tables["measures"]
     if not (measures["measure_id"] == measure).any():
-        raise _unknown("measure", measure, measures["measure_id"])
+        raise _unknown(tables, "measure", measure, measures["measure_id"])
     view = claims_view(tables)
     view = view[view["measure_id"] == measure].assign(made=lambda v: _made(v))
     view = view.sort_values(["made", "claim_id"], kind="stable")
@@ -176,7 +228,8 @@ def _measures_for(tables, names: list[str]) -> list[str]:
         elif (measures["topic"] == name).any():
             chosen.extend(measures.loc[measures["topic"] == name, "measure_id"])
         else:
-            raise _unknown("measure or topic", name, pd.concat([measures["measure_id"], measures["topic"]]))
+            known = pd.concat([measures["measure_id"], measures["topic"]])
+            raise _unknown(tables, "measure or topic", name, known)
     return list(dict.fromkeys(chosen))
 
 

@@ -14,7 +14,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from claimtrack.io import storage
@@ -28,6 +28,12 @@ from claimtrack.model.qualifiers import ASSERTS
 from claimtrack.model.views import read_topics
 from claimtrack.tables.typed import is_partial_date
 from claimtrack.validation.run import read_bytes, validate
+
+# Where the user gave the rows being added, for the problems found on them before they
+# are in any file: from the number of the row given (from 1), the path of the nested row
+# in it ("", "source", "appearances[1]") and the column (None for the row as a whole),
+# what the user typed it as: "--said-on-basis", "claims.json, record 2, key said_on".
+Origin = Callable[[int, str, "str | None"], str]
 
 
 class RecordingError(ValueError):
@@ -88,6 +94,12 @@ class Table:
         for row in rows:
             self.rows.setdefault(row[self.key_position], row)
         self.new: list[list[str]] = []
+        # For each new row, the number of the row given and the path of the nested row in it.
+        self.given: list[tuple[int, str]] = []
+
+    def add(self, row: list[str], number: int = 0, nested: str = "") -> None:
+        self.new.append(row)
+        self.given.append((number, nested))
 
     def has(self, key: str) -> bool:
         return key in self.rows or any(row[self.key_position] == key for row in self.new)
@@ -121,25 +133,57 @@ def _next_id(claims: Table, prefix: str) -> str:
     return f"{prefix}-{max(taken, default=0) + 1:02d}"
 
 
-def _check_and_write(package: Package, changes: dict[str, bytes], archive: Path | None, write: bool = True) -> None:
-    """Validate the package with ``changes`` in place, then write them (unless not ``write``)."""
+def _check_and_write(
+    package: Package,
+    changes: dict[str, bytes],
+    archive: Path | None,
+    tables: list[Table] = (),
+    origin: Origin | None = None,
+    write: bool = True,
+) -> None:
+    """Validate the package with ``changes`` in place, then write them (unless not
+    ``write``); with ``origin``, a problem on a new row of ``tables`` says where the
+    user gave it."""
     report = validate(package.root, archive=archive, overrides=changes)
     if report.problems:
-        raise RecordingError(
-            "the change was refused: the package would not be valid; nothing was written", report.problems
-        )
+        problems = _as_given(report, tables, origin) if origin else report.problems
+        raise RecordingError("the change was refused: the package would not be valid; nothing was written", problems)
     if write:
         storage.write_files(package.root, changes)
 
 
+def _as_given(report, tables: list[Table], origin: Origin) -> list[Problem]:
+    """The problems, each on a new row told where the user gave it (``origin``) rather
+    than at a line of a file the row is not in yet."""
+    given: dict[tuple[str, int], tuple[int, str]] = {}
+    for table in tables:
+        raw = report.raw.get(table.resource.name)
+        if not table.new or raw is None or len(raw.lines) != len(table.keys) + len(table.new):
+            continue
+        for line, where in zip(raw.lines[-len(table.new) :], table.given):
+            given[(table.resource.path, int(line))] = where
+    found = []
+    for problem in report.problems:
+        where = given.get((problem.file, problem.line))
+        if where is not None:
+            problem = replace(problem, file=origin(*where, problem.column), line=None, column=None)
+        found.append(problem)
+    return found
+
+
 def add_claims(
-    root: str | Path, items: list[dict], archive: Path | None = None, on_wait: Callable[[], None] = lambda: None
+    root: str | Path,
+    items: list[dict],
+    archive: Path | None = None,
+    on_wait: Callable[[], None] = lambda: None,
+    origin: Origin | None = None,
 ) -> Change:
     """Add the claims in ``items`` (the claims table's columns, with optional nested
     ``source``, ``claimant``, ``via`` and ``measure`` rows for new entries, and a list
     of ``appearances``: further sources that reported the same claim). An item that
     names only an existing ``claim_id`` and ``appearances`` adds the appearances. A
-    ``draft`` (what `extract --format json` found) is left out."""
+    ``draft`` (what `extract --format json` found) is left out. With ``origin``, a
+    problem on a new row says where the user gave it."""
     package = read_package(root)
     if not items:
         raise RecordingError("there is no claim to add")
@@ -158,7 +202,7 @@ def add_claims(
             appearances = values.pop("appearances", None) or []
             if not isinstance(appearances, list):
                 raise RecordingError(f"{where}: appearances must be a list of objects")
-            _take_nested(tables, "claims", values, where)
+            _take_nested(tables, "claims", values, where, (number, ""))
             existing = set(values) == {"claim_id"} and values["claim_id"] in claims.rows
             if not existing and values.get("claim_id") in claims.rows:
                 raise RecordingError(_taken(claims, values, where))
@@ -168,19 +212,20 @@ def add_claims(
                 if not values.get("claim_id"):
                     prefix = values.get("source_id") or "claim"
                     values["claim_id"] = _next_id(claims, str(prefix))
-                claims.new.append(claims.row_from(values, where))
+                claims.add(claims.row_from(values, where), number)
                 change.claim_ids.append(values["claim_id"])
             for count, appearance in enumerate(appearances, start=1):
                 there = f"{where}, appearance {count}"
                 if not isinstance(appearance, dict):
                     raise RecordingError(f"{there} must be an object with the columns of appearances")
                 row = dict(appearance)
-                _take_nested(tables, "appearances", row, there)
+                nested = f"appearances[{count}]"
+                _take_nested(tables, "appearances", row, there, (number, nested))
                 row["claim_id"] = values["claim_id"]
                 new_row = tables["appearances"].row_from(row, there)
                 if not existing:
                     _not_copied(tables["appearances"], new_row, there)
-                tables["appearances"].new.append(new_row)
+                tables["appearances"].add(new_row, number, nested)
         change.warnings = _repeats(claims)
         # Referenced rows first, claims and their appearances last: a crash between
         # files leaves rows nothing points to yet, never a row pointing at nothing.
@@ -190,7 +235,7 @@ def add_claims(
             if table.new:
                 changes[table.resource.path] = storage.appended(table.data, table.new)
                 change.added[table.resource.path] = len(table.new)
-        _check_and_write(package, changes, archive)
+        _check_and_write(package, changes, archive, list(tables.values()), origin)
         return change
 
 
@@ -329,10 +374,12 @@ def add_rows(
     items: list[dict],
     archive: Path | None = None,
     on_wait: Callable[[], None] = lambda: None,
+    origin: Origin | None = None,
 ) -> Change:
     """Add the rows in ``items`` (each the columns of ``resource``, a source, claimant or
-    measure) to ``resource``; a row given without its id gets one made from its id_columns."""
-    return _add_rows(root, resource, items, archive, on_wait)
+    measure) to ``resource``; a row given without its id gets one made from its id_columns.
+    With ``origin``, a problem on a new row says where the user gave it."""
+    return _add_rows(root, resource, items, archive, on_wait, origin=origin)
 
 
 def add_measures(
@@ -342,6 +389,7 @@ def add_measures(
     topic_title: str | None = None,
     archive: Path | None = None,
     on_wait: Callable[[], None] = lambda: None,
+    origin: Origin | None = None,
 ) -> Change:
     """Add the measures in ``items``; with ``new_topic``, each topic they name that the
     descriptor does not declare is declared in it, titled ``topic_title`` if given, in the
@@ -349,7 +397,9 @@ def add_measures(
     written or neither. A topic already declared is left as it is."""
     if topic_title and not new_topic:
         raise RecordingError("a topic title is for a new topic: declare the topic with it (--new-topic)")
-    return _add_rows(root, "measures", items, archive, on_wait, declare=new_topic, topic_title=topic_title)
+    return _add_rows(
+        root, "measures", items, archive, on_wait, declare=new_topic, topic_title=topic_title, origin=origin
+    )
 
 
 def _add_rows(
@@ -360,6 +410,7 @@ def _add_rows(
     on_wait: Callable[[], None],
     declare: bool = False,
     topic_title: str | None = None,
+    origin: Origin | None = None,
 ) -> Change:
     """Add ``items`` to ``resource``; with ``declare``, declare the topics the rows name
     that the descriptor does not, titled ``topic_title``."""
@@ -380,7 +431,7 @@ def _add_rows(
                 values[key] = made_id(table.resource, values, set(table.keys) | set(change.ids))
             row = table.row_from(values, where)
             _refuse_a_copy(table, row, where)
-            table.new.append(row)
+            table.add(row, number)
             change.ids.append(row[table.key_position])
         changes = {}
         if declare:
@@ -391,7 +442,7 @@ def _add_rows(
         # yet, never a measure whose topic is not declared.
         changes[table.resource.path] = storage.appended(table.data, table.new)
         change.added[table.resource.path] = len(table.new)
-        _check_and_write(package, changes, archive)
+        _check_and_write(package, changes, archive, [table], origin)
         return change
 
 
@@ -438,7 +489,9 @@ def _declaring(package: Package, rows: list[dict], title: str | None) -> tuple[b
     return storage.json_file(descriptor, old), new
 
 
-def _take_nested(tables: dict[str, Table], resource: str, values: dict, where: str) -> None:
+def _take_nested(
+    tables: dict[str, Table], resource: str, values: dict, where: str, given: tuple[int, str] = (0, "")
+) -> None:
     """Move nested rows out of ``values`` (a row of ``resource``) into the tables its
     joins lead to, filling the id columns: a nested "via" becomes a claimants row."""
     for join in tables[resource].resource.joins:
@@ -450,7 +503,8 @@ def _take_nested(tables: dict[str, Table], resource: str, values: dict, where: s
             continue
         if not isinstance(nested, dict):
             raise RecordingError(f"{where}: {name} must be an object with the columns of {table_name}")
-        _add_nested(tables[table_name], nested, f"{where}, {name}")
+        number, path = given
+        _add_nested(tables[table_name], nested, f"{where}, {name}", (number, f"{path}.{name}" if path else name))
         nested_id = nested.get(tables[table_name].resource.key)
         if values.get(column) is None:
             values[column] = nested_id
@@ -460,7 +514,7 @@ def _take_nested(tables: dict[str, Table], resource: str, values: dict, where: s
             )
 
 
-def _add_nested(table: Table, values: dict, where: str) -> None:
+def _add_nested(table: Table, values: dict, where: str, given: tuple[int, str] = (0, "")) -> None:
     key_column = table.resource.key
     key = values.get(key_column)
     if not key:
@@ -477,7 +531,7 @@ def _add_nested(table: Table, values: dict, where: str) -> None:
             )
         return
     if not table.has(key):
-        table.new.append(row)
+        table.add(row, *given)
 
 
 def _ask_column(
@@ -497,8 +551,9 @@ def _ask_column(
     elif not required:
         label += " (optional)"
     value = ask(label, default).strip()
+    again = f"{prefix}{name} is required" + (f" (one of: {', '.join(enum)})" if enum else "")
     while required and not value:
-        value = ask(f"{prefix}{name} is required", "").strip()
+        value = ask(again, "").strip()
     return value or None
 
 

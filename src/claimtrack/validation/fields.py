@@ -10,13 +10,13 @@ meant, where it can be told.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
 from claimtrack.model.package import Resource
+from claimtrack.model.suggest import hint, listing
 from claimtrack.tables import kernels
 from claimtrack.tables.typed import is_partial_date, partial_date_span, typed_column, valid_type
 from claimtrack.validation.engine import Builtin, Failing, Fails, Passes, Required, Rule
@@ -51,7 +51,14 @@ def _reads_as_its_type(field: dict) -> Callable[[pd.Series], pd.Series]:
 
 
 def _required(resource: Resource, field: dict) -> Rule:
-    return Rule("required", field["name"], Required(), f"{field['name']} must not be empty")
+    return Rule("required", field["name"], Required(), required_message(field))
+
+
+def required_message(field: dict) -> str:
+    """That a required cell is empty; for a field with a vocabulary, its words."""
+    enum = field.get("constraints", {}).get("enum")
+    words = f": give one of {listing([str(v) for v in enum])}" if enum else ""
+    return f"{field['name']} must not be empty{words}"
 
 
 def _type(resource: Resource, field: dict) -> Rule:
@@ -108,7 +115,7 @@ def _enum(resource: Resource, field: dict) -> Rule:
         "enum",
         field["name"],
         Builtin("isin", (allowed,)),
-        _per_cell(lambda v: f"{v!r} is not one of the allowed values: {_listing(allowed)}"),
+        _per_cell(lambda v: f"{v!r} is not one of the allowed values: {listing(allowed)}"),
     )
 
 
@@ -213,34 +220,3 @@ def unique_rule(key: list[str], code: str) -> Rule:
         ]
 
     return Rule(code, key[0], Fails(repeated), explain, reads=tuple(key[1:]))
-
-
-_NO_VALUE = {"na", "n/a", "none", "null", "nan", "-", "?", "unknown"}
-# What people group thousands with: commas, spaces (also non-breaking and thin), apostrophes.
-_GROUPING = re.compile(r"(?<=[0-9])[,'\s\u00a0\u202f\u2009](?=[0-9]{3})")
-_SLASHED_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-
-
-def hint(value: str, kind: str) -> str:
-    """What the journalist probably meant, where it can be told."""
-    if value.strip().lower() in _NO_VALUE:
-        return "; leave the cell empty when there is no value"
-    if kind == "integer":
-        digits = _GROUPING.sub("", value.strip()).replace("\u2212", "-")
-        if digits != value and re.fullmatch(r"-?[0-9]+", digits):
-            return f"; write {digits}"
-    slashed = _SLASHED_DATE.fullmatch(value.strip())
-    if kind == "date" and slashed:
-        a, b, year = (int(part) for part in slashed.groups())
-        readings = [f"{year}-{month:02d}-{day:02d}" for day, month in ((a, b), (b, a)) if 1 <= month <= 12 and day >= 1]
-        readings = list(dict.fromkeys(readings))
-        if len(readings) == 2:
-            return f"; {value} could be day/month or month/day: write {readings[0]} or {readings[1]}"
-        if readings:
-            return f"; write {readings[0]}"
-    return ""
-
-
-def _listing(values: list[str], limit: int = 12) -> str:
-    shown = ", ".join(values[:limit])
-    return shown + (f" (and {len(values) - limit} more)" if len(values) > limit else "")

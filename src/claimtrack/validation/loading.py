@@ -1,15 +1,35 @@
-"""``claimtrack.load()``: the package's tables as typed pandas DataFrames."""
+"""``claimtrack.load()``: the package's tables as typed pandas DataFrames.
+
+By default a package with any problem is refused. With ``on_error="skip"`` the rows at
+fault are left out instead, with every row that points at one (a claim of a source left
+out is left out too), and the tables say what was left out and why: how the reading
+commands go on when one row somewhere is wrong. A package that cannot be read at all
+(its descriptor, a schema, a file's encoding or header) is refused either way.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from claimtrack.model.problems import ValidationError
+import numpy as np
+
+from claimtrack.model.problems import CATALOGUE, Problem, ValidationError
 from claimtrack.tables import Tables
-from claimtrack.validation.run import validate
+from claimtrack.validation.run import Report, validate
+
+ON_ERROR = ("raise", "skip")
+# The problems that belong to one row, found where the file could be read: the schemas'
+# and the rules' checks, and a row left out of its table for its length. Any other problem
+# (the descriptor, a file unreadable, a header) leaves nothing to read around.
+ROW_RULES = {kind.code for kind in CATALOGUE if kind.group not in ("descriptor", "file")} | {
+    "row-length",
+    "blank-row",
+}
+# Problems that change no table a reader reads.
+HARMLESS_RULES = {"undeclared-file"}
 
 
-def load(path: str | Path = ".", archive: str | Path | None = None) -> Tables:
+def load(path: str | Path = ".", archive: str | Path | None = None, on_error: str = "raise") -> Tables:
     """Validate the package at ``path`` and return its tables.
 
     Columns are typed from the schemas: text as ``string``, whole numbers as nullable
@@ -17,9 +37,76 @@ def load(path: str | Path = ".", archive: str | Path | None = None) -> Tables:
     (``said_on``, ``as_of``) stay ISO text such as ``2014-03``; see
     ``claimtrack.tables.typed.partial_date_span`` for the days they can mean.
 
-    Raises ``ValidationError`` listing every problem when the package is not valid.
+    ``on_error="raise"`` (the default) raises ``ValidationError`` listing every problem
+    when the package is not valid. ``on_error="skip"`` leaves out each row with a problem
+    and every row that points at a row left out; the tables' ``problems`` list what was
+    found and ``left_out`` the ids left out, by table. It still raises when the package
+    cannot be read at all: a problem of the descriptor, a schema, or a whole file.
     """
+    if on_error not in ON_ERROR:
+        raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {on_error!r}")
     report = validate(path, archive=archive)
-    if not report.ok:
+    if report.ok:
+        return report.tables
+    if on_error == "raise":
         raise ValidationError(report.problems)
-    return report.tables
+    return without_rows_at_fault(report)
+
+
+def row_problem(report: Report, problem: Problem) -> bool:
+    """Whether ``problem`` is one row's, in a table that was read."""
+    read = {report.package.resource(name).path for name in report.tables}
+    return problem.rule in ROW_RULES and problem.line is not None and problem.file in read
+
+
+def without_rows_at_fault(report: Report) -> Tables:
+    """The report's tables without the rows its problems are on, nor the rows that point
+    at those; ValidationError when a problem is not one row's."""
+    if report.package is None:
+        raise ValidationError(report.problems)
+    whole = [p for p in report.problems if not row_problem(report, p) and p.rule not in HARMLESS_RULES]
+    if whole:
+        raise ValidationError(report.problems)
+    package = report.package
+    bad_lines: dict[str, set[int]] = {}
+    for problem in report.problems:
+        if row_problem(report, problem):
+            bad_lines.setdefault(problem.file, set()).add(problem.line)
+    frames = {}
+    for name, frame in report.tables.items():
+        lines = report.raw[name].lines
+        keep = ~np.isin(lines, sorted(bad_lines.get(package.resource(name).path, ())))
+        frames[name] = frame[keep]
+    frames = _without_dangling(package, frames)
+    left_out = {}
+    for name, frame in report.tables.items():
+        key = package.resource(name).key
+        gone = frame.loc[~frame.index.isin(frames[name].index), key].dropna().astype(str).tolist()
+        if gone:
+            left_out[name] = gone
+    tables = Tables(package, {name: frame.reset_index(drop=True) for name, frame in frames.items()})
+    tables.problems = report.problems
+    tables.left_out = left_out
+    return tables
+
+
+def _without_dangling(package, frames: dict) -> dict:
+    """Leave out, until none is left, each row whose foreign key names a row that is not
+    there (left out, or never read): what a reader follows must lead somewhere."""
+    changed = True
+    while changed:
+        changed = False
+        for name, frame in frames.items():
+            resource = package.resource(name)
+            for key in resource.foreign_keys:
+                if len(key.fields) != 1 or key.resource not in frames:
+                    continue
+                column, target = key.fields[0], frames[key.resource][key.keys[0]]
+                if column not in frame:
+                    continue
+                dangling = frame[column].notna() & ~frame[column].isin(target.dropna())
+                if dangling.any():
+                    frame = frame[~dangling.to_numpy(dtype=bool)]
+                    changed = True
+            frames[name] = frame
+    return frames

@@ -36,7 +36,10 @@ def view_problems(package: Package, tables: Tables) -> list[Problem]:
                     _problem(view, f"there is no measure {name!r} in {package.resource('measures').path}", name)
                 )
             elif measure.kind not in KINDS[view.kind]:
-                fits = next(k for k, kinds in KINDS.items() if measure.kind in kinds)
+                # A kind the schema does not know is its own cell's problem, reported there.
+                fits = next((k for k, kinds in KINDS.items() if measure.kind in kinds), None)
+                if fits is None:
+                    continue
                 problems.append(
                     _problem(
                         view,
