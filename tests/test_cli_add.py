@@ -184,6 +184,52 @@ def test_add_by_prompts_asks_again_for_a_required_column_left_empty(make_package
     assert "test-article-01,test-widgets,test-newcomer," in (package / CLAIMS).read_text()
 
 
+def test_add_by_prompts_checks_each_answer_as_it_is_typed_offering_the_words_the_column_takes(make_package):
+    package = make_package()
+    answers = dict(PROMPT_ANSWERS)
+    typed = []
+    for column, answer in PROMPT_ANSWERS:
+        if column == "qualifier":
+            typed.append("at leats")  # refused at once, with the words the column takes
+        if column == "said_on":
+            typed.append("15/05/2013")  # refused at once: not written YYYY-MM-DD
+        typed.append(answer)
+    assert answers["qualifier"] == "about"
+    result = run_claimtrack("add", "--prompt", cwd=package, input="".join(a + "\n" for a in typed))
+    assert result.returncode == 0, result.stderr
+    assert "qualifier: 'at leats' is not one of: exact, about," in result.stderr
+    assert "did you mean 'at least'?; again" in result.stderr
+    assert "(and " not in result.stderr  # every word is offered, none left to guess
+    assert "said_on: '15/05/2013' is not written as the column wants it" in result.stderr
+    assert "test-article-01,test-widgets,test-newcomer," in (package / CLAIMS).read_text()
+
+
+def test_an_entry_refused_after_the_prompts_is_kept_in_a_file_to_fix_and_hand_back(make_package):
+    package = make_package()
+    answers = dict(PROMPT_ANSWERS)
+    # Each answer is sound on its own; together they are not: the quote lacks the figure.
+    answers["quote"] = "Nina Newcomer said on Wednesday that widgets were made."
+    before = snapshot(package)
+    result = run_claimtrack("add", "--prompt", cwd=package, input="".join(a + "\n" for a in answers.values()))
+    assert result.returncode == 1
+    # Not a byte of the package changes; the answers go to the tool's own folder, which git ignores.
+    assert {k: v for k, v in snapshot(package).items() if not k.startswith(".claimtrack/")} == before
+    kept = list((package / ".claimtrack" / "refused").glob("claim-*.json"))
+    assert len(kept) == 1
+    shown = kept[0].relative_to(package)
+    assert f"Your answers are kept in {shown}: fix what is wrong there and run: claimtrack add --file {shown}" in (
+        result.stderr
+    )
+    entry = json.loads(kept[0].read_text(encoding="utf-8"))
+    assert entry["figure_text"] == "about 12 widgets" and entry["claimant"]["name"] == "Nina Newcomer"
+    # Fixed, it goes in with --file, and nothing typed had to be typed again.
+    entry["quote"] = "Nina Newcomer said on Wednesday that about 12 widgets were made."
+    kept[0].write_text(json.dumps(entry), encoding="utf-8")
+    again = run_claimtrack("add", "--file", str(kept[0]), cwd=package)
+    assert again.returncode == 0, again.stderr
+    assert "test-article-01: About 12 widgets were made" in again.stdout
+
+
 # --- bytes: line endings, final newline, byte-order mark ----------------------------------------------
 
 

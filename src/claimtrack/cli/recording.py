@@ -3,6 +3,7 @@ move a claim through its lifecycle."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -128,6 +129,27 @@ def _csv_items(text: str, name: str) -> tuple[list[dict], object]:
     return items, given_in_csv(name, lines)
 
 
+@contextlib.contextmanager
+def _kept_if_refused(package_dir: Path, items: list[dict], asked: bool, noun: str, command: str):
+    """When the entry typed at the prompts is refused, its answers kept in a file the user
+    can fix and hand back with --file, so that nothing typed is lost."""
+    try:
+        yield
+    except SystemExit as stop:
+        if asked and stop.code:
+            import datetime as dt
+            import json
+
+            path = paths.refused_entry(package_dir, noun, dt.datetime.now().strftime("%Y%m%d-%H%M%S"))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(items if len(items) > 1 else items[0], ensure_ascii=False, indent=2) + "\n")
+            shown = path
+            click.echo(
+                f"Your answers are kept in {shown}: fix what is wrong there and run: {command} --file {shown}", err=True
+            )
+        raise
+
+
 def _ask(label: str, default: str) -> str:
     return click.prompt(label, default=default, show_default=bool(default), err=True)
 
@@ -193,7 +215,8 @@ def add(package_dir, archive, file_path, ask, **columns) -> None:
         items, origin = [_prompted(package_dir)], given_at_prompt
     else:
         fail("no claim given: use column options (see --help), --file ROW.json, or --prompt")
-    record(package_dir, items, archive, origin)
+    with _kept_if_refused(package_dir, items, origin is given_at_prompt, "claim", "claimtrack add"):
+        record(package_dir, items, archive, origin)
 
 
 @click.command()
@@ -376,10 +399,11 @@ def source_add(package_dir, archive, file_path, ask, **columns) -> None:
     """
     from claimtrack.tracking import recording
 
-    items, origin, _ = _rows_given(package_dir, "sources", file_path, ask, columns)
-    change = recorded(
-        lambda: recording.add_rows(package_dir, "sources", items, archive=archive, on_wait=waiting, origin=origin)
-    )
+    items, origin, asked = _rows_given(package_dir, "sources", file_path, ask, columns)
+    with _kept_if_refused(package_dir, items, asked, "source", "claimtrack source add"):
+        change = recorded(
+            lambda: recording.add_rows(package_dir, "sources", items, archive=archive, on_wait=waiting, origin=origin)
+        )
     steps = [("claimtrack archive {id} FILE_OR_URL", "archive its text, to check quotes against")]
     _say_added(package_dir, "sources", change, steps, ["record a claim read in it"])
 
@@ -416,10 +440,11 @@ def claimant_add(package_dir, archive, file_path, ask, **columns) -> None:
     """
     from claimtrack.tracking import recording
 
-    items, origin, _ = _rows_given(package_dir, "claimants", file_path, ask, columns)
-    change = recorded(
-        lambda: recording.add_rows(package_dir, "claimants", items, archive=archive, on_wait=waiting, origin=origin)
-    )
+    items, origin, asked = _rows_given(package_dir, "claimants", file_path, ask, columns)
+    with _kept_if_refused(package_dir, items, asked, "claimant", "claimtrack claimant add"):
+        change = recorded(
+            lambda: recording.add_rows(package_dir, "claimants", items, archive=archive, on_wait=waiting, origin=origin)
+        )
     _say_added(package_dir, "claimants", change, [], ["record a claim they made", "or one they passed on"])
 
 
@@ -473,17 +498,18 @@ def measure_add(package_dir, archive, file_path, ask, new_topic, topic_title, **
     new = [item["topic"] for item in items if item.get("topic") and item["topic"] not in declared]
     if asked and new_topic and topic_title is None and new:
         topic_title = _ask(f"title of the new topic {new[0]!r} (optional)", "").strip() or None
-    change = recorded(
-        lambda: recording.add_measures(
-            package_dir,
-            items,
-            new_topic=new_topic,
-            topic_title=topic_title,
-            archive=archive,
-            on_wait=waiting,
-            origin=origin,
+    with _kept_if_refused(package_dir, items, asked, "measure", "claimtrack measure add"):
+        change = recorded(
+            lambda: recording.add_measures(
+                package_dir,
+                items,
+                new_topic=new_topic,
+                topic_title=topic_title,
+                archive=archive,
+                on_wait=waiting,
+                origin=origin,
+            )
         )
-    )
     if topic_title and not change.declared:
         _say(f"The topic is declared already: its title in {paths.DESCRIPTOR} is left as it is.")
     _say_added(package_dir, "measures", change, [], ["record a figure of it"])

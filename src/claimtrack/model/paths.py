@@ -24,6 +24,10 @@ CHART_EMBED = "embed.html"  # the code a desk pastes into a page to show the cha
 CHART_FORMATS = (CHART_SPEC, CHART_NARROW_SPEC, "svg", "png", CHART_NARROW_PNG, "html", CHART_EMBED)
 # Held while a command changes the package, so that two cannot interleave.
 LOCK = ".claimtrack.lock"
+# The tool's own working files in a package, which git ignores: answers typed at the
+# prompts that were refused, kept to fix and hand back with --file.
+WORK_DIR = ".claimtrack"
+REFUSED_DIR = "refused"
 # The archived texts of the sources, which quotes are checked against: other people's
 # words, kept beside the data but out of the release unless asked for.
 ARCHIVE_DIR = "archive"
@@ -106,3 +110,9 @@ def release_zip(name: str, version: str) -> str:
 
 def database_file(name: str) -> str:
     return f"{name}.db"
+
+
+def refused_entry(root: str | Path, noun: str, stamp: str) -> Path:
+    """Where the answers of a refused entry (a ``noun``: claim, source ...) typed at
+    ``stamp`` (YYYYMMDD-HHMMSS) are kept."""
+    return Path(root) / WORK_DIR / REFUSED_DIR / f"{noun}-{stamp}.json"

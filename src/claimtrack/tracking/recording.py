@@ -19,7 +19,7 @@ from pathlib import Path
 
 from claimtrack.io import storage
 from claimtrack.io.csvfile import read_raw
-from claimtrack.io.rows import Rows
+from claimtrack.io.rows import Rows, cell_problem
 from claimtrack.model import paths
 from claimtrack.model.lifecycle import INITIAL
 from claimtrack.model.package import Package, Resource, read_package
@@ -539,7 +539,8 @@ def _ask_column(
 ) -> str | None:
     """One column's answer, asked with its vocabulary (or ``hint``) and whether it may be
     left empty (``optional`` says why, for a column that is otherwise required); a
-    required column left empty is asked again."""
+    required column left empty, or an answer the column cannot take (a word not in its
+    vocabulary, a date not written YYYY-MM-DD), is asked again, saying why."""
     name = spec["name"]
     enum = spec.get("constraints", {}).get("enum")
     required = spec.get("constraints", {}).get("required", False) and not optional
@@ -552,9 +553,14 @@ def _ask_column(
         label += " (optional)"
     value = ask(label, default).strip()
     again = f"{prefix}{name} is required" + (f" (one of: {', '.join(enum)})" if enum else "")
-    while required and not value:
-        value = ask(again, "").strip()
-    return value or None
+    while True:
+        if required and not value:
+            value = ask(again, "").strip()
+            continue
+        problem = cell_problem(spec, value) if value else None
+        if problem is None:
+            return value or None
+        value = ask(f"{prefix}{name}: {problem}; again", "").strip()
 
 
 def prompted_claim(root: str | Path, ask: Callable[[str, str], str], say: Callable[[str], None]) -> dict:
