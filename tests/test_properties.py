@@ -199,6 +199,30 @@ def one_bad_cell(draw):
     return name, row, column, draw(JUNK)
 
 
+def _with_bad_cell(package: Path, cell) -> Path:
+    """The base package in ``package`` with the one cell ``cell`` names set to its junk."""
+    name, row_number, column, junk = cell
+    shutil.rmtree(package, ignore_errors=True)
+    build_package(package)
+    rows = [list(row) for row in BASE_ROWS[name]]
+    rows[row_number][column] = junk
+    with (package / "data" / name).open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return package
+
+
+def _ran_without_a_crash(command: list[str], package: Path):
+    """The command's result and the lines it said on standard error, once it is proved to
+    have ended without a traceback, with status 0 or 1, each problem it names located."""
+    result = CliRunner().invoke(main, [*command, "-p", str(package)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert result.exit_code in (0, 1), result.output
+    said = result.stderr.rstrip("\n").split("\n")  # a cell may hold other line breaks
+    problems = [line for line in said if line.rstrip().endswith("]")]
+    assert all(LOCATED.match(line) for line in problems), result.stderr
+    return result, said
+
+
 @settings(max_examples=60, deadline=None)
 @given(cell=one_bad_cell(), command=st.sampled_from(READS))
 @example(cell=("claims.csv", 2, 15, "16/05/2013"), command=["cite", CLAIM])  # said_on of the claim cited
@@ -209,22 +233,31 @@ def one_bad_cell(draw):
 @example(cell=("measures.csv", 1, 3, "9" * 400), command=["compare", MEASURE])
 def test_one_bad_cell_never_makes_a_read_command_crash_and_its_problem_is_located(scratch, cell, command):
     """Each example runs one command, drawn with the cell: the commands share the reading."""
-    name, row_number, column, junk = cell
-    package = scratch / "one-bad-cell"
-    shutil.rmtree(package, ignore_errors=True)
-    build_package(package)
-    path = package / "data" / name
-    rows = [list(row) for row in BASE_ROWS[name]]
-    rows[row_number][column] = junk
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(rows)
+    package = _with_bad_cell(scratch / "one-bad-cell", cell)
     before = snapshot(package)
-    result = CliRunner().invoke(main, [*command, "-p", str(package)])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert result.exit_code in (0, 1), result.output
-    said = result.stderr.rstrip("\n").split("\n")  # a cell may hold other line breaks
-    problems = [line for line in said if line.rstrip().endswith("]")]
-    assert all(LOCATED.match(line) for line in problems), result.stderr
+    result, said = _ran_without_a_crash(command, package)
     if result.exit_code == 1:  # refused, saying why
         assert said[-1].startswith("Error: ") or said[-1].endswith("the package is not valid."), result.stderr
     assert snapshot(package) == before
+
+
+WRITES = [
+    ["status", CLAIM, "--set", "confirmed"],
+    ["correct", CLAIM, "--set", "note=Made up: a corrected note.", "--reason", "Made up: a test.", "--dry-run"],
+    ["correct", CLAIM, "--set", "note=Made up: a corrected note.", "--reason", "Made up: a test."],
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(cell=one_bad_cell(), command=st.sampled_from(WRITES))
+@example(cell=("claims.csv", 2, 15, "16/05/2013"), command=WRITES[0])
+@example(cell=("claims.csv", 2, 9, "range"), command=WRITES[2])
+def test_one_bad_cell_never_makes_a_write_command_crash_and_a_refusal_writes_nothing(scratch, cell, command):
+    """The commands that change a row, on a package with one cell of junk: refused with
+    located problems and not a byte written, or (where the junk is a value the column
+    takes) done; never a traceback."""
+    package = _with_bad_cell(scratch / "one-bad-cell-written", cell)
+    before = snapshot(package)
+    result, _ = _ran_without_a_crash(command, package)
+    if result.exit_code == 1 or "--dry-run" in command:
+        assert snapshot(package) == before
