@@ -10,29 +10,50 @@ import click
 from claimtrack.cli.common import archive_option, fail, package_option, problems_options, waiting
 
 
-def validated(package_dir: Path, archive: Path | None, output_format: str, max_errors: int):
-    """Validate, print the outcome; exit 1 on any problem. Returns the report when valid."""
-    from claimtrack.model.package import no_package
-    from claimtrack.model.problems import format_json, format_text
+def validated(package_dir: Path, archive: Path | None, output_format: str, max_errors: int, tables: bool = True):
+    """Validate, print the outcome; exit 1 on any problem. Returns the report when valid.
+    Without ``tables`` (validate itself, which prints the outcome only), what the last
+    validation of these very files found is said again, if it was kept, and None returned."""
+    from claimtrack.io import checked
+    from claimtrack.model.problems import Problem
+
+    if not tables:
+        kept = checked.found(package_dir, archive)
+        if kept is not None:
+            problems = [Problem(**problem) for problem in kept["problems"]]
+            _outcome(problems, kept, output_format, max_errors)
+            return None
     from claimtrack.validation import validate
 
     report = validate(package_dir, archive=archive)
-    if output_format == "text" and no_package(report.problems):
-        fail(no_package(report.problems))
-    if output_format == "json":
-        click.echo(format_json(report.problems))
-    elif report.problems:
-        click.echo(format_text(report.problems, limit=max_errors), err=True)
-        click.echo(f"{len(report.problems):,} problem(s) found: the package is not valid.", err=True)
-    else:
-        package = report.package
-        counts = ", ".join(f"{n:,} {name if n != 1 else name.removesuffix('s')}" for name, n in report.counts().items())
-        click.echo(f"{package.name} {package.version}: valid ({counts}).")
-        for note in report.notes:
-            click.echo(f"  {note}")
-    if report.problems:
-        sys.exit(1)
+    found = None
+    if report.package is not None and not report.problems:
+        found = {"name": report.package.name, "version": report.package.version}
+        found |= {"counts": report.counts(), "notes": report.notes}
+    _outcome(report.problems, found, output_format, max_errors)
     return report
+
+
+def _outcome(problems: list, found: dict | None, output_format: str, max_errors: int) -> None:
+    """Print what validation found: the problems, or the package's summary and notes;
+    exit 1 on any problem."""
+    from claimtrack.model.package import no_package
+    from claimtrack.model.problems import format_json, format_text
+
+    if output_format == "text" and no_package(problems):
+        fail(no_package(problems))
+    if output_format == "json":
+        click.echo(format_json(problems))
+    elif problems:
+        click.echo(format_text(problems, limit=max_errors), err=True)
+        click.echo(f"{len(problems):,} problem(s) found: the package is not valid.", err=True)
+    else:
+        counts = ", ".join(f"{n:,} {name if n != 1 else name.removesuffix('s')}" for name, n in found["counts"].items())
+        click.echo(f"{found['name']} {found['version']}: valid ({counts}).")
+        for note in found["notes"]:
+            click.echo(f"  {note}")
+    if problems:
+        sys.exit(1)
 
 
 @click.command()
@@ -52,7 +73,7 @@ def validate(package_dir: Path, archive: Path | None, output_format: str, max_er
         claimtrack validate
         claimtrack validate --archive path/to/texts --format json > problems.json
     """
-    validated(package_dir, archive, output_format, max_errors)
+    validated(package_dir, archive, output_format, max_errors, tables=False)
 
 
 @click.command()

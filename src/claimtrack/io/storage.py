@@ -119,6 +119,9 @@ def json_file(value: object, old: bytes = b"") -> bytes:
 def write_files(root: Path, changes: dict[str, bytes]) -> None:
     """Write every changed file atomically, in the order given: all temporary files
     are written first, so a failure on any of them changes nothing."""
+    from claimtrack.io import checked
+
+    checked.forget(root)  # whatever the last validation found, these files are about to change
     staged: list[tuple[str, Path]] = []
     moved: list[str] = []
     relative = ""

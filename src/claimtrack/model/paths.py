@@ -28,6 +28,8 @@ LOCK = ".claimtrack.lock"
 # prompts that were refused, kept to fix and hand back with --file.
 WORK_DIR = ".claimtrack"
 REFUSED_DIR = "refused"
+# In WORK_DIR: what the last validation of the package's files found (claimtrack.io.checked).
+VALIDATION_RESULT = "validation.json"
 # The archived texts of the sources, which quotes are checked against: other people's
 # words, kept beside the data but out of the release unless asked for.
 ARCHIVE_DIR = "archive"

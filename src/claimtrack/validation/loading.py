@@ -13,9 +13,10 @@ from pathlib import Path
 
 import numpy as np
 
+from claimtrack.io import checked
 from claimtrack.model.problems import CATALOGUE, Problem, ValidationError
 from claimtrack.tables import Tables
-from claimtrack.validation.run import Report, validate
+from claimtrack.validation.run import Report, read_valid, validate
 
 ON_ERROR = ("raise", "skip")
 # The problems that belong to one row, found where the file could be read: the schemas'
@@ -45,6 +46,12 @@ def load(path: str | Path = ".", archive: str | Path | None = None, on_error: st
     """
     if on_error not in ON_ERROR:
         raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {on_error!r}")
+    # Files the last validation found valid, unchanged since, are read without the checks.
+    kept = checked.found(path, archive)
+    if kept is not None and not kept["problems"]:
+        tables = read_valid(path)
+        if tables is not None:
+            return tables
     report = validate(path, archive=archive)
     if report.ok:
         return report.tables

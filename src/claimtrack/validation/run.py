@@ -61,6 +61,10 @@ def validate(
     archived text's in archive/) to the bytes to check in place of the file's: how a
     change is validated before it is written.
     """
+    from claimtrack.io import checked
+
+    # The files as they are when validation begins: what it finds is kept under their key.
+    before = checked.key(root, archive) if not overrides else None
     try:
         package = read_package(root, overrides)
     except ValidationError as error:
@@ -119,7 +123,37 @@ def validate(
 
     columns = {r.path: r.field_names for r in package.resources}
     report.problems = sort_problems(problems, package.file_order(), columns)
+    checked.keep(root, archive, summary(report), before)
     return report
+
+
+def read_valid(root: str | Path) -> Tables | None:
+    """The typed tables of a package whose files the last validation found valid, read
+    without checking them again; None when a file no longer reads as it did (then
+    validate it)."""
+    package = read_package(root)
+    tables = Tables(package)
+    for resource in package.resources:
+        problems: list[Problem] = []
+        table = _read_resource(package, resource, problems)
+        if table is None or problems or header_problems_of(resource, table):
+            return None
+        tables[resource.name] = typed_frame(resource, table.frame.set_axis(table.header, axis=1))
+    return tables
+
+
+def summary(report: Report) -> dict:
+    """What a validation found, as kept between runs: the problems, the package's name
+    and version, how many of each thing it holds, and the notes."""
+    from dataclasses import asdict
+
+    return {
+        "problems": [asdict(problem) for problem in report.problems],
+        "name": report.package.name,
+        "version": report.package.version,
+        "counts": report.counts(),
+        "notes": report.notes,
+    }
 
 
 def _texts_in(root: Path, folder: Path, overrides: dict[str, bytes]) -> dict[str, bytes]:
