@@ -195,9 +195,10 @@ def test_an_add_interrupted_while_replacing_the_file_leaves_it_as_it_was(make_pa
     assert list(package.rglob("*.tmp")) == []
 
 
-def test_an_add_interrupted_between_two_files_leaves_a_valid_package(make_package, monkeypatch):
-    # Sources are written before claims: a crash between them leaves a source
-    # nothing points to yet, never a claim pointing at nothing.
+def test_an_add_interrupted_between_two_files_is_finished_as_one_change(make_package, monkeypatch):
+    # Sources are moved into place before claims: a failure between them leaves a source
+    # nothing points to yet, never a claim pointing at nothing; and the next command
+    # finishes the change.
     package = make_package()
     real_replace = os.replace
 
@@ -208,10 +209,14 @@ def test_an_add_interrupted_between_two_files_leaves_a_valid_package(make_packag
 
     monkeypatch.setattr(os, "replace", crash_on_claims)
     claims_before = (package / CLAIMS).read_bytes()
-    with pytest.raises(storage.WriteError, match="only data/sources.csv, data/claimants.csv was written"):
+    with pytest.raises(storage.WriteError, match="only data/sources.csv, data/claimants.csv was moved into place"):
         recording.add_claims(package, [row("new-source-and-claimant")])
+    monkeypatch.undo()
     assert (package / CLAIMS).read_bytes() == claims_before
-    assert validate(package).ok
+    report = validate(package)  # the next command finishes the change first
+    assert report.ok
+    after = (package / CLAIMS).read_bytes()
+    assert after.startswith(claims_before) and after.count(b"\n") == claims_before.count(b"\n") + 1
     assert list(package.rglob("*.tmp")) == []
 
 
@@ -298,9 +303,10 @@ def test_a_topic_title_for_several_new_topics_is_refused(make_package):
     assert snapshot(package) == before
 
 
-def test_a_new_topic_interrupted_before_the_measure_is_written_leaves_a_valid_package(make_package, monkeypatch):
-    # The descriptor is written first: a crash before the measures leaves a topic with
-    # no measure yet, never a measure whose topic is not declared.
+def test_a_new_topic_interrupted_before_the_measure_is_written_is_finished_as_one_change(make_package, monkeypatch):
+    # The descriptor is moved into place first: a failure before the measures leaves a
+    # topic with no measure yet, never a measure whose topic is not declared; and the
+    # next command finishes the change.
     package = make_package()
     measures = (package / "data/measures.csv").read_bytes()
     real_replace = os.replace
@@ -311,10 +317,12 @@ def test_a_new_topic_interrupted_before_the_measure_is_written_leaves_a_valid_pa
         real_replace(source, destination)
 
     monkeypatch.setattr(os, "replace", crash_on_measures)
-    with pytest.raises(storage.WriteError, match="only datapackage.json was written"):
+    with pytest.raises(storage.WriteError, match="only datapackage.json was moved into place"):
         recording.add_measures(package, [MEASURE], new_topic=True)
+    monkeypatch.undo()
     assert (package / "data/measures.csv").read_bytes() == measures
     assert validate(package).ok
+    assert "Deaths in the made-up spring floods" in (package / "data/measures.csv").read_text()
 
 
 # --- set_status ---------------------------------------------------------------------------

@@ -189,7 +189,7 @@ def test_a_crash_while_staging_the_second_file_changes_neither(tmp_path, monkeyp
     assert _leftovers(tmp_path) == []
 
 
-def test_a_crash_between_two_replaces_says_which_file_was_written(tmp_path, monkeypatch):
+def test_a_failure_between_two_moves_is_finished_by_the_next_command_that_takes_the_lock(tmp_path, monkeypatch):
     (tmp_path / "a.csv").write_bytes(b"old a\n")
     (tmp_path / "b.csv").write_bytes(b"old b\n")
     real_replace = os.replace
@@ -200,11 +200,37 @@ def test_a_crash_between_two_replaces_says_which_file_was_written(tmp_path, monk
         real_replace(source, destination)
 
     monkeypatch.setattr(os, "replace", replace_only_a)
-    with pytest.raises(storage.WriteError, match="only a.csv was written"):
+    with pytest.raises(
+        storage.WriteError, match="only a.csv was moved into place; the next claimtrack command finishes"
+    ):
         storage.write_files(tmp_path, {"a.csv": b"new a\n", "b.csv": b"new b\n"})
+    monkeypatch.undo()
     assert (tmp_path / "a.csv").read_bytes() == b"new a\n"  # each file is whole: old or new
     assert (tmp_path / "b.csv").read_bytes() == b"old b\n"
+    assert (tmp_path / paths.WORK_DIR / paths.JOURNAL).exists()
+    with storage.package_lock(tmp_path):  # the next command: the change is one commit after all
+        pass
+    assert (tmp_path / "b.csv").read_bytes() == b"new b\n"
+    assert not (tmp_path / paths.WORK_DIR / paths.JOURNAL).exists()
     assert _leftovers(tmp_path) == []
+
+
+def test_a_single_file_is_replaced_with_no_journal(tmp_path):
+    (tmp_path / "a.csv").write_bytes(b"old a\n")
+    storage.write_files(tmp_path, {"a.csv": b"new a\n"})
+    assert (tmp_path / "a.csv").read_bytes() == b"new a\n"
+    assert not (tmp_path / paths.WORK_DIR / paths.JOURNAL).exists()
+
+
+def test_temporary_files_a_crash_left_before_its_journal_are_removed_by_the_next_command(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "claims.csv").write_bytes(b"a\n")
+    stray = tmp_path / "data" / ".claims.csv.x1y2.tmp"
+    stray.write_bytes(b"half a file")
+    with storage.package_lock(tmp_path):
+        pass
+    assert not stray.exists()
+    assert (tmp_path / "data" / "claims.csv").read_bytes() == b"a\n"
 
 
 def test_package_lock_calls_on_wait_only_when_another_holds_the_lock(tmp_path):
@@ -220,3 +246,50 @@ def test_package_lock_calls_on_wait_only_when_another_holds_the_lock(tmp_path):
             with storage.package_lock(tmp_path, lambda: waits.append("waited"), timeout=0.01):
                 pass  # pragma: no cover
     assert waits == ["waited"]
+
+
+# --- a change killed at every step of its write ----------------------------------------------
+
+# Runs `claimtrack add --file` in a process of its own that dies, as kill -9 would end
+# it (no clean-up, no finally), at its Nth move of a file into place.
+KILLED_AT = """
+import os, sys
+moves, real = [0], os.replace
+def replace(source, target):
+    moves[0] += 1
+    if moves[0] == int(sys.argv[2]):
+        os._exit(137)
+    real(source, target)
+os.replace = replace
+from claimtrack.cli import main
+main(["add", "--file", sys.argv[3], "-p", sys.argv[1]])
+"""
+
+
+def _files(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.csv"))}
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 4, 5])
+def test_an_add_of_several_files_killed_at_any_step_is_all_or_nothing_once_recovered(make_package, step):
+    import subprocess
+    import sys
+
+    from conftest import TRACKER, run_claimtrack
+
+    package = make_package()
+    before = _files(package)
+    claim = TRACKER / "add" / "new-source-and-claimant.json"  # a new source, a new claimant and a claim
+    ran = subprocess.run([sys.executable, "-c", KILLED_AT, str(package), str(step), str(claim)], capture_output=True)
+    killed = ran.returncode == 137
+    assert killed or ran.returncode == 0, ran.stderr
+    # The next command finishes or forgets the change before it reads a byte.
+    assert run_claimtrack("validate", cwd=package).returncode == 0
+    after = _files(package)
+    changed = {name for name in after if after[name] != before.get(name)}
+    assert changed in (set(), {"data/sources.csv", "data/claimants.csv", "data/claims.csv"}), (step, changed)
+    assert not killed or step > 1 or changed == set()  # killed before its journal: nothing
+    assert [p.name for p in package.rglob("*.tmp")] == []
+    assert not (package / paths.WORK_DIR / paths.JOURNAL).exists()
+    if step == 5:
+        assert not killed and changed  # five moves are more than it makes: it ran to the end

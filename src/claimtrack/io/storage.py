@@ -2,7 +2,12 @@
 
 Every write happens under the package's lock, so two commands cannot interleave;
 each file is written to a temporary file beside it and moved into place in one
-step, so a crash leaves the old file or the new one, never half of either. Rows
+step, so a crash leaves the old file or the new one, never half of either. A change
+of several files is one commit: once every new file is written and on disk, a journal
+(`.claimtrack/journal.json`) names the moves to make, then they are made, then the
+journal is removed. A crash before the journal is in place leaves every file as it was;
+a crash after it is finished by the next command that takes the lock (or reads), which
+makes the moves the journal names; temporary files a crash left are removed. Rows
 are appended or replaced byte for byte: the rest of the file, its byte-order mark
 and its line endings stay as they were.
 """
@@ -48,9 +53,68 @@ def package_lock(
                 f"another claimtrack command kept {root} locked for {timeout:.0f} seconds; nothing was written"
             ) from None
     try:
+        recover(Path(root))
         yield
     finally:
         lock.release()
+
+
+def _journal(root: Path) -> Path:
+    return root / paths.WORK_DIR / paths.JOURNAL
+
+
+def _sync_folder(folder: Path) -> None:
+    """Put a folder's entries (a file moved in, one removed) on disk."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def recover(root: Path) -> None:
+    """Finish a change a crash interrupted, under the lock: make the moves its journal
+    names whose new file is still waiting (each was written whole before the journal
+    was), then remove the journal; and remove the temporary files a crash left before
+    its journal was in place."""
+    import json
+
+    journal = _journal(root)
+    if journal.exists():
+        try:
+            moves = json.loads(journal.read_text(encoding="utf-8"))["moves"]
+        except (OSError, ValueError, KeyError, TypeError):
+            moves = []
+        for staged, target in moves:
+            if (root / staged).exists():
+                os.replace(root / staged, root / target)
+                _sync_folder((root / target).parent)
+        journal.unlink(missing_ok=True)
+        _sync_folder(journal.parent)
+    for leftover in _leftovers(root):
+        leftover.unlink(missing_ok=True)
+
+
+def _leftovers(root: Path) -> list[Path]:
+    """The files being written when a change stopped, where changes write them."""
+    folders = (root, root / paths.DATA_DIR, root / paths.SCHEMAS_DIR, root / paths.ARCHIVE_DIR, root / paths.WORK_DIR)
+    pattern = f"{paths.STAGED_PREFIX}*{paths.STAGED_SUFFIX}"
+    return [leftover for folder in folders if folder.is_dir() for leftover in folder.glob(pattern)]
+
+
+def recover_if_needed(root: Path) -> None:
+    """For a command that only reads: when a crash left a change half made (or the files
+    it was writing), take the lock and finish it (or remove them) first, so that what it
+    reads is one state of the package, not two."""
+    root = Path(root)
+    if _journal(root).exists() or _leftovers(root):
+        with package_lock(root):
+            pass
 
 
 def newline_of(data: bytes) -> bytes:
@@ -117,20 +181,28 @@ def json_file(value: object, old: bytes = b"") -> bytes:
 
 
 def write_files(root: Path, changes: dict[str, bytes]) -> None:
-    """Write every changed file atomically, in the order given: all temporary files
-    are written first, so a failure on any of them changes nothing."""
+    """Write every changed file as one commit, in the order given: all new files are
+    written and put on disk first, so a failure on any of them changes nothing; then a
+    journal names the moves, so that a crash among them is finished by the next command
+    (see ``recover``); then each is moved into place."""
+    import json
+
     from claimtrack.io import checked
 
+    root = Path(root)
     checked.forget(root)  # whatever the last validation found, these files are about to change
     staged: list[tuple[str, Path]] = []
     moved: list[str] = []
     relative = ""
+    journal = _journal(root)
     try:
         for relative, content in changes.items():
-            target = Path(root) / relative
+            target = root / relative
             if target.exists() and not os.access(target, os.W_OK):
                 raise WriteError(f"{relative} is read-only; nothing was written")
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            handle, name = tempfile.mkstemp(
+                prefix=f"{paths.STAGED_PREFIX}{target.name}.", suffix=paths.STAGED_SUFFIX, dir=target.parent
+            )
             staged.append((relative, Path(name)))
             with os.fdopen(handle, "wb") as out:
                 out.write(content)
@@ -138,14 +210,36 @@ def write_files(root: Path, changes: dict[str, bytes]) -> None:
                 os.fsync(out.fileno())
             if target.exists():
                 os.chmod(name, target.stat().st_mode & 0o7777)
+        if len(staged) > 1:
+            moves = [[str(temporary.relative_to(root)), rel] for rel, temporary in staged]
+            journal.parent.mkdir(exist_ok=True)
+            handle, name = tempfile.mkstemp(
+                prefix=f"{paths.STAGED_PREFIX}{journal.name}.", suffix=paths.STAGED_SUFFIX, dir=journal.parent
+            )
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(json.dumps({"moves": moves}))
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(name, journal)
+            _sync_folder(journal.parent)
         for relative, temporary in staged:
-            os.replace(temporary, Path(root) / relative)
+            os.replace(temporary, root / relative)
             moved.append(relative)
+        for folder in {(root / rel).parent for rel, _ in staged}:
+            _sync_folder(folder)
+        journal.unlink(missing_ok=True)
     except OSError as error:
         if isinstance(error, WriteError):
             raise
-        done = f"only {', '.join(moved)} was written" if moved else "nothing was written"
+        if journal.exists():
+            done = (f"only {', '.join(moved)} was moved into place; " if moved else "") + (
+                "the next claimtrack command finishes the change"
+            )
+        else:
+            done = f"only {', '.join(moved)} was written" if moved else "nothing was written"
         raise WriteError(f"could not write {relative or 'the package'}: {error.strerror}; {done}") from error
     finally:
-        for _, temporary in staged:
-            temporary.unlink(missing_ok=True)
+        # New files the journal names are left for recover() to move; the others go.
+        if not journal.exists():
+            for _, temporary in staged:
+                temporary.unlink(missing_ok=True)

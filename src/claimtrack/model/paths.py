@@ -30,6 +30,10 @@ WORK_DIR = ".claimtrack"
 REFUSED_DIR = "refused"
 # In WORK_DIR: what the last validation of the package's files found (claimtrack.io.checked).
 VALIDATION_RESULT = "validation.json"
+# In WORK_DIR: the files a change is moving into place, while it moves them (claimtrack.io.storage).
+JOURNAL = "journal.json"
+# A file being written: its name with this prefix and suffix, beside it, until it is moved into place.
+STAGED_PREFIX, STAGED_SUFFIX = ".", ".tmp"
 # The archived texts of the sources, which quotes are checked against: other people's
 # words, kept beside the data but out of the release unless asked for.
 ARCHIVE_DIR = "archive"

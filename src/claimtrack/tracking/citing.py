@@ -301,6 +301,9 @@ def cite(root: str | Path, claim_id: str) -> str:
     """The sentence for ``claim_id`` in the package at ``root``. The rows it is made
     from are read as written, without validating the package: a row that is not as its
     schema wants it (a date written 16/05/2013, a range with no top) is NotCitable."""
+    from claimtrack.io import storage
+
+    storage.recover_if_needed(Path(root))  # a change a crash left half made is finished first
     package = read_package(root)
     rows = Rows(package)
     claim = rows.find("claims", claim_id)

@@ -61,8 +61,10 @@ def validate(
     archived text's in archive/) to the bytes to check in place of the file's: how a
     change is validated before it is written.
     """
-    from claimtrack.io import checked
+    from claimtrack.io import checked, storage
 
+    if not overrides:
+        storage.recover_if_needed(Path(root))  # a change a crash left half made is finished first
     # The files as they are when validation begins: what it finds is kept under their key.
     before = checked.key(root, archive) if not overrides else None
     try:
