@@ -129,7 +129,7 @@ MESSAGES = {
         "data/measures.csv, line 1, column description: the header lacks the column 'description' [header]",
     ],
     "header-invisible": [
-        'data/measures.csv, line 1, column label\u200b, value "label\u200b": header column 2 has invisible '
+        'data/measures.csv, line 1, column label\\u200b, value "label\\u200b": header column 2 has invisible '
         "characters (U+200B); retype it as 'label' [header]"
     ],
     "header-misspelt": [
@@ -159,6 +159,27 @@ MESSAGES = {
     "formula": [
         "data/claimants.csv, line 3, column note, value \"=1+1\": begins with '=': a spreadsheet would read the "
         "cell as a formula; reword it so that it begins otherwise [formula]"
+    ],
+    "control-character": [
+        'data/claimants.csv, line 3, column name, value "Inter\\u000bfax": holds U+000B VERTICAL TAB at character 6: '
+        "a control character is invisible, breaks the chart renderer and can drive a terminal (name is one line: no "
+        "tab or line break); delete it [control-character]"
+    ],
+    # the override itself is shown as an escape, so the message reads as written
+    "bidi-control": [
+        'data/claimants.csv, line 5, column name, value "a test \\u202ereksaeps": holds U+202E RIGHT-TO-LEFT '
+        "OVERRIDE at character 8: an invisible character that reorders the text around it, so that the cell reads "
+        "otherwise than it is written; delete it [bidi-control]"
+    ],
+    "formula-zero-width-space": [
+        'data/claimants.csv, line 3, column note, value "\\u200b=1+1": begins with \'\\u200b=\' (a spreadsheet '
+        "looks through what stands before the sign): a spreadsheet would read the cell as a formula; reword it so "
+        "that it begins otherwise [formula]"
+    ],
+    "url-userinfo": [
+        'data/sources.csv, line 2, column url, value "https://evil.example\\\\@www.themoscowtimes.com/2013/05/16/'
+        'syria-peace-conference-…": the address holds a backslash, which a browser reads as / (so the link may '
+        "lead elsewhere than it reads): write the address with / only [link]"
     ],
     "list-item-empty": [
         'data/claimants.csv, line 4, column aliases, value "SOHR|": an alias is empty: put one | between each two '
