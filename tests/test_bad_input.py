@@ -172,7 +172,7 @@ MESSAGES = {
         "otherwise than it is written; delete it [bidi-control]"
     ],
     "formula-zero-width-space": [
-        'data/claimants.csv, line 3, column note, value "\\u200b=1+1": begins with \'\\u200b=\' (a spreadsheet '
+        "data/claimants.csv, line 3, column note, value \"\\u200b=1+1\": begins with '\\u200b=' (a spreadsheet "
         "looks through what stands before the sign): a spreadsheet would read the cell as a formula; reword it so "
         "that it begins otherwise [formula]"
     ],

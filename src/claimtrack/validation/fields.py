@@ -102,7 +102,9 @@ def _formula_lead(value: str) -> str:
     for end, character in enumerate(value):
         if character in _FORMULA_SIGNS or (end == 0 and character in "\t\r\n"):
             return value[: end + 1]
-        if not (character.isspace() or character in "\"'" or unicodedata.category(character) in ("Zs", "Zl", "Zp", "Cf")):
+        if not (
+            character.isspace() or character in "\"'" or unicodedata.category(character) in ("Zs", "Zl", "Zp", "Cf")
+        ):
             break
     return value[:1]
 
