@@ -10,7 +10,7 @@ import click
 
 from claimtrack import __version__
 from claimtrack.cli import archiving, checking, correcting, extracting, reading, recording, starting
-from claimtrack.cli.common import CONTEXT
+from claimtrack.cli.common import CONTEXT, echo
 
 
 def _version(ctx: click.Context, _param, value: bool) -> None:
@@ -23,14 +23,14 @@ def _version(ctx: click.Context, _param, value: bool) -> None:
 
     from claimtrack.model import paths
 
-    click.echo(f"claimtrack {__version__} (the tool)")
+    echo(f"claimtrack {__version__} (the tool)")
     try:
         descriptor = json.loads(Path(paths.DESCRIPTOR).read_text(encoding="utf-8"))
         name, version = descriptor.get("name"), descriptor.get("version")
     except (OSError, ValueError, AttributeError):
         name = version = None
     if isinstance(name, str) and isinstance(version, str):
-        click.echo(f"{name} {version} (the data package in this folder)")
+        echo(f"{name} {version} (the data package in this folder)")
     ctx.exit()
 
 

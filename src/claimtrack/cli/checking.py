@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.cli.common import archive_option, fail, package_option, problems_options, waiting
+from claimtrack.cli.common import archive_option, echo, fail, package_option, problems_options, waiting
 
 
 def validated(package_dir: Path, archive: Path | None, output_format: str, max_errors: int):
@@ -20,16 +20,16 @@ def validated(package_dir: Path, archive: Path | None, output_format: str, max_e
     if output_format == "text" and no_package(report.problems):
         fail(no_package(report.problems))
     if output_format == "json":
-        click.echo(format_json(report.problems))
+        echo(format_json(report.problems))
     elif report.problems:
-        click.echo(format_text(report.problems, limit=max_errors), err=True)
-        click.echo(f"{len(report.problems):,} problem(s) found: the package is not valid.", err=True)
+        echo(format_text(report.problems, limit=max_errors), err=True)
+        echo(f"{len(report.problems):,} problem(s) found: the package is not valid.", err=True)
     else:
         package = report.package
         counts = ", ".join(f"{n:,} {name if n != 1 else name.removesuffix('s')}" for name, n in report.counts().items())
-        click.echo(f"{package.name} {package.version}: valid ({counts}).")
+        echo(f"{package.name} {package.version}: valid ({counts}).")
         for note in report.notes:
-            click.echo(f"  {note}")
+            echo(f"  {note}")
     if report.problems:
         sys.exit(1)
     return report
@@ -76,20 +76,18 @@ def build(package_dir: Path, archive: Path | None, output_format: str, max_error
     from claimtrack.charts.render import build_charts
 
     report = validated(package_dir, archive, output_format, max_errors)
-    progress = (lambda line: click.echo(f"  chart {line}", err=True)) if output_format == "text" else (lambda _: None)
+    progress = (lambda line: echo(f"  chart {line}", err=True)) if output_format == "text" else (lambda _: None)
     result = build_charts(report.package, report.tables, force=force, progress=progress)
     readme = _refreshed_readme(report.package)
     if output_format == "text":
         if result.up_to_date:
-            click.echo(f"Charts are up to date in {result.folder}.")
+            echo(f"Charts are up to date in {result.folder}.")
         elif result.built:
-            click.echo(f"Built {len(result.built)} charts in {result.folder}.")
+            echo(f"Built {len(result.built)} charts in {result.folder}.")
         else:
-            click.echo(
-                "No charts to build yet: add measures to a topic, or declare charts under views in datapackage.json."
-            )
+            echo("No charts to build yet: add measures to a topic, or declare charts under views in datapackage.json.")
         if readme:
-            click.echo(f"Updated the tables and chart list in {readme}.")
+            echo(f"Updated the tables and chart list in {readme}.")
 
 
 def _refreshed_readme(package) -> str | None:
@@ -144,7 +142,7 @@ def publish(package_dir: Path, archive: Path | None, out_dir: Path | None, inclu
     from claimtrack import publishing
 
     def progress(line: str) -> None:
-        click.echo(f"  {line}", err=True)
+        echo(f"  {line}", err=True)
 
     try:
         result = publishing.publish(
@@ -158,4 +156,4 @@ def publish(package_dir: Path, archive: Path | None, out_dir: Path | None, inclu
     except publishing.PublishRefused as refused:
         fail(str(refused), refused.problems)
     for path in result.written:
-        click.echo(f"Wrote {path}" + ("/index.html" if path.is_dir() else ""))
+        echo(f"Wrote {path}" + ("/index.html" if path.is_dir() else ""))
