@@ -102,7 +102,33 @@ def _read_items(source: str) -> tuple[list[dict], object]:
     items = data if isinstance(data, list) else [data]
     if not all(isinstance(item, dict) for item in items):
         fail("the JSON must be an object of column names and values, or an array of such objects")
-    return items, given_in_file(name, isinstance(data, list))
+    where = given_in_file(name, isinstance(data, list))
+    for number, item in enumerate(items, start=1):
+        for key, surrogate in _lone_surrogates(item):
+            fail(
+                f"{where(number, '', key)}: holds {surrogate.encode('unicode_escape').decode()}, half of a pair "
+                "that is no character on its own (a \\u escape whose other half is missing); write the text itself"
+            )
+    return items, where
+
+
+def _lone_surrogates(value, key: str = ""):
+    """Each (key, character) where a string of a JSON value, or a key, holds half of a
+    UTF-16 surrogate pair, which JSON can write and no UTF-8 file can hold."""
+    from claimtrack.model.characters import surrogate
+
+    if isinstance(value, str):
+        if (found := surrogate(value)) is not None:
+            yield key, found
+    elif isinstance(value, dict):
+        for name, inner in value.items():
+            inner_key = ".".join(filter(None, (key, str(name))))
+            if (found := surrogate(str(name))) is not None:
+                yield inner_key, found
+            yield from _lone_surrogates(inner, inner_key)
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _lone_surrogates(inner, f"{key}[{index}]")
 
 
 def _csv_items(text: str, name: str) -> tuple[list[dict], object]:

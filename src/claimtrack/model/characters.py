@@ -76,6 +76,17 @@ def named(character: str) -> str:
     return f"U+{ord(character):04X} {name}"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def surrogate(text: str) -> str | None:
+    """The first half of a UTF-16 surrogate pair in ``text``, or None: no character,
+    it cannot be written as UTF-8; Python holds an undecodable byte of a command-line
+    argument (0xE9 of Latin-1) as one (\\udce9)."""
+    found = _SURROGATE.search(text)
+    return found.group() if found else None
+
+
 def first(pattern: str, text: str) -> tuple[int, str]:
     """Where ``pattern`` first matches in ``text``: the 1-based position and the character."""
     found = re.search(pattern, text)
