@@ -41,7 +41,7 @@ class _Group(click.Group):
         import sys
 
         given = list(sys.argv[1:] if args is None else args)
-        for position, arg in enumerate(given):
+        for position in range(len(given)):
             problem = _not_text(given, position)
             if problem:
                 click.echo(f"Error: {problem}", err=True)
