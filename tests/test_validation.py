@@ -293,6 +293,8 @@ DESCRIPTOR_CASES = {
     "descriptor-schema-url": [(DESCRIPTOR, None, None, "https://example.org/schemas/claims.json", "path")],
     "descriptor-resource-url": [(DESCRIPTOR, None, None, "https://example.org/data/claims.csv", "path")],
     "descriptor-absolute-path": [(DESCRIPTOR, None, None, "/etc/passwd", "path")],
+    # a Windows path that climbs out of the package, and would be a zip entry of that name
+    "descriptor-resource-backslash": [(DESCRIPTOR, None, None, "data\\..\\..\\evil.csv", "path")],
     "descriptor-file-url": [(DESCRIPTOR, None, None, "file:///etc/passwd", "path")],
     "descriptor-profile-url": [(DESCRIPTOR, None, None, "https://example.org/profiles/data-package.json", "path")],
     # 5,000 nested lists in a custom property: refused before anything walks them
