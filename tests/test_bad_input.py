@@ -25,7 +25,7 @@ import claimtrack
 from claimtrack.cli import main
 from claimtrack.model import paths
 from claimtrack.validation.run import validate
-from conftest import BROKEN, TEST_ARCHIVE, VALID, build_package, snapshot
+from conftest import BROKEN, TEST_ARCHIVE, TRACKER, VALID, build_package, snapshot
 from published import copy_package, edit_rows
 
 BROKEN_CASES = sorted(path.name for path in BROKEN.iterdir() if path.is_dir())
@@ -129,7 +129,7 @@ MESSAGES = {
         "data/measures.csv, line 1, column description: the header lacks the column 'description' [header]",
     ],
     "header-invisible": [
-        'data/measures.csv, line 1, column label\u200b, value "label\u200b": header column 2 has invisible '
+        'data/measures.csv, line 1, column label\\u200b, value "label\\u200b": header column 2 has invisible '
         "characters (U+200B); retype it as 'label' [header]"
     ],
     "header-misspelt": [
@@ -159,6 +159,27 @@ MESSAGES = {
     "formula": [
         "data/claimants.csv, line 3, column note, value \"=1+1\": begins with '=': a spreadsheet would read the "
         "cell as a formula; reword it so that it begins otherwise [formula]"
+    ],
+    "control-character": [
+        'data/claimants.csv, line 3, column name, value "Inter\\u000bfax": holds U+000B VERTICAL TAB at character 6: '
+        "a control character is invisible, breaks the chart renderer and can drive a terminal (name is one line: no "
+        "tab or line break); delete it [control-character]"
+    ],
+    # the override itself is shown as an escape, so the message reads as written
+    "bidi-control": [
+        'data/claimants.csv, line 5, column name, value "a test \\u202ereksaeps": holds U+202E RIGHT-TO-LEFT '
+        "OVERRIDE at character 8: an invisible character that reorders the text around it, so that the cell reads "
+        "otherwise than it is written; delete it [bidi-control]"
+    ],
+    "formula-zero-width-space": [
+        "data/claimants.csv, line 3, column note, value \"\\u200b=1+1\": begins with '\\u200b=' (a spreadsheet "
+        "looks through what stands before the sign): a spreadsheet would read the cell as a formula; reword it so "
+        "that it begins otherwise [formula]"
+    ],
+    "url-userinfo": [
+        'data/sources.csv, line 2, column url, value "https://evil.example\\\\@www.themoscowtimes.com/2013/05/16/'
+        'syria-peace-conference-…": the address holds a backslash, which a browser reads as / (so the link may '
+        "lead elsewhere than it reads): write the address with / only [link]"
     ],
     "list-item-empty": [
         'data/claimants.csv, line 4, column aliases, value "SOHR|": an alias is empty: put one | between each two '
@@ -401,4 +422,43 @@ def test_a_file_handed_to_add_or_extract_that_is_not_utf8_text_is_refused_with_w
     result = invoke(command, "-p", package, *args)
     assert result.exit_code == 1
     assert result.stderr == f"Error: {path} {message}\n"
+    assert snapshot(package) == before
+
+
+# A byte of Latin-1 (é) in an argument, as Python holds it in sys.argv when it is not UTF-8.
+LATIN_1_E = "caf\udce9"
+
+
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (["status", "test-widgets-01", "confirmed", "--note", LATIN_1_E], "the value of --note"),
+        (["add", *CLAIM, "--quote", "15", f"--note={LATIN_1_E}"], "the value of --note"),
+        (["show", LATIN_1_E], "the argument caf\\udce9"),
+        (["list", "--measure", LATIN_1_E], "the value of --measure"),
+    ],
+    ids=["status-note", "add-note", "show", "list-measure"],
+)
+def test_an_argument_that_is_not_utf_8_is_refused_naming_it_and_nothing_is_written(make_package, args, named):
+    package = make_package()
+    before = snapshot(package)
+    result = invoke(*args[:1], "-p", package, *args[1:])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {named} holds the byte 0xE9, which is not UTF-8 (text typed or pasted in another encoding, "
+        "such as Latin-1): set the terminal to UTF-8 and type it again\n"
+    )
+    assert snapshot(package) == before
+
+
+def test_an_add_file_with_a_lone_surrogate_is_refused_naming_the_key_and_nothing_is_written(make_package):
+    package = make_package()
+    before = snapshot(package)
+    given = TRACKER / "add" / "lone-surrogate.json"
+    result = invoke("add", "-p", package, "--file", given)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {given}, key note: holds \\ud800, half of a pair that is no character on its own "
+        "(a \\u escape whose other half is missing); write the text itself\n"
+    )
     assert snapshot(package) == before

@@ -141,6 +141,17 @@ def test_publish_refuses_when_a_document_the_release_carries_is_missing(package)
     assert not (package / "dist").exists()
 
 
+def test_publish_refuses_a_document_that_links_outside_the_package_and_writes_nothing(package, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.write_text("a file of another folder\n", encoding="utf-8")
+    (package / "LICENSE").unlink()
+    (package / "LICENSE").symlink_to(outside)
+    result = run_claimtrack("publish", cwd=package)
+    assert result.returncode == 1
+    assert f"LICENSE is a link to {outside.resolve()}, outside the package" in result.stderr
+    assert not (package / "dist").exists()
+
+
 def test_publish_checks_quotes_against_the_archive_when_given_one(package, corpus_dir, tmp_path):
     result = run_claimtrack("publish", "--archive", corpus_dir, "--out", tmp_path / "out", cwd=package)
     assert result.returncode == 0, result.stderr

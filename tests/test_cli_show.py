@@ -145,3 +145,20 @@ def test_show_of_a_sound_claim_goes_on_with_a_warning_when_another_row_is_bad(re
     assert result.returncode == 0, result.stderr
     assert "mt-2013-05-16-10" in result.stdout
     assert 'data/claims.csv, line 10, column low, value "94 000"' in result.stderr
+
+
+def test_show_and_cite_print_no_control_character_from_the_data(tmp_path):
+    hostile = build_package(tmp_path / "compare", "compare", TRACKER)
+    edit_rows(hostile / "data" / "claimants.csv", "test-speaker", "claimant_id", name=lambda v: v + "\x1b]0;owned\x07")
+    for args in (("show", "test-widgets-01"), ("cite", "test-widgets-01"), ("show", "mt-2013-05-16-02")):
+        result = run_claimtrack(*args, cwd=hostile)
+        printed = result.stdout + result.stderr
+        assert "\x1b" not in printed and "\x07" not in printed
+        # the row is left out, and the warning shows what it holds as escapes
+        assert 'value "a test speaker\\u001b]0;owned\\u0007"' in result.stderr
+
+
+def test_show_of_an_id_holding_an_escape_sequence_names_it_in_escapes(package):
+    result = run_claimtrack("show", "x\x1b]0;owned\x07", cwd=package)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr and "'x\\x1b]0;owned\\x07'" in result.stderr

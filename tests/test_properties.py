@@ -12,6 +12,7 @@ import csv
 import re
 import shutil
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,9 @@ TEXT = st.text(
 )
 FIGURE = "about 14 widgets"
 # A spreadsheet would run a cell beginning so; a signed number it reads as a number.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# What cannot stand first in a cell at all.
+BREAKS_FIRST = ("\t", "\r", "\n")
 
 
 def claim(note: str, quote: str) -> dict:
@@ -63,11 +66,23 @@ def scratch():
 def refused_rules(text: str) -> set[str]:
     """The rules a note or quote of ``text`` breaks, by what the schema says of text cells."""
     rules = set()
-    if text.startswith(FORMULA_START) and not _signed_number(text):
+    signed = text.lstrip("".join(c for c in set(text) if _looked_through(c))).startswith(FORMULA_START)
+    if (text.startswith(BREAKS_FIRST) or signed) and not _signed_number(text):
         rules.add("formula")
     if "\x00" in text:
         rules.add("nul-byte")
+    # the note and the quote are prose: tab and line breaks are theirs; no other control
+    if any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text):
+        rules.add("control-character")
+    if any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in text):
+        rules.add("bidi-control")
     return rules
+
+
+def _looked_through(c: str) -> bool:
+    """A character a spreadsheet looks through before a formula's sign: a space, an
+    invisible format character, a quote mark."""
+    return c.isspace() or c in "\"'" or unicodedata.category(c) in ("Zs", "Zl", "Zp", "Cf")
 
 
 def _signed_number(text: str) -> bool:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import os
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from claimtrack.model.package import read_package
 from claimtrack.model.paths import DOCUMENTS
-from claimtrack.publishing.release import FIXED_TIME, check_release, release_files, write_zip, zip_name
+from claimtrack.publishing.release import FIXED_TIME, check_release, foreign_files, release_files, write_zip, zip_name
 from conftest import REPO, TEST_ARCHIVE, archived
 
 EXPECTED = [
@@ -131,3 +132,26 @@ def test_a_release_that_carries_its_texts_is_checked_against_them_once_unzipped(
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_every_document_the_release_carries_is_in_the_repository(name):
     assert (REPO / name).is_file()
+
+
+@pytest.mark.parametrize("name", ["LICENSE", "README.md"])
+def test_a_document_that_links_outside_the_package_is_refused_and_never_zipped(tmp_path, make_package, name):
+    package = read_package(with_documents(make_package()))
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("a file of another folder\n", encoding="utf-8")
+    (package.root / name).unlink()
+    (package.root / name).symlink_to(outside)
+    assert foreign_files(package) == [
+        f"{name} is a link to {outside.resolve()}, outside the package: the release carries the package's own "
+        "files only; put the file itself in its place"
+    ]
+    with pytest.raises(ValueError, match=f"{name} is a link to"):
+        write_zip(package, tmp_path / "r.zip")
+
+
+def test_a_document_that_links_to_a_file_inside_the_package_is_its_own(make_package):
+    package = read_package(with_documents(make_package()))
+    (package.root / "docs").mkdir()
+    (package.root / "README.md").rename(package.root / "docs" / "README.md")
+    (package.root / "README.md").symlink_to(Path("docs") / "README.md")
+    assert foreign_files(package) == []

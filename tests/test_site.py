@@ -24,6 +24,7 @@ from claimtrack.publishing.site import (
     chart_views,
     claim_rows,
     render_index,
+    source_url,
     web_url,
 )
 from conftest import REPO, build_package
@@ -458,3 +459,25 @@ def test_a_corrected_claim_carries_a_corrected_note_with_its_log_entries_and_a_s
     )
     assert note.find("time")[0].attrs["datetime"] == "2024-02-03"
     assert root.by_id("claim-test-widgets-01").find("div", class_="corrected") == []
+
+
+def test_each_source_link_shows_the_host_it_leads_to_beside_the_publisher(package):
+    page = render_index(package, claim_rows(package), [], [])
+    assert (
+        '<a href="https://www.themoscowtimes.com/2013/05/16/syria-peace-conference-tentatively-scheduled-for-mid-june-a24070"'
+        ' rel="noopener noreferrer">The Moscow Times</a> <span class="host">(themoscowtimes.com)</span>'
+    ) in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://evil.example\\@www.themoscowtimes.com/", "https://evil.example@www.themoscowtimes.com/"],
+)
+def test_a_source_address_that_reads_as_one_site_and_leads_to_another_is_no_link(package, url):
+    assert source_url(url) is None
+    claims = copy.deepcopy(claim_rows(package))
+    assert claims[0]["source"]["publisher"] == "The Moscow Times"
+    claims[0]["source"]["url"] = source_url(url)
+    page = render_index(package, claims, [], [])
+    row = page[page.index('id="claim-' + claims[0]["id"]) :].split("</tr>")[0]
+    assert "evil.example" not in row and "The Moscow Times</a>" not in row and "The Moscow Times" in row

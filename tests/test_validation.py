@@ -74,6 +74,51 @@ TABLE_SCHEMA_CASES = {
     "min-length": [(CLAIMANTS, 3, "name", "Interfax", "min-length")],
     "date": [(CLAIMS, 3, "said_on", "2013-02-30", "date")],
     "formula": [(CLAIMANTS, 3, "note", "=1+1", "formula")],
+    # what a spreadsheet still reads as a formula: a sign after a line feed, a space, an
+    # invisible character or a quote mark, and a fullwidth sign
+    "formula-line-feed": [(CLAIMANTS, 3, "note", "\n=1+1", "formula")],
+    "formula-space": [(CLAIMANTS, 3, "note", " =1+1", "formula")],
+    "formula-zero-width-space": [(CLAIMANTS, 3, "note", "\u200b=1+1", "formula")],
+    "formula-byte-order-mark": [(CLAIMANTS, 3, "note", "\ufeff=1+1", "formula")],
+    "formula-fullwidth": [(CLAIMANTS, 3, "note", "\uff1d1+1", "formula")],
+    "formula-quote": [(CLAIMANTS, 3, "note", '"=1+1', "formula")],
+    # a vertical tab in a name (which crashed the chart renderer), a terminal's escape
+    # sequence in a note, a line break in a one-line column, a right-to-left override
+    "control-character": [(CLAIMANTS, 3, "name", "Inter\x0bfax", "control-character")],
+    "control-character-escape": [
+        (CLAIMANTS, 3, "note", "Seen in \x1b]0;a new window title\x07 a wire report.", "control-character")
+    ],
+    "control-character-line-break": [(CLAIMANTS, 3, "name", "Inter\nfax", "control-character")],
+    "bidi-control": [(CLAIMANTS, 5, "name", "a test \u202ereksaeps", "bidi-control")],
+    # a link that reads as The Moscow Times and leads elsewhere, or imitates its host
+    "url-userinfo": [
+        (
+            SOURCES,
+            2,
+            "url",
+            "https://evil.example\\@www.themoscowtimes.com/2013/05/16/"
+            "syria-peace-conference-tentatively-scheduled-for-mid-june-a24070",
+            "link",
+        )
+    ],
+    "url-homograph": [
+        (
+            SOURCES,
+            2,
+            "url",
+            "https://www.themoscowt\u0456mes.com/2013/05/16/syria-peace-conference-tentatively-scheduled-for-mid-june-a24070",
+            "link",
+        )
+    ],
+    "url-punycode": [
+        (
+            SOURCES,
+            2,
+            "url",
+            "https://www.xn--themoscowtmes-dil.com/2013/05/16/syria-peace-conference-tentatively-scheduled-for-mid-june-a24070",
+            "link",
+        )
+    ],
 }
 
 
@@ -248,6 +293,8 @@ DESCRIPTOR_CASES = {
     "descriptor-schema-url": [(DESCRIPTOR, None, None, "https://example.org/schemas/claims.json", "path")],
     "descriptor-resource-url": [(DESCRIPTOR, None, None, "https://example.org/data/claims.csv", "path")],
     "descriptor-absolute-path": [(DESCRIPTOR, None, None, "/etc/passwd", "path")],
+    # a Windows path that climbs out of the package, and would be a zip entry of that name
+    "descriptor-resource-backslash": [(DESCRIPTOR, None, None, "data\\..\\..\\evil.csv", "path")],
     "descriptor-file-url": [(DESCRIPTOR, None, None, "file:///etc/passwd", "path")],
     "descriptor-profile-url": [(DESCRIPTOR, None, None, "https://example.org/profiles/data-package.json", "path")],
     # 5,000 nested lists in a custom property: refused before anything walks them

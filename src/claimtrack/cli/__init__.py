@@ -10,7 +10,7 @@ import click
 
 from claimtrack import __version__
 from claimtrack.cli import archiving, checking, correcting, extracting, reading, recording, starting
-from claimtrack.cli.common import CONTEXT
+from claimtrack.cli.common import CONTEXT, echo
 
 
 def _version(ctx: click.Context, _param, value: bool) -> None:
@@ -23,18 +23,57 @@ def _version(ctx: click.Context, _param, value: bool) -> None:
 
     from claimtrack.model import paths
 
-    click.echo(f"claimtrack {__version__} (the tool)")
+    echo(f"claimtrack {__version__} (the tool)")
     try:
         descriptor = json.loads(Path(paths.DESCRIPTOR).read_text(encoding="utf-8"))
         name, version = descriptor.get("name"), descriptor.get("version")
     except (OSError, ValueError, AttributeError):
         name = version = None
     if isinstance(name, str) and isinstance(version, str):
-        click.echo(f"{name} {version} (the data package in this folder)")
+        echo(f"{name} {version} (the data package in this folder)")
     ctx.exit()
 
 
-@click.group(context_settings=CONTEXT)
+class _Group(click.Group):
+    """The group, refusing an argument that is not text before any command reads it."""
+
+    def main(self, args=None, *rest, **options):
+        import sys
+
+        given = list(sys.argv[1:] if args is None else args)
+        for position in range(len(given)):
+            problem = _not_text(given, position)
+            if problem:
+                click.echo(f"Error: {problem}", err=True)
+                sys.exit(2)
+        return super().main(given, *rest, **options)
+
+
+def _not_text(given: list[str], position: int) -> str | None:
+    """What is wrong with the argument at ``position`` when it is not text (a byte that
+    is not UTF-8, held by Python as a surrogate), naming the option it is the value of."""
+    from claimtrack.model.characters import surrogate
+
+    arg = given[position]
+    found = surrogate(arg) if isinstance(arg, str) else None
+    if found is None:
+        return None
+    if arg.startswith("--") and "=" in arg:
+        what = f"the value of {arg.split('=', 1)[0]}"
+    elif position > 0 and given[position - 1].startswith("-") and not arg.startswith("-"):
+        what = f"the value of {given[position - 1]}"
+    else:
+        what = "the argument " + arg.encode("utf-8", "backslashreplace").decode("utf-8")
+    code = ord(found)
+    if 0xDC80 <= code <= 0xDCFF:
+        return (
+            f"{what} holds the byte 0x{code - 0xDC00:02X}, which is not UTF-8 (text typed or pasted in another "
+            "encoding, such as Latin-1): set the terminal to UTF-8 and type it again"
+        )
+    return f"{what} holds U+{code:04X}, half of a surrogate pair, which is no character on its own"
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
 @click.option(
     "--version",
     is_flag=True,

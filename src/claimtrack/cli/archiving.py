@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.cli.common import DAY, fail, package_option, recorded, waiting
+from claimtrack.cli.common import DAY, echo, fail, package_option, recorded, waiting
 
 
 @click.command("archive")
@@ -66,7 +66,7 @@ def archive_command(
         )
     )
     for line in report(done, source.how):
-        click.echo(line)
+        echo(line)
 
 
 def report(done, how: str) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.cli.common import archive_option, fail, package_option, problems_options, waiting
+from claimtrack.cli.common import archive_option, echo, fail, package_option, problems_options, waiting
 
 
 def validated(package_dir: Path, archive: Path | None, output_format: str, max_errors: int, tables: bool = True):
@@ -43,15 +43,15 @@ def _outcome(problems: list, found: dict | None, output_format: str, max_errors:
     if output_format == "text" and no_package(problems):
         fail(no_package(problems))
     if output_format == "json":
-        click.echo(format_json(problems))
+        echo(format_json(problems))
     elif problems:
-        click.echo(format_text(problems, limit=max_errors), err=True)
-        click.echo(f"{len(problems):,} problem(s) found: the package is not valid.", err=True)
+        echo(format_text(problems, limit=max_errors), err=True)
+        echo(f"{len(problems):,} problem(s) found: the package is not valid.", err=True)
     else:
         counts = ", ".join(f"{n:,} {name if n != 1 else name.removesuffix('s')}" for name, n in found["counts"].items())
-        click.echo(f"{found['name']} {found['version']}: valid ({counts}).")
+        echo(f"{found['name']} {found['version']}: valid ({counts}).")
         for note in found["notes"]:
-            click.echo(f"  {note}")
+            echo(f"  {note}")
     if problems:
         sys.exit(1)
 
@@ -97,20 +97,18 @@ def build(package_dir: Path, archive: Path | None, output_format: str, max_error
     from claimtrack.charts.render import build_charts
 
     report = validated(package_dir, archive, output_format, max_errors)
-    progress = (lambda line: click.echo(f"  chart {line}", err=True)) if output_format == "text" else (lambda _: None)
+    progress = (lambda line: echo(f"  chart {line}", err=True)) if output_format == "text" else (lambda _: None)
     result = build_charts(report.package, report.tables, force=force, progress=progress)
     readme = _refreshed_readme(report.package)
     if output_format == "text":
         if result.up_to_date:
-            click.echo(f"Charts are up to date in {result.folder}.")
+            echo(f"Charts are up to date in {result.folder}.")
         elif result.built:
-            click.echo(f"Built {len(result.built)} charts in {result.folder}.")
+            echo(f"Built {len(result.built)} charts in {result.folder}.")
         else:
-            click.echo(
-                "No charts to build yet: add measures to a topic, or declare charts under views in datapackage.json."
-            )
+            echo("No charts to build yet: add measures to a topic, or declare charts under views in datapackage.json.")
         if readme:
-            click.echo(f"Updated the tables and chart list in {readme}.")
+            echo(f"Updated the tables and chart list in {readme}.")
 
 
 def _refreshed_readme(package) -> str | None:
@@ -165,7 +163,7 @@ def publish(package_dir: Path, archive: Path | None, out_dir: Path | None, inclu
     from claimtrack import publishing
 
     def progress(line: str) -> None:
-        click.echo(f"  {line}", err=True)
+        echo(f"  {line}", err=True)
 
     try:
         result = publishing.publish(
@@ -179,4 +177,4 @@ def publish(package_dir: Path, archive: Path | None, out_dir: Path | None, inclu
     except publishing.PublishRefused as refused:
         fail(str(refused), refused.problems)
     for path in result.written:
-        click.echo(f"Wrote {path}" + ("/index.html" if path.is_dir() else ""))
+        echo(f"Wrote {path}" + ("/index.html" if path.is_dir() else ""))

@@ -13,6 +13,17 @@ import click
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+
+def echo(message: str = "", err: bool = False, raw: bool = False) -> None:
+    """Print a line: every control character and bidi control in it shown as its
+    escape (\\u001b), so that nothing read from the data or typed can drive the terminal
+    it is printed to. JSON stays JSON (the escape is JSON's own); ``raw`` is for the CSV
+    a command prints to be handed back, cell for cell."""
+    from claimtrack.model.characters import visible
+
+    click.echo(message if raw else visible(message), err=err)
+
+
 # What each --format word means. One vocabulary for every command; a command offers the
 # words that make sense for what it prints, and says what json and csv hold for it.
 FORMAT_WORDS = {
@@ -127,8 +138,8 @@ def fail(message: str, problems=None) -> None:
     if problems and no_package(problems):
         message, problems = no_package(problems), None
     if problems:
-        click.echo(format_text(problems, limit=50), err=True)
-    click.echo(f"Error: {message}", err=True)
+        echo(format_text(problems, limit=50), err=True)
+    echo(f"Error: {message}", err=True)
     sys.exit(1)
 
 
@@ -144,7 +155,7 @@ def load_tables(package_dir: Path):
     except ValidationError as error:
         fail("the package cannot be read; fix it before reading it (claimtrack validate)", error.problems)
     for line in left_out_warning(tables):
-        click.echo(line, err=True)
+        echo(line, err=True)
     return tables
 
 
@@ -168,7 +179,7 @@ def left_out_warning(tables) -> list[str]:
 
 
 def waiting() -> None:
-    click.echo("Another claimtrack command is changing this package; waiting for it to finish...", err=True)
+    echo("Another claimtrack command is changing this package; waiting for it to finish...", err=True)
 
 
 def read_text_file(source: str | Path) -> str:
@@ -211,11 +222,11 @@ def record(package_dir: Path, items: list[dict], archive: Path | None, origin=No
 
     change = recorded(lambda: recording.add_claims(package_dir, items, archive=archive, on_wait=waiting, origin=origin))
     for warning in change.warnings:
-        click.echo(f"Warning: {warning}.", err=True)
+        echo(f"Warning: {warning}.", err=True)
     for path, count in change.added.items():
-        click.echo(f"Added {count} row(s) to {path}.")
+        echo(f"Added {count} row(s) to {path}.")
     for claim_id in change.claim_ids:
-        click.echo(f"{claim_id}: {cite(package_dir, claim_id)}")
+        echo(f"{claim_id}: {cite(package_dir, claim_id)}")
 
 
 # Where the user gave a row being added, as ``recording.Origin`` takes it.

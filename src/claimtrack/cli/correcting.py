@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from claimtrack.cli.common import archive_option, fail, package_option, recorded, waiting
+from claimtrack.cli.common import archive_option, echo, fail, package_option, recorded, waiting
 
 
 def reason_option(function):
@@ -47,12 +47,12 @@ def _settings(ctx, param, given: tuple[str, ...]) -> dict[str, str]:
 def say_change(change, dry_run: bool, path: str, log_path: str) -> None:
     """What the change did (or would do): the row, each cell from what it was to what it became."""
     verb = "Would correct" if dry_run else "Corrected"
-    click.echo(f"{verb} {change.row_id} in {path} ({change.correction_id}, {change.corrected_on}):")
+    echo(f"{verb} {change.row_id} in {path} ({change.correction_id}, {change.corrected_on}):")
     width = max(len(cell.column) for cell in change.cells)
     for cell in change.cells:
-        click.echo(f"  {cell.column.ljust(width)}  {cell.was!r} -> {cell.became!r}")
-    click.echo(f"Reason: {change.reason}")
-    click.echo("Nothing was written (--dry-run)." if dry_run else f"Logged in {log_path}.")
+        echo(f"  {cell.column.ljust(width)}  {cell.was!r} -> {cell.became!r}")
+    echo(f"Reason: {change.reason}")
+    echo("Nothing was written (--dry-run)." if dry_run else f"Logged in {log_path}.")
 
 
 def paths_of(package_dir, table: str) -> tuple[str, str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.cli.common import DAY, archive_option, fail, format_option, package_option, read_text_file, record
+from claimtrack.cli.common import DAY, archive_option, echo, fail, format_option, package_option, read_text_file, record
 
 
 @click.command()
@@ -60,10 +60,10 @@ def extract(package_dir, archive, file, published, source_id, accept, output_for
     if not accept:
         if output_format == "json":
             rows = extracting.for_adding(package, drafts, source_id)
-            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            echo(json.dumps(rows, ensure_ascii=False, indent=2))
         else:
-            click.echo(output.rows_table([d.for_reading() for d in drafts]) if drafts else "No figures found.")
-            click.echo(f"{len(drafts)} draft(s) from {file}; nothing written (--accept records them).", err=True)
+            echo(output.rows_table([d.for_reading() for d in drafts]) if drafts else "No figures found.")
+            echo(f"{len(drafts)} draft(s) from {file}; nothing written (--accept records them).", err=True)
         return
     try:
         items = extracting.accepted_claims(package, package_dir, drafts, accept, source_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from claimtrack.cli.common import DAY, UNREADABLE, fail, format_option, load_tables, package_option
+from claimtrack.cli.common import DAY, UNREADABLE, echo, fail, format_option, load_tables, package_option
 
 _CLAIMS_JSON = "an array of objects keyed by the claims table's own columns"
 
@@ -39,14 +39,14 @@ def list_command(package_dir, measure, claimant, status, output_format) -> None:
     try:
         match = queries.find_claimant(tables, claimant) if claimant is not None else None
         if match and match.said(claimant):
-            click.echo(match.said(claimant), err=True)
+            echo(match.said(claimant), err=True)
         claimant_id = match.claimant_id if match else None
         claims = queries.list_claims(tables, measure=measure, claimant=claimant_id, status=status)
     except queries.TrackingError as error:
         fail(str(error))
-    click.echo(output.render(claims, output_format, queries.LIST_COLUMNS))
+    echo(output.render(claims, output_format, queries.LIST_COLUMNS), raw=output_format == "csv")
     if output_format == "text":
-        click.echo(f"{len(claims)} claim(s).", err=True)
+        echo(f"{len(claims)} claim(s).", err=True)
 
 
 @click.command()
@@ -79,14 +79,14 @@ def show(package_dir, claim_id, output_format) -> None:
     except queries.TrackingError as error:
         fail(str(error))
     if output_format == "json":
-        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        echo(json.dumps(record, ensure_ascii=False, indent=2))
     elif output_format == "csv":
         from claimtrack.cli import output
 
         claims = tables["claims"]
-        click.echo(output.render(claims[claims["claim_id"] == claim_id], "csv"))
+        echo(output.render(claims[claims["claim_id"] == claim_id], "csv"), raw=True)
     else:
-        click.echo(cards.card(tables, record, cite(package_dir, claim_id)))
+        echo(cards.card(tables, record, cite(package_dir, claim_id)))
 
 
 @click.command()
@@ -130,14 +130,14 @@ def compare(package_dir, measures, as_of, within, output_format) -> None:
     except queries.TrackingError as error:
         fail(str(error))
     if output_format in ("json", "csv"):
-        click.echo(output.render(result.estimates[tables["claims"].columns], output_format))
+        echo(output.render(result.estimates[tables["claims"].columns], output_format), raw=output_format == "csv")
         for line in result.summary():
-            click.echo(line, err=True)
+            echo(line, err=True)
         return
     if not result.estimates.empty:
-        click.echo(output.render(result.estimates, output_format, result.columns()))
+        echo(output.render(result.estimates, output_format, result.columns()), raw=output_format == "csv")
     for line in output.notes(result.summary(), output_format):
-        click.echo(line)
+        echo(line)
 
 
 @click.command()
@@ -163,14 +163,17 @@ def history(package_dir, measure, output_format) -> None:
     except queries.TrackingError as error:
         fail(str(error))
     if output_format in ("json", "csv"):
-        click.echo(output.render(claims[tables["claims"].columns], output_format))
+        echo(output.render(claims[tables["claims"].columns], output_format), raw=output_format == "csv")
         return
-    click.echo(output.render(queries.for_reading(claims), output_format, queries.history_columns(claims)))
+    echo(
+        output.render(queries.for_reading(claims), output_format, queries.history_columns(claims)),
+        raw=output_format == "csv",
+    )
     corrected = cards.corrections(tables, "claims", claims["claim_id"].tolist())
     if corrected and output_format == "text":
-        click.echo("")
+        echo("")
     for line in output.notes([f"{c.row_id} corrected {c.line()}" for c in corrected], output_format):
-        click.echo(line)
+        echo(line)
 
 
 @click.command()
@@ -192,7 +195,7 @@ def cite(package_dir, claim_ids) -> None:
 
     for claim_id in claim_ids:
         try:
-            click.echo(sentence(package_dir, claim_id))
+            echo(sentence(package_dir, claim_id))
         except NotCitable as error:
             _refuse_to_cite(package_dir, error)
         except ValidationError as error:

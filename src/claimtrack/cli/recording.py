@@ -13,6 +13,7 @@ from claimtrack.cli.common import (
     CONTEXT,
     UNREADABLE,
     archive_option,
+    echo,
     fail,
     given_at_prompt,
     given_by_options,
@@ -101,7 +102,33 @@ def _read_items(source: str) -> tuple[list[dict], object]:
     items = data if isinstance(data, list) else [data]
     if not all(isinstance(item, dict) for item in items):
         fail("the JSON must be an object of column names and values, or an array of such objects")
-    return items, given_in_file(name, isinstance(data, list))
+    where = given_in_file(name, isinstance(data, list))
+    for number, item in enumerate(items, start=1):
+        for key, surrogate in _lone_surrogates(item):
+            fail(
+                f"{where(number, '', key)}: holds {surrogate.encode('unicode_escape').decode()}, half of a pair "
+                "that is no character on its own (a \\u escape whose other half is missing); write the text itself"
+            )
+    return items, where
+
+
+def _lone_surrogates(value, key: str = ""):
+    """Each (key, character) where a string of a JSON value, or a key, holds half of a
+    UTF-16 surrogate pair, which JSON can write and no UTF-8 file can hold."""
+    from claimtrack.model.characters import surrogate
+
+    if isinstance(value, str):
+        if (found := surrogate(value)) is not None:
+            yield key, found
+    elif isinstance(value, dict):
+        for name, inner in value.items():
+            inner_key = ".".join(filter(None, (key, str(name))))
+            if (found := surrogate(str(name))) is not None:
+                yield inner_key, found
+            yield from _lone_surrogates(inner, inner_key)
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _lone_surrogates(inner, f"{key}[{index}]")
 
 
 def _csv_items(text: str, name: str) -> tuple[list[dict], object]:
@@ -144,7 +171,7 @@ def _kept_if_refused(package_dir: Path, items: list[dict], asked: bool, noun: st
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(items if len(items) > 1 else items[0], ensure_ascii=False, indent=2) + "\n")
             shown = path
-            click.echo(
+            echo(
                 f"Your answers are kept in {shown}: fix what is wrong there and run: {command} --file {shown}", err=True
             )
         raise
@@ -155,7 +182,7 @@ def _ask(label: str, default: str) -> str:
 
 
 def _say(line: str) -> None:
-    click.echo(line, err=True)
+    echo(line, err=True)
 
 
 def _prompted(package_dir: Path) -> dict:
@@ -285,7 +312,7 @@ def status(package_dir, archive, claim_id, status, by, note, undo, reason, day, 
     )
     before = change.before
     settled = f", settled by {by}" if by else ""
-    click.echo(f"{claim_id}: {before['status']} -> {status}{settled}.")
+    echo(f"{claim_id}: {before['status']} -> {status}{settled}.")
 
 
 # --- The rows claims point to: a source, a claimant, a measure ----------------------------------
@@ -351,9 +378,9 @@ def _say_added(package_dir: Path, resource: str, change, steps: list[tuple[str, 
     new id goes, and what it does) and a claim naming the row, one per column of the
     claims table that refers to ``resource`` (``uses`` says what each such claim is)."""
     for name in change.declared:
-        click.echo(f"Declared the topic {name!r} in {paths.DESCRIPTOR}.")
+        echo(f"Declared the topic {name!r} in {paths.DESCRIPTOR}.")
     for path in change.added:
-        click.echo(f"Added {', '.join(change.ids)} to {path}.")
+        echo(f"Added {', '.join(change.ids)} to {path}.")
     package = _package(package_dir)
     target = package.resource(resource)
     row_id = change.ids[0] if len(change.ids) == 1 else target.key.upper()
@@ -361,9 +388,9 @@ def _say_added(package_dir: Path, resource: str, change, steps: list[tuple[str, 
     claims = [(f"claimtrack add --{column.replace('_', '-')} {{id}} ...", use) for column, use in zip(columns, uses)]
     lines = [(command.format(id=row_id), what) for command, what in steps + claims]
     width = max(len(command) for command, _ in lines)
-    click.echo("Next:")
+    echo("Next:")
     for command, what in lines:
-        click.echo(f"  {command.ljust(width)}   {what}")
+        echo(f"  {command.ljust(width)}   {what}")
 
 
 @click.group()

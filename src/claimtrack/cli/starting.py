@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.cli.common import fail
+from claimtrack.cli.common import echo, fail
 from claimtrack.starting.licences import DEFAULT, LICENCES
 
 
@@ -59,10 +59,10 @@ def init(folder: Path, name, title, description, licence, author, ask) -> None:
         written = start_package(folder, Story(name, title, description, licence, author))
     except StartError as error:
         fail(str(error))
-    click.echo(f"Started {name} in {folder}: {len(written)} files.")
-    click.echo("Next: record a source, a claimant and a measure, then claims:")
-    click.echo(f"  cd {folder}")
-    click.echo("  claimtrack source add --prompt        # the report the figures were read in")
-    click.echo("  claimtrack measure add --prompt --new-topic")
-    click.echo("  claimtrack add --prompt")
-    click.echo("  make build")
+    echo(f"Started {name} in {folder}: {len(written)} files.")
+    echo("Next: record a source, a claimant and a measure, then claims:")
+    echo(f"  cd {folder}")
+    echo("  claimtrack source add --prompt        # the report the figures were read in")
+    echo("  claimtrack measure add --prompt --new-topic")
+    echo("  claimtrack add --prompt")
+    echo("  make build")

@@ -91,6 +91,14 @@ def cell_problem(spec: dict, value: str) -> str | None:
         close = suggest.closest(value, words, n=1)
         meant = f"; did you mean {close[0]!r}?" if close else ""
         return f"{value!r} is not one of: {', '.join(words)}{meant}"
+    if kind == "string":
+        from claimtrack.model import characters, links
+
+        for pattern in (characters.control_pattern(spec["name"]), characters.BIDI):
+            if re.search(pattern, value):
+                return f"holds {characters.named(characters.first(pattern, value)[1])}, which the column does not take"
+        if spec.get("format") == "uri" and links.problem(value):
+            return f"the address {links.problem(value)}"
     pattern = constraints.get("pattern")
     if pattern and not re.fullmatch(pattern, value):
         wanted = re.split(r"(?<!e\.g)(?<!i\.e)\.\s", spec.get("description") or pattern)[0]

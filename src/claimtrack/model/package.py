@@ -331,8 +331,10 @@ _SPEC_SITE = ("https://specs.frictionlessdata.io/schemas/", "https://datapackage
 
 
 def safe_relative_path(root: Path, value: object) -> str | None:
-    """The path as a clean relative path inside ``root``, or None when it is not one."""
-    if not isinstance(value, str) or not value or _URL.match(value) or value.startswith(("/", "\\")):
+    """The path as a clean relative path inside ``root``, or None when it is not one. A
+    backslash anywhere is refused: on Windows it separates folders (data\\..\\..\\x.csv
+    leaves the package), and as a zip entry's name it would unpack differently."""
+    if not isinstance(value, str) or not value or _URL.match(value) or value.startswith("/") or "\\" in value:
         return None
     pure = PurePosixPath(value)
     if ".." in pure.parts:

@@ -73,7 +73,22 @@ CATALOGUE = (
     ProblemKind(
         "formula",
         "schema",
-        "no text cell begins with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula (numbers such as -12 are numbers, not text)",
+        "no text cell begins with =, +, -, @ (or their fullwidth forms ＝ ＋ － ＠), a tab, a carriage return or a line feed, which a spreadsheet would run as a formula, even after spaces, invisible characters or quote marks (numbers such as -12 are numbers, not text)",
+    ),
+    ProblemKind(
+        "control-character",
+        "schema",
+        "no text cell holds a control character (C0, DEL, C1); a tab or line break only in the columns of prose (`quote`, `note`, `status_note`, `description`, `scope`, and the log's `was` and `became`)",
+    ),
+    ProblemKind(
+        "bidi-control",
+        "schema",
+        "no text cell holds a bidirectional embedding, override or isolate (U+202A to U+202E, U+2066 to U+2069), which would show it otherwise than it is written",
+    ),
+    ProblemKind(
+        "link",
+        "schema",
+        "a web address leads where it reads: no user part before `@`, no backslash, no space or control character, and a host of ASCII letters, digits, hyphens and dots (an internationalised or `xn--` host, which can imitate another site's name, is refused)",
     ),
     ProblemKind("enum", "schema", "cells with a fixed vocabulary use one of its words"),
     ProblemKind("pattern", "schema", "identifiers and codes have the form their schema gives"),
@@ -184,7 +199,9 @@ class Problem:
         if self.line is not None:
             where.append(f"line {self.line}")
         if self.column is not None:
-            where.append(f"column {self.column}")
+            from claimtrack.model.characters import revealed
+
+            where.append(f"column {revealed(self.column)}")
         if self.value is not None:
             where.append(f"value {_shown(self.value)}")
         return f"{', '.join(where)}: {self.message} [{self.rule}]"
@@ -194,8 +211,11 @@ class Problem:
 
 
 def _shown(value: str, limit: int = 80) -> str:
+    """The cell in quotes, as JSON writes it, with every invisible character an escape."""
+    from claimtrack.model.characters import revealed
+
     text = value if len(value) <= limit else value[: limit - 1] + "…"
-    return json.dumps(text, ensure_ascii=False)
+    return revealed(json.dumps(text, ensure_ascii=False))
 
 
 class ValidationError(ValueError):

@@ -46,6 +46,27 @@ def missing_documents(package: Package) -> list[str]:
     return [name for name in paths.DOCUMENTS if not (package.root / name).is_file()]
 
 
+def not_its_own(package: Package, relative: str) -> str | None:
+    """Why the file ``relative`` is not one of the package's own to ship (a link to a
+    file outside the package folder, or something other than a file), or None."""
+    root = package.root.resolve()
+    path = package.root / relative
+    if not (path.exists() or path.is_symlink()):
+        return None  # missing: missing_documents and validation say so
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root):
+        return f"{relative} is a link to {resolved}, outside the package: the release carries the package's own files only; put the file itself in its place"
+    if not resolved.is_file():
+        return f"{relative} is not a file: the release carries files only"
+    return None
+
+
+def foreign_files(package: Package) -> list[str]:
+    """Why each file the release would carry from the package folder is not its own."""
+    found = (not_its_own(package, relative) for relative in release_files(package))
+    return [reason for reason in found if reason]
+
+
 def write_zip(package: Package, target: Path, texts: Mapping[str, Path] | None = None) -> None:
     """The release zip; with ``texts`` (file name -> file), those archived texts under archive/."""
     sources = {archive_entry(name): path for name, path in (texts or {}).items()}
@@ -55,6 +76,8 @@ def write_zip(package: Package, target: Path, texts: Mapping[str, Path] | None =
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = UNIX
             info.external_attr = FILE_MODE << 16
+            if relative not in sources and (reason := not_its_own(package, relative)):
+                raise ValueError(reason)
             data = sources[relative].read_bytes() if relative in sources else (package.root / relative).read_bytes()
             archive.writestr(info, data, compresslevel=9)
 

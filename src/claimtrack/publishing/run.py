@@ -83,6 +83,7 @@ def reasons_to_refuse(package: Package) -> list[str]:
         )
     for name in release.missing_documents(package):
         reasons.append(f"{name} is missing from {package.root}: the release carries it")
+    reasons += release.foreign_files(package)
     log = package.root / paths.CHANGELOG
     if log.is_file() and not version_problem and not changelog.names_version(log.read_text("utf-8"), package.version):
         reasons.append(

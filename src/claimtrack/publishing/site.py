@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from claimtrack.io.rows import Rows, iter_rows
-from claimtrack.model import paths
+from claimtrack.model import links, paths
 from claimtrack.model.corrections import LOG, corrections_of
 from claimtrack.model.package import Package
 from claimtrack.model.views import KINDS, MeasureInfo, View, drawn, views_of
@@ -42,6 +42,12 @@ def web_url(value: object) -> str | None:
     return None
 
 
+def source_url(value: object) -> str | None:
+    """``value`` when it is a source address that leads where it reads (``links``)."""
+    url = web_url(value)
+    return url if url is not None and links.problem(url) is None else None
+
+
 @dataclass(frozen=True)
 class Download:
     label: str
@@ -55,7 +61,9 @@ def _source(row: dict | None) -> dict | None:
     return {
         "publisher": row["publisher"],
         "title": row.get("title") or "",
-        "url": web_url(row.get("url")),
+        "url": (url := source_url(row.get("url"))),
+        # The host a reader is sent to, beside the publisher's name the link reads as.
+        "host": links.host(url) if url else "",
         "published_on": style.partial_date(row.get("published_on")),
     }
 

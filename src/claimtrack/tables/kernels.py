@@ -36,6 +36,13 @@ def fullmatch(column: pd.Series, pattern: str) -> pd.Series:
     return pd.Series(boolean(matched), index=column.index)
 
 
+def search(column: pd.Series, pattern: str) -> np.ndarray:
+    """Whether ``pattern`` (RE2) matches somewhere in each cell; missing cells give False."""
+    if column.empty:
+        return np.zeros(0, dtype=bool)
+    return boolean(pc.match_substring_regex(arrow(column), pattern))
+
+
 def starts_with_any(column: pd.Series, characters: str) -> np.ndarray:
     """Whether each cell begins with one of ``characters``: only the first character of
     each cell is read; missing cells give False."""

@@ -10,11 +10,13 @@ meant, where it can be told.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
+from claimtrack.model import characters, links
 from claimtrack.model.package import Resource
 from claimtrack.model.suggest import hint, listing
 from claimtrack.tables import kernels
@@ -30,8 +32,13 @@ _TYPE_WORDS = {
 }
 _URI_WORDS = "a web address starting http:// or https://"
 _PARTIAL_SHAPE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
-# What a spreadsheet takes for the start of a formula.
-_FORMULA_START = "=+-@\t\r"
+# What a spreadsheet takes for the start of a formula (OWASP's CSV injection list: =, +,
+# -, @, tab, carriage return, and line feed), and the fullwidth forms of the four signs,
+# which some spreadsheets fold into them. Spaces, invisible characters (a zero-width
+# space, a byte-order mark) and quote marks before a sign are looked through: a
+# spreadsheet, or a person pasting the cell, may drop them.
+_FORMULA_SIGNS = "=+-@\uff1d\uff0b\uff0d\uff20"
+_FORMULA = r"^(?:[\t\r\n]|[\s\p{Z}\p{Cf}" + "\"'" + r"]*[=+\-@\x{ff1d}\x{ff0b}\x{ff0d}\x{ff20}])"
 _SIGNED_NUMBER = r"[+-][0-9]+([.,][0-9]+)*"
 
 
@@ -89,24 +96,81 @@ def _partial_date(resource: Resource, field: dict) -> Rule:
     )
 
 
+def _formula_lead(value: str) -> str:
+    """The start of a cell a spreadsheet reads as a formula: the sign, and whatever
+    spaces, invisible characters or quote marks stand before it."""
+    for end, character in enumerate(value):
+        if character in _FORMULA_SIGNS or (end == 0 and character in "\t\r\n"):
+            return value[: end + 1]
+        if not (
+            character.isspace() or character in "\"'" or unicodedata.category(character) in ("Zs", "Zl", "Zp", "Cf")
+        ):
+            break
+    return value[:1]
+
+
+def _formula_message(value: str) -> str:
+    lead = _formula_lead(value)
+    before = " (a spreadsheet looks through what stands before the sign)" if len(lead) > 1 else ""
+    return (
+        f"begins with {lead!r}{before}: a spreadsheet would read the cell as a formula; "
+        "reword it so that it begins otherwise"
+    )
+
+
 def _formula(resource: Resource, field: dict) -> Rule:
     def not_a_formula(column: pd.Series) -> np.ndarray:
-        starts = kernels.starts_with_any(column, _FORMULA_START)
+        starts = kernels.search(column, _FORMULA)
         if starts.any():  # a number such as -12 or +3.5 is read as that number, never run
             starts[starts] = ~kernels.fullmatch(column[starts], _SIGNED_NUMBER).to_numpy()
         return ~starts
 
-    return Rule(
-        "formula",
-        field["name"],
-        Passes(not_a_formula),
-        _per_cell(
-            lambda v: (
-                f"begins with {v[:1]!r}: a spreadsheet would read the cell as a formula; "
-                "reword it so that it begins otherwise"
-            )
-        ),
+    return Rule("formula", field["name"], Passes(not_a_formula), _per_cell(_formula_message))
+
+
+def _character_rule(code: str, pattern: str, column: str, why: str) -> Rule:
+    """Cells of ``column`` that hold a character of ``pattern``; the message names the first."""
+
+    def message(value: str) -> str:
+        position, character = characters.first(pattern, value)
+        return f"holds {characters.named(character)} at character {position}: {why}; delete it"
+
+    return Rule(code, column, Passes(lambda c: ~kernels.search(c, pattern)), _per_cell(message))
+
+
+def _control(resource: Resource, field: dict) -> Rule:
+    name = field["name"]
+    lines = "" if name in characters.LINE_BREAK_COLUMNS else f" ({name} is one line: no tab or line break)"
+    return _character_rule(
+        "control-character",
+        characters.control_pattern(name),
+        name,
+        f"a control character is invisible, breaks the chart renderer and can drive a terminal{lines}",
     )
+
+
+def _bidi(resource: Resource, field: dict) -> Rule:
+    return _character_rule(
+        "bidi-control",
+        characters.BIDI,
+        field["name"],
+        "an invisible character that reorders the text around it, so that the cell reads otherwise than it is written",
+    )
+
+
+def _link(resource: Resource, field: dict) -> Rule:
+    """A web address that reads as one site and leads to another, or that imitates a
+    site's name (``links``). A cell that is no web address at all is the type's to report."""
+    of_type = _reads_as_its_type(field)
+
+    def plain(column: pd.Series) -> np.ndarray:
+        doubtful = ~kernels.fullmatch(column, links.STRICT).to_numpy() | kernels.search(column, links.PUNYCODE)
+        doubtful &= of_type(column).to_numpy(dtype=bool)
+        fine = ~doubtful
+        fine[doubtful] = [links.problem(url) is None for url in column[doubtful]]
+        return fine
+
+    return Rule("link", field["name"], Passes(plain), _per_cell(lambda v: f"the address {links.problem(v)}"))
 
 
 def _enum(resource: Resource, field: dict) -> Rule:
@@ -176,6 +240,9 @@ CONSTRAINTS: list[tuple[Callable[[Resource, dict], bool], Callable[[Resource, di
     (lambda r, f: _typed(f), _type),
     (lambda r, f: is_partial_date(f), _partial_date),
     (lambda r, f: f.get("type", "string") == "string", _formula),
+    (lambda r, f: f.get("type", "string") == "string", _control),
+    (lambda r, f: f.get("type", "string") == "string", _bidi),
+    (lambda r, f: f.get("format") == "uri", _link),
     (lambda r, f: "enum" in f.get("constraints", {}), _enum),
     (lambda r, f: "pattern" in f.get("constraints", {}), _pattern),
     (
