@@ -104,6 +104,35 @@ FILE_CASES = {
     "delimiter-semicolon": [
         (MEASURES, 1, None, "measure_id;label;topic;kind;unit;scope;origin;description;sentence;keywords", "header")
     ],
+    # as spreadsheets save them, with cells in quotes: the hint alone, not the quotes
+    # the comma reader would find out of place nor the rows it would split at a comma
+    "delimiter-semicolon-quoted": [
+        (
+            MEASURES,
+            1,
+            None,
+            '"measure_id";"label";"topic";"kind";"unit";"scope";"origin";"description";"sente',
+            "header",
+        )
+    ],
+    "delimiter-tab-quoted": [
+        (
+            MEASURES,
+            1,
+            None,
+            '"measure_id"\t"label"\t"topic"\t"kind"\t"unit"\t"scope"\t"origin"\t"description"\t"sente',
+            "header",
+        )
+    ],
+    "delimiter-pipe-quoted": [
+        (MEASURES, 1, None, "measure_id|label|topic|kind|unit|scope|origin|description|sentence|keywords", "header")
+    ],
+    # a quote in a cell that is not in quotes: ab"c, abc" and a"b"c
+    "stray-quote-inside-cell": [(CLAIMANTS, 4, "description", 'a British"based monitoring group', "csv-syntax")],
+    "stray-quote-ending-cell": [(CLAIMANTS, 5, "note", "Made up: exists only in claimtrack's tests.\"", "csv-syntax")],
+    "stray-quotes-around-word": [
+        (CLAIMANTS, 2, "note", 'The source does not "name" the official or say whom they speak for.', "csv-syntax")
+    ],
     # the rows below the title are read, and their lines are counted from the top of the file
     "title-line": [(MEASURES, 1, None, "Measures of the story, as of May 2013", "header")],
     "undeclared-file": [("data/notes.csv", None, None, None, "undeclared-file")],
