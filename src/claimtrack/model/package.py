@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from claimtrack.model import paths
+from claimtrack.model.corrections import LOG
 from claimtrack.model.problems import Problem, ValidationError
 from claimtrack.model.views import Topic, View, read_topics, read_views
 
@@ -226,7 +227,7 @@ def read_package(root: str | Path = ".", overrides: Mapping[str, bytes] | None =
                 f"the package has no resource named {', '.join(missing)}: claimtrack reads its tables "
                 f"{', '.join(REQUIRED_RESOURCES)} by those names",
                 "descriptor",
-                value=", ".join(sorted(seen - set(REQUIRED_RESOURCES))) or None,
+                value=", ".join(sorted(seen - {*REQUIRED_RESOURCES, LOG})) or None,  # the names it has instead
             )
         )
     package.topics = read_topics(descriptor, problems)
