@@ -52,6 +52,27 @@ def test_every_command_refuses_a_broken_package_without_a_traceback_or_a_changed
     assert not (package / "charts").exists()
 
 
+# A schema or descriptor of the wrong shape: every command that reads it refuses it.
+# A title that is a number only the standard's profile refuses; cite reads no title.
+PROFILE_ONLY = {"schema-profile"}
+SHAPE_CASES = [c for c in BROKEN_CASES if c.startswith("schema-") or c == "descriptor-resource-renamed"]
+
+
+@pytest.mark.parametrize("case", SHAPE_CASES)
+def test_publish_and_cite_refuse_a_schema_of_the_wrong_shape_naming_its_file(tmp_path, case):
+    package = build_package(tmp_path / case, case)
+    before = snapshot(package)
+    commands = [["publish", "--out", tmp_path / "dist"]]
+    if case not in PROFILE_ONLY:
+        commands.append(["cite", "mt-2013-05-16-09"])
+    for command in commands:
+        result = invoke(*command, "-p", package)
+        assert result.exit_code == 1, (command, result.output)
+        assert re.search(r"(datapackage|schemas/[a-z]+)\.json", result.stderr), (command, result.stderr)
+    assert snapshot(package) == before
+    assert not (tmp_path / "dist").exists()
+
+
 @pytest.mark.parametrize("case", sorted(set(BROKEN_CASES) - ARCHIVE_ONLY))
 def test_list_of_a_broken_package_prints_no_row_at_fault_and_names_the_problem(tmp_path, case):
     package = build_package(tmp_path / case, case)

@@ -149,6 +149,35 @@ FILE_CASES = {
     "delimiter-semicolon": [
         (MEASURES, 1, None, "measure_id;label;topic;kind;unit;scope;origin;description;sentence;keywords", "header")
     ],
+    # as spreadsheets save them, with cells in quotes: the hint alone, not the quotes
+    # the comma reader would find out of place nor the rows it would split at a comma
+    "delimiter-semicolon-quoted": [
+        (
+            MEASURES,
+            1,
+            None,
+            '"measure_id";"label";"topic";"kind";"unit";"scope";"origin";"description";"sente',
+            "header",
+        )
+    ],
+    "delimiter-tab-quoted": [
+        (
+            MEASURES,
+            1,
+            None,
+            '"measure_id"\t"label"\t"topic"\t"kind"\t"unit"\t"scope"\t"origin"\t"description"\t"sente',
+            "header",
+        )
+    ],
+    "delimiter-pipe-quoted": [
+        (MEASURES, 1, None, "measure_id|label|topic|kind|unit|scope|origin|description|sentence|keywords", "header")
+    ],
+    # a quote in a cell that is not in quotes: ab"c, abc" and a"b"c
+    "stray-quote-inside-cell": [(CLAIMANTS, 4, "description", 'a British"based monitoring group', "csv-syntax")],
+    "stray-quote-ending-cell": [(CLAIMANTS, 5, "note", "Made up: exists only in claimtrack's tests.\"", "csv-syntax")],
+    "stray-quotes-around-word": [
+        (CLAIMANTS, 2, "note", 'The source does not "name" the official or say whom they speak for.', "csv-syntax")
+    ],
     # the rows below the title are read, and their lines are counted from the top of the file
     "title-line": [(MEASURES, 1, None, "Measures of the story, as of May 2013", "header")],
     "undeclared-file": [("data/notes.csv", None, None, None, "undeclared-file")],
@@ -302,6 +331,21 @@ DESCRIPTOR_CASES = {
     # a single-quoted name on line 4
     "schema-invalid-json": [("schemas/measures.json", 4, None, None, "json")],
     "schema-unknown-type": [("schemas/measures.json", None, None, None, "schema")],
+    # a part of a schema of another type than Table Schema gives it, or naming what is not there
+    "schema-primary-key-unknown-field": [("schemas/appearances.json", None, None, None, "schema")],
+    "schema-primary-key-number": [("schemas/appearances.json", None, None, None, "schema")],
+    "schema-constraints-text": [("schemas/appearances.json", None, None, None, "schema")],
+    "schema-enum-number": [("schemas/appearances.json", None, None, None, "schema")],
+    "schema-foreign-keys-text": [("schemas/appearances.json", None, None, None, "schema")],
+    "schema-missing-values-number": [("schemas/appearances.json", None, None, None, "schema")],
+    "schema-max-length-text": [("schemas/appearances.json", None, None, None, "schema")],
+    "schema-minimum-text": [("schemas/claims.json", None, None, None, "schema")],
+    "schema-pattern-invalid": [("schemas/appearances.json", None, None, None, "schema")],
+    "schema-foreign-key-missing-resource": [("schemas/appearances.json", None, None, None, "schema")],
+    # a field's title that is a number: claimtrack reads no title, the standard's profile refuses it
+    "schema-profile": [("schemas/appearances.json", None, None, None, "schema")],
+    # claims renamed claimz: a table the tool reads by its name is not there
+    "descriptor-resource-renamed": [(DESCRIPTOR, None, None, "claimz", "descriptor")],
     # a chart named with capitals and a space, of no known kind
     "views-shape": [(DESCRIPTOR, None, None, "Tolls Chart", "views"), (DESCRIPTOR, None, None, "pie", "views")],
     "topics-declared-twice": [(DESCRIPTOR, None, None, "death toll", "topics")],
@@ -313,6 +357,28 @@ def test_a_broken_descriptor_or_schema_is_reported_and_no_data_is_read(make_pack
     report = validate(make_package(case), archive=TEST_ARCHIVE)
     assert located(report.problems) == Counter(expected)
     assert report.tables == {}
+
+
+SCHEMA_MESSAGES = {
+    "schema-primary-key-unknown-field": "primaryKey names 'nope', which is not a field of this schema",
+    "schema-primary-key-number": "primaryKey must be a field name or a list of field names",
+    "schema-constraints-text": "field 'quote': constraints must be a JSON object",
+    "schema-enum-number": "field 'via_relation': enum must be a non-empty list",
+    "schema-foreign-keys-text": "foreignKeys must be a list of foreign keys",
+    "schema-missing-values-number": "missingValues must be a list of texts",
+    "schema-max-length-text": "field 'claim_id': maxLength must be a whole number of characters, such as 64, not '64'",
+    "schema-minimum-text": "field 'low': minimum must be a whole number, not 'zero'",
+    "schema-pattern-invalid": "field 'claim_id': pattern '([' is not a regular expression",
+    "schema-foreign-key-missing-resource": "refers to the resource 'people', which the package does not have",
+    "schema-profile": "does not follow the standard's profile: 5 is not of type 'string' at property 'title'",
+    "descriptor-resource-renamed": "the package has no resource named claims",
+}
+
+
+@pytest.mark.parametrize("case, words", SCHEMA_MESSAGES.items(), ids=list(SCHEMA_MESSAGES))
+def test_a_schema_part_of_the_wrong_type_says_which_part_and_what_it_must_be(make_package, case, words):
+    (problem,) = validate(make_package(case), archive=TEST_ARCHIVE).problems
+    assert words in problem.message
 
 
 # Values as spreadsheets and people write them, in rows whose made-up quotes are

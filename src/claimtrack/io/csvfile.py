@@ -82,6 +82,22 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
         if conflicts:
             return None, conflicts
     if expected:
+        separator = _other_separator(body, expected)
+        if separator is not None:
+            shown = {"\t": "tabs"}.get(separator, repr(separator))
+            first = _first_line(body)
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    None,
+                    first[:80],
+                    f"the header has one column: the file seems separated by {shown}; "
+                    "CSV files here are separated by commas",
+                    "header",
+                )
+            )
+            return None, problems
         title = _title_line(body, expected)
         if title is not None:
             problems.append(
@@ -99,7 +115,7 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
             if table is not None:
                 table.lines = table.lines + 1  # every line is one further down the file
             return table, problems + [replace(p, line=p.line + 1) if p.line else p for p in more]
-    table = _read_fast(data, body, file) if _plain_quoting(body) else None
+    table = _read_fast(data, body, file) if _well_quoted(body) else None
     if table is None:
         text = _decode(data, file, problems)
         if text is None:
@@ -126,6 +142,29 @@ def _merge_conflicts(data: bytes, file: str) -> list[Problem]:
     ]
 
 
+# What a spreadsheet set to another language may separate cells with instead of commas.
+_SEPARATORS = (";", "\t", "|")
+
+
+def _first_line(body: memoryview) -> str:
+    head = bytes(body[: 1 << 16]).decode("utf-8", "replace")
+    return next(iter(head.splitlines()), "")
+
+
+def _other_separator(body: memoryview, expected: list[str]) -> str | None:
+    """The separator the header is written with, when it is one of ``_SEPARATORS`` and
+    not a comma: the header read with commas is one cell, read with it several. Read
+    leniently, as a header whose cells are each in quotes ("a";"b") is no strict CSV."""
+    if len(expected) < 2:
+        return None
+    first = _first_line(body)
+    if len(next(csv.reader([first]), [])) > 1:
+        return None
+    widths = {s: len(next(csv.reader([first], delimiter=s), [])) for s in _SEPARATORS}
+    separator = max(widths, key=widths.get)
+    return separator if widths[separator] > 1 else None
+
+
 def _title_line(body: memoryview, expected: list[str]) -> str | None:
     """The first line, when it is a title and the second line is the header."""
     head = bytes(body[: 1 << 16]).decode("utf-8", "replace").splitlines()
@@ -138,23 +177,27 @@ def _title_line(body: memoryview, expected: list[str]) -> str | None:
     return head[0] if first != expected and second == expected else None
 
 
-def _plain_quoting(body: memoryview) -> bool:
-    """True when every quote in the file pairs up and sits at a cell's edge or beside
-    another quote: the files the fast parser reads exactly as the strict CSV reader
-    would. An odd number of quotes means one is never closed (pyarrow would swallow
-    the rest of the file into one cell); a quote with text on both sides is a stray
-    quote or text after a closing quote (pyarrow would silently drop the quotes).
+def _well_quoted(body: memoryview) -> bool:
+    """True when every quote in the file opens a cell, closes it, or is one of a doubled
+    pair inside a quoted cell: the files the fast parser reads exactly as the strict CSV
+    reader would. Counting quotes from the start of the file, an even-numbered quote
+    (the first, the third ...) opens a cell, so it stands at the start of one or just
+    after a quote; an odd-numbered one closes a cell, so it stands at the end of one or
+    just before a quote. Anything else is a quote inside an unquoted cell (pyarrow would
+    keep or drop it unsaid) or text after a closing quote, and an odd number of quotes
+    means one is never closed (pyarrow would swallow the rest of the file into one cell).
     Read in chunks with numpy, so that a large file costs no more than one pass."""
     data = np.frombuffer(body, dtype=np.uint8)
     size, quotes = len(data), 0
     for start in range(0, size, _CHUNK):
         where = np.flatnonzero(data[start : start + _CHUNK] == _QUOTE) + start
-        quotes += len(where)
         if not len(where):
             continue
+        opening = (quotes + np.arange(len(where))) % 2 == 0
+        quotes += len(where)
         before = _BESIDE_QUOTE[data[np.maximum(where - 1, 0)]] | (where == 0)
         after = _BESIDE_QUOTE[data[np.minimum(where + 1, size - 1)]] | (where == size - 1)
-        if not (before | after).all():
+        if not np.where(opening, before, after).all():
             return False
     return quotes % 2 == 0
 
@@ -229,13 +272,19 @@ def _read_fast(data: bytes, body: memoryview, file: str) -> RawTable | None:
         return None
     rows = table.num_rows
     starts = 2 + np.arange(rows, dtype=np.int64)
-    if data.count(b"\n") not in (rows, rows + 1):
-        # Some cells hold line breaks, or lines end in bare CRs: count the breaks in cells.
+    # Every line break ends a row or lies in a cell: those in cells push the rows after
+    # them down the file. A CRLF is one break, as the exact path counts it.
+    breaks = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    final = 1 if len(body) and body[-1] in b"\r\n" else 0
+    in_cells = breaks - rows - final
+    if in_cells:
         import pyarrow.compute as pc
 
         embedded = np.zeros(rows, dtype=np.int64)
         for column in table.columns:
             embedded += pc.count_substring_regex(column, _NEWLINES).to_numpy(zero_copy_only=False)
+        if int(embedded.sum()) != in_cells:
+            return None  # the rows do not account for the file's lines: the exact path counts them
         starts[1:] += np.cumsum(embedded)[:-1]
     frame = table.to_pandas()
     frame.columns = range(len(header))
@@ -256,7 +305,14 @@ def _utf8(body: memoryview) -> bool:
 
 
 def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | None:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    record: list[str] = []  # the lines of the row being read, as written
+
+    def lines():
+        for line in io.StringIO(text, newline=""):
+            record.append(line)
+            yield line
+
+    reader = csv.reader(lines(), strict=True)
     header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -266,6 +322,10 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
         for row in reader:
             start = previous + 1
             previous = reader.line_num
+            written = "".join(record)
+            record.clear()
+            if '"' in written:
+                problems.extend(_stray_quotes(written, row, header or [], file, start))
             if header is None:
                 header = row
                 continue
@@ -313,6 +373,34 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
         return None
     frame = pd.DataFrame(rows, columns=range(len(header)), dtype="str") if rows else _empty(len(header))
     return RawTable(file=file, header=header, frame=frame, lines=np.asarray(lines, dtype=np.int64), unread=unread)
+
+
+# A cell as the strict reader takes it: in quotes, with each quote inside doubled, or bare.
+_CELL = re.compile(r'"(?:[^"]|"")*"|[^,\r\n]*')
+
+
+def _stray_quotes(written: str, row: list[str], header: list[str], file: str, line: int) -> list[Problem]:
+    """A quote in a cell not itself in quotes, which Python's reader keeps as a letter:
+    a cell typed ab"c, or one whose opening quote has text before it. ``written`` is the
+    row as written; the header's own cells (``header`` empty) are named by their value."""
+    found, at = [], 0
+    for index, cell in enumerate(row):
+        match = _CELL.match(written, at)
+        at = match.end() + 1  # past the comma after the cell
+        if written.startswith('"', match.start()) or '"' not in cell:
+            continue
+        found.append(
+            Problem(
+                file,
+                line,
+                header[index] if index < len(header) else None,
+                cell,
+                "a quote stands inside a cell that is not in quotes; put the whole cell in double quotes "
+                'and double each quote inside it, as in "he said ""yes""", or delete the quote',
+                "csv-syntax",
+            )
+        )
+    return found
 
 
 def _csv_error(error: csv.Error) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from claimtrack.model import paths
+from claimtrack.model.corrections import LOG
 from claimtrack.model.problems import Problem, ValidationError
 from claimtrack.model.views import Topic, View, read_topics, read_views
 
@@ -22,6 +23,10 @@ KNOWN_TYPES = {"string", "integer", "number", "date", "boolean"}
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # A descriptor or schema larger than this is no hand-written metadata: refused unread.
 MAX_JSON_BYTES = 5_000_000
+# The tables the tool reads by name: a package without one of them cannot be read. The
+# corrections log is not among them: a package may keep none (its rows then cannot be
+# corrected, while their statuses still move).
+REQUIRED_RESOURCES = ("sources", "claimants", "measures", "claims", "appearances")
 # Profiles are named, never fetched.
 PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
 
@@ -215,6 +220,16 @@ def read_package(root: str | Path = ".", overrides: Mapping[str, bytes] | None =
             continue
         seen.add(resource.name)
         package.resources.append(resource)
+    missing = [name for name in REQUIRED_RESOURCES if name not in seen]
+    if missing and not problems:
+        problems.append(
+            _descriptor_problem(
+                f"the package has no resource named {', '.join(missing)}: claimtrack reads its tables "
+                f"{', '.join(REQUIRED_RESOURCES)} by those names",
+                "descriptor",
+                value=", ".join(sorted(seen - {*REQUIRED_RESOURCES, LOG})) or None,  # the names it has instead
+            )
+        )
     package.topics = read_topics(descriptor, problems)
     package.views = read_views(descriptor, package.topics, problems)
     if not problems:
@@ -399,39 +414,94 @@ def _read_resource(
 
 
 def _schema_is_usable(schema: dict, schema_path: str, problems: list[Problem]) -> bool:
+    """Whether claimtrack can read by the schema: each of its parts of the type Table
+    Schema gives it, and each constraint one the checks can run."""
+    found: list[str] = []
     fields = schema.get("fields")
     if not isinstance(fields, list) or not fields:
-        problems.append(_descriptor_problem("the schema needs a non-empty list of fields", "schema", file=schema_path))
-        return False
-    ok = True
+        found.append("the schema needs a non-empty list of fields")
+        fields = []
     names: set[str] = set()
     for position, spec in enumerate(fields, start=1):
         if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
-            problems.append(_descriptor_problem(f"field {position} needs a name", "schema", file=schema_path))
-            ok = False
+            found.append(f"field {position} needs a name")
             continue
         if spec["name"] in names:
-            problems.append(
-                _descriptor_problem(f"field name {spec['name']!r} is used twice", "schema", file=schema_path)
-            )
-            ok = False
+            found.append(f"field name {spec['name']!r} is used twice")
         names.add(spec["name"])
         kind = spec.get("type", "string")
         if kind not in KNOWN_TYPES:
-            problems.append(
-                _descriptor_problem(
-                    f"field {spec['name']!r} has type {kind!r}; claimtrack reads {', '.join(sorted(KNOWN_TYPES))}",
-                    "schema",
-                    file=schema_path,
-                )
+            found.append(f"field {spec['name']!r} has type {kind!r}; claimtrack reads {', '.join(sorted(KNOWN_TYPES))}")
+            continue
+        found.extend(f"field {spec['name']!r}: {wrong}" for wrong in _constraint_problems(spec, kind))
+    key = schema.get("primaryKey")
+    if key is not None:
+        listed = [key] if isinstance(key, str) else key
+        if not isinstance(listed, list) or not listed or not all(isinstance(k, str) for k in listed):
+            found.append("primaryKey must be a field name or a list of field names")
+        elif names:
+            found.extend(
+                f"primaryKey names {k!r}, which is not a field of this schema" for k in listed if k not in names
             )
-            ok = False
-    for number, foreign in enumerate(schema.get("foreignKeys") or [], start=1):
-        wrong = _foreign_key_problem(foreign, names)
-        if wrong:
-            problems.append(_descriptor_problem(f"foreign key {number} {wrong}", "schema", file=schema_path))
-            ok = False
-    return ok
+    missing = schema.get("missingValues")
+    if missing is not None and not (isinstance(missing, list) and all(isinstance(m, str) for m in missing)):
+        found.append('missingValues must be a list of texts, such as [""]')
+    foreign_keys = schema.get("foreignKeys")
+    if foreign_keys is not None and not isinstance(foreign_keys, list):
+        found.append("foreignKeys must be a list of foreign keys")
+    else:
+        for number, foreign in enumerate(foreign_keys or [], start=1):
+            wrong = _foreign_key_problem(foreign, names)
+            if wrong:
+                found.append(f"foreign key {number} {wrong}")
+    problems.extend(_descriptor_problem(message, "schema", file=schema_path) for message in found)
+    return not found
+
+
+def _constraint_problems(spec: dict, kind: str) -> list[str]:
+    """What is wrong with a field's constraints: each of the type Table Schema gives it."""
+    constraints = spec.get("constraints", {})
+    if not isinstance(constraints, dict):
+        return ['constraints must be a JSON object, such as {"required": true}']
+    found = []
+    for flag in ("required", "unique"):
+        if not isinstance(constraints.get(flag, False), bool):
+            found.append(f"{flag} must be true or false")
+    enum = constraints.get("enum")
+    if enum is not None and not (isinstance(enum, list) and enum):
+        found.append("enum must be a non-empty list of the values the column takes")
+    for length in ("minLength", "maxLength"):
+        value = constraints.get(length)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            found.append(f"{length} must be a whole number of characters, such as 64, not {value!r}")
+    for bound in ("minimum", "maximum"):
+        if bound in constraints and not _of_kind(constraints[bound], kind):
+            found.append(
+                f"{bound} must be {_KIND_WORDS.get(kind, 'a value of the field type')}, not {constraints[bound]!r}"
+            )
+    pattern = constraints.get("pattern")
+    if pattern is not None:
+        try:
+            re.compile(pattern if isinstance(pattern, str) else None)
+        except (re.error, TypeError) as error:
+            why = error.msg if isinstance(error, re.error) else "it is not text"
+            found.append(f"pattern {pattern!r} is not a regular expression: {why}")
+    return found
+
+
+_KIND_WORDS = {"integer": "a whole number", "number": "a number", "date": "a date written YYYY-MM-DD"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _of_kind(value: object, kind: str) -> bool:
+    """Whether a bound is of its field's type, as Table Schema writes it in JSON."""
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "date":
+        return isinstance(value, str) and bool(_ISO_DATE.fullmatch(value))
+    return False  # a string or boolean field has no bounds
 
 
 def _foreign_key_problem(foreign: object, names: set[str]) -> str | None:

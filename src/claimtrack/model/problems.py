@@ -21,14 +21,20 @@ class ProblemKind:
 # checked is generated from this, and a problem with any other code is a bug.
 CATALOGUE = (
     ProblemKind("json", "descriptor", "datapackage.json and every schema are valid JSON objects"),
-    ProblemKind("descriptor", "descriptor", "the descriptor lists its resources, each with a unique name"),
+    ProblemKind(
+        "descriptor",
+        "descriptor",
+        "the descriptor lists its resources, each with a unique name, among them the tables claimtrack reads by name (sources, claimants, measures, claims, appearances; the corrections log is optional), and follows the Data Package profile",
+    ),
     ProblemKind(
         "path",
         "descriptor",
         "resource and schema paths are relative paths inside the package folder: URLs, absolute paths and `../` are refused, never fetched",
     ),
     ProblemKind(
-        "schema", "descriptor", "every schema lists its fields, each with a unique name and a type claimtrack reads"
+        "schema",
+        "descriptor",
+        "every schema lists its fields, each with a unique name and a type claimtrack reads, and follows the Table Schema profile: a primary key of its own fields, lists where lists are due, constraints as an object, lengths as whole numbers, bounds of the field's type, patterns that compile, foreign keys to resources the package has",
     ),
     ProblemKind(
         "topics",

@@ -17,7 +17,8 @@ def _visible(name: str) -> str:
 
 
 def header_problems_of(resource: Resource, table: RawTable) -> list[Problem]:
-    """The header must name the schema's fields, each once, in the schema's order."""
+    """The header must name the schema's fields, each once, in the schema's order (a
+    header in another separator is found as the file is read, by ``csvfile.read_raw``)."""
     expected = resource.field_names
     found = table.header
     file = resource.path
@@ -26,16 +27,6 @@ def header_problems_of(resource: Resource, table: RawTable) -> list[Problem]:
     def problem(column: str | None, value: str | None, message: str) -> None:
         problems.append(Problem(file, 1, column, value, message, "header"))
 
-    if len(found) == 1 and len(expected) > 1:
-        separator = next((s for s in (";", "\t", "|") if s in found[0]), None)
-        if separator:
-            shown = {"\t": "tabs"}.get(separator, repr(separator))
-            problem(
-                None,
-                found[0][:80],
-                f"the header has one column: the file seems separated by {shown}; CSV files here are separated by commas",
-            )
-            return problems
     for position, name in enumerate(found, start=1):
         if name.strip() == "":
             problem(None, name, f"header column {position} is blank; it should be {_expected_at(expected, position)}")

@@ -23,6 +23,7 @@ from claimtrack.validation.context import Context
 from claimtrack.validation.fields import field_rules
 from claimtrack.validation.headers import header_problems_of
 from claimtrack.validation.keys import key_rules
+from claimtrack.validation.profiles import profile_problems
 from claimtrack.validation.rules import frame_for, rules_for, topic_rules
 from claimtrack.validation.views import view_problems
 
@@ -71,6 +72,9 @@ def validate(
         package = read_package(root, overrides)
     except ValidationError as error:
         return Report(package=None, problems=error.problems)
+    refused = profile_problems(package)
+    if refused:
+        return Report(package=None, problems=refused)
     report = Report(package=package, tables=Tables(package))
     problems = report.problems
     cells: dict[str, pd.DataFrame] = {}

@@ -1,0 +1,105 @@
+"""claimtrack.io.csvfile: the fast reader (pyarrow) and the exact one (Python's csv
+module) read every file alike, cell for cell and line for line, and a quote out of
+place is reported where it stands."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from claimtrack.io import csvfile
+
+LINE_ENDS = ("\n", "\r\n", "\r")
+# Cells with what makes CSV hard: delimiters, quotes, every line break, spaces, text.
+CELL = st.text(alphabet=st.sampled_from(list('ab ,"\n\r;é')), max_size=6)
+
+
+@st.composite
+def written_csv(draw) -> bytes:
+    """A CSV file as a writer makes it: any cells, quoted where they need it, with any
+    line ending (or a mix of them) and with or without a final one."""
+    width = draw(st.integers(1, 3))
+    rows = draw(st.lists(st.lists(CELL, min_size=width, max_size=width), max_size=5))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([f"c{i}" for i in range(width)])
+    text = ""
+    for row in rows:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(row)
+        text += out.getvalue()[:-1] + draw(st.sampled_from(LINE_ENDS))
+    text = "".join(f"c{i}," for i in range(width))[:-1] + draw(st.sampled_from(LINE_ENDS)) + text
+    if text and draw(st.booleans()):
+        text = text.rstrip("\r\n")
+    return text.encode("utf-8")
+
+
+# Anything at all made of the characters CSV gives a meaning to, after a plain header.
+SOUP = st.text(alphabet=st.sampled_from(list('ab,"\n\r ')), max_size=30).map(lambda t: ("c0,c1\n" + t).encode())
+
+
+def as_csv_module_reads(data: bytes) -> list[tuple[int, list[str]]]:
+    """Each row after the header with the line it starts on, as Python's csv module reads them."""
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), strict=True)
+    found, previous = [], 0
+    for row in reader:
+        width = len(found[0][1]) if found else len(row)
+        if found and (not row or (len(row) == 1 and not row[0].strip() and width > 1)):
+            row = [""] * width  # a blank line is a row of empty cells, reported as blank
+        found.append((previous + 1, row))
+        previous = reader.line_num
+    return found[1:]
+
+
+def rows_of(table: csvfile.RawTable) -> list[tuple[int, list[str]]]:
+    return [(int(line), list(cells)) for line, cells in zip(table.lines, table.frame.itertuples(index=False))]
+
+
+def exact(data: bytes) -> tuple[csvfile.RawTable | None, list]:
+    problems: list = []
+    return csvfile._read_exact(data.decode("utf-8"), "f.csv", problems), problems
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.one_of(written_csv(), SOUP))
+# one line break inside a quoted cell and no final line ending
+@example(data=b'c0,c1\n"a\nb",c\nd,e')
+# a bare CR inside a quoted cell
+@example(data=b'c0,c1\n"a\rb",c\nd,e\n')
+# one CR-only line ending among LFs, with a line break in a cell
+@example(data=b'c0,c1\n"a\nb",c\rd,e\nf,g\n')
+def test_the_fast_and_the_exact_reader_read_every_file_alike_and_as_the_csv_module_does(data):
+    table, problems = exact(data)
+    try:
+        expected = as_csv_module_reads(data)
+    except csv.Error:
+        expected = None
+    if table is not None and not problems:
+        assert rows_of(table) == expected
+    fast = csvfile._read_fast(data, memoryview(data), "f.csv") if csvfile._well_quoted(memoryview(data)) else None
+    if fast is not None:
+        assert table is not None and not problems, "the fast reader read a file the exact one refuses"
+        assert fast.header == table.header
+        assert rows_of(fast) == rows_of(table)
+
+
+@pytest.mark.parametrize("cell", ['ab"c', 'abc"', 'a"b"c'])
+def test_a_quote_inside_a_cell_not_in_quotes_is_reported_with_its_line_column_and_value(cell):
+    data = f'id,note\nx,"a cell\nover two lines"\ny,{cell}\n'.encode()
+    table, problems = csvfile.read_raw(data, "data/notes.csv", ["id", "note"])
+    assert [(p.file, p.line, p.column, p.value, p.rule) for p in problems] == [
+        ("data/notes.csv", 4, "note", cell, "csv-syntax")
+    ]
+    assert "double each quote inside it" in problems[0].message
+    assert table is not None and table.frame[1].tolist() == ["a cell\nover two lines", cell]
+
+
+def test_quotes_doubled_inside_a_quoted_cell_are_no_problem():
+    table, problems = csvfile.read_raw(b'id,note\nx,"he said ""yes"""\n', "data/notes.csv", ["id", "note"])
+    assert problems == []
+    assert table.frame[1].tolist() == ['he said "yes"']
