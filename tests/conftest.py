@@ -14,6 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured by scripts/bench.py, never by a test: on a busy machine an example may
+# take longer than hypothesis's default 200 ms without anything being wrong.
+settings.register_profile("claimtrack", deadline=None)
+settings.load_profile("claimtrack")
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
