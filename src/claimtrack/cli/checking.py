@@ -24,13 +24,11 @@ def validated(package_dir: Path, archive: Path | None, output_format: str, max_e
             _outcome(problems, kept, output_format, max_errors)
             return None
     from claimtrack.validation import validate
+    from claimtrack.validation.run import summary
 
     report = validate(package_dir, archive=archive)
-    found = None
-    if report.package is not None and not report.problems:
-        found = {"name": report.package.name, "version": report.package.version}
-        found |= {"counts": report.counts(), "notes": report.notes}
-    _outcome(report.problems, found, output_format, max_errors)
+    # The same summary the kept result holds, so that both are said alike.
+    _outcome(report.problems, summary(report) if report.package else None, output_format, max_errors)
     return report
 
 

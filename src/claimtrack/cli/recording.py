@@ -169,11 +169,9 @@ def _kept_if_refused(package_dir: Path, items: list[dict], asked: bool, noun: st
 
             path = paths.refused_entry(package_dir, noun, dt.datetime.now().strftime("%Y%m%d-%H%M%S"))
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(items if len(items) > 1 else items[0], ensure_ascii=False, indent=2) + "\n")
-            shown = path
-            echo(
-                f"Your answers are kept in {shown}: fix what is wrong there and run: {command} --file {shown}", err=True
-            )
+            entry = items if len(items) > 1 else items[0]
+            path.write_text(json.dumps(entry, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            echo(f"Your answers are kept in {path}: fix what is wrong there and run: {command} --file {path}", err=True)
         raise
 
 
