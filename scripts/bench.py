@@ -15,7 +15,7 @@ its own and timed whole (start-up, imports and all):
 
 Then, on a copy of the story's own package (this repository's datapackage.json, data/,
 schemas/ and archive/), ``validate`` with no result kept and the reading commands with it
-kept, each the median of three runs. Last, each target with the figure measured.
+kept, each the median of --repeats runs (3). Last, each target with the figure measured.
 
 It prints a Markdown table: wall seconds, peak resident memory, the wall time as a multiple
 of the parse's and the memory as a multiple of the CSV's size. ``--save`` writes the figures
@@ -161,14 +161,15 @@ def median_run(command: list[str], cwd: Path, before=None, times: int = 3) -> tu
     return statistics.median(walls), statistics.median(peaks), status
 
 
-def story_runs(figures: Figures, work: Path) -> None:
+def story_runs(figures: Figures, work: Path, times: int) -> None:
     folder = story(work)
     with open(folder / "data" / "claims.csv", newline="", encoding="utf-8") as file:
         claims = list(csv.DictReader(file))
     count, first = f"{len(claims)} (the story)", claims[0]
     tool = str(BIN / "claimtrack")
-    wall, peak, status = median_run([tool, "validate"], folder, before=lambda: forget(folder))
-    figures.add(count, "claimtrack validate", wall, peak, f"exit {status}; median of 3")
+    median = f"median of {times}"
+    wall, peak, status = median_run([tool, "validate"], folder, before=lambda: forget(folder), times=times)
+    figures.add(count, "claimtrack validate", wall, peak, f"exit {status}; {median}")
     measure([tool, "validate"], cwd=folder)  # the result kept for the reading commands
     reading = {
         "list": ["list"],
@@ -178,8 +179,8 @@ def story_runs(figures: Figures, work: Path) -> None:
         "cite": ["cite", first["claim_id"]],
     }
     for verb, arguments in reading.items():
-        wall, peak, status = median_run([tool, *arguments], folder)
-        figures.add(count, f"claimtrack {verb}, result kept", wall, peak, f"exit {status}; median of 3")
+        wall, peak, status = median_run([tool, *arguments], folder, times=times)
+        figures.add(count, f"claimtrack {verb}, result kept", wall, peak, f"exit {status}; {median}")
 
 
 def targets(figures: Figures, sizes: list[int]) -> list[str]:
@@ -234,6 +235,7 @@ def main() -> None:
         "--frictionless-up-to", type=int, default=1_000_000, help="largest package frictionless runs on"
     )
     parser.add_argument("--work", type=Path, default=Path("/tmp/claimtrack-bench"), help="folder for the packages")
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each command on the story's package")
     parser.add_argument("--save", type=Path, help="write the figures to this JSON file")
     parser.add_argument("--before", type=Path, help="a --save file of an earlier version, printed beside these")
     args = parser.parse_args()
@@ -251,7 +253,7 @@ def main() -> None:
     figures = Figures()
     for rows in sizes:
         scale(figures, args.work, rows, args.frictionless_up_to)
-    story_runs(figures, args.work)
+    story_runs(figures, args.work, args.repeats)
     about["load after"] = os.getloadavg()[0]
     print(f"claimtrack benchmark, {about['date']}: {about['machine']}; {about['tool']}; "
           f"load average {about['load']:.1f} before, {about['load after']:.1f} after")  # fmt: skip
