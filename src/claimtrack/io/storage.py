@@ -120,8 +120,11 @@ def _finish(journal: Path, moves: list[tuple[Path, Path]], remove: list[Path]) -
 
     for staged, target in moves:
         _move(staged, target)
-    for folder in remove:
-        shutil.rmtree(folder, ignore_errors=True)
+    for path in remove:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
     journal.unlink(missing_ok=True)
     _sync_folder(journal.parent)
 
@@ -154,7 +157,7 @@ def commit(root: Path, moves: list[tuple[Path, Path]], remove: list[Path] = ()) 
     """Move each finished file or folder into place as one commit, under the package's
     lock: a journal names the moves first, so that a crash among them is finished by the
     next command (``recover``); then the moves are made and ``remove`` (the scratch
-    folders they came from) is removed."""
+    folders they came from, files no longer wanted) is removed."""
     root = Path(root)
     _finish(_write_journal(root, moves, remove), moves, remove)
 
