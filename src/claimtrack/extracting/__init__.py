@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from claimtrack.extracting.accepting import AcceptError, accepted_claims, for_adding, match_claimant, to_claims
 from claimtrack.extracting.dates import enclosing_partial_date
-from claimtrack.extracting.drafts import Draft, extract
+from claimtrack.extracting.drafts import Draft, extract, offered, ranked
 from claimtrack.extracting.numbers import parse_number
 from claimtrack.extracting.sentences import sentences, squeeze
 from claimtrack.extracting.vocabulary import AFTER, BEFORE
@@ -25,7 +25,9 @@ __all__ = [
     "enclosing_partial_date",
     "extract",
     "match_claimant",
+    "offered",
     "parse_number",
+    "ranked",
     "sentences",
     "squeeze",
     "to_claims",
