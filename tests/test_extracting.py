@@ -1221,6 +1221,11 @@ def test_a_quotation_with_no_attribution_belongs_to_the_speaker_after_it():
     assert [(d.text, d.claimant) for d in drafts] == [("5,000", "The test speaker")]
 
 
+def test_a_paragraph_of_quoted_words_after_the_speakers_paragraph_is_the_same_speakers():
+    drafts = drafts_of('The test speaker said 5,000 widgets were made.\n\n"Another 300 are on the way."')
+    assert [(d.text, d.claimant) for d in drafts] == [("5,000", "The test speaker"), ("300", "The test speaker")]
+
+
 def test_a_passive_verb_names_no_speaker():
     assert only("Twelve widgets were found in the store.").claimant is None
 

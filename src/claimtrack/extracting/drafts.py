@@ -274,7 +274,7 @@ def _resolve(readings: list[_Reading], published: dt.date) -> None:
     """Pronouns as the speaker they stand for ("It said" -> the ministry the sentence before
     named), then sentences with no attribution of their own as their neighbour's: the one
     before in the same paragraph ("Of those, 1,930 were children."), or, for a quotation,
-    the one after it."""
+    the one after it in the paragraph, else the one before it across a paragraph break."""
     for n, reading in enumerate(readings):
         for _, said in reading.clauses or []:
             if said.speaks and is_pronoun(said.claimant) and n:
@@ -284,17 +284,14 @@ def _resolve(readings: list[_Reading], published: dt.date) -> None:
             continue
         before = readings[n - 1] if n else None
         after = readings[n + 1] if n + 1 < len(readings) else None
+        quoted = re.match(r"\s*[\"“]", reading.sentence) is not None
         source = None
         if before and before.paragraph == reading.paragraph and before.clauses and before.clauses[-1][1].speaks:
             source = before.clauses[-1][1]
-        elif (
-            re.match(r"\s*[\"“]", reading.sentence)
-            and after
-            and after.paragraph == reading.paragraph
-            and after.clauses
-            and after.clauses[0][1].speaks
-        ):
+        elif quoted and after and after.paragraph == reading.paragraph and after.clauses and after.clauses[0][1].speaks:
             source = after.clauses[0][1]
+        elif quoted and before and before.clauses and before.clauses[-1][1].speaks:
+            source = before.clauses[-1][1]  # a paragraph of quoted words after the speaker's
         if source is not None:
             reading.clauses = [(0, replace(source, said_at=None))]
 
