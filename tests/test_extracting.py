@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrack import extracting
-from claimtrack.extracting import extract, sentences, squeeze
+from claimtrack.extracting import aside, extract, sentences, squeeze
 from claimtrack.io.rows import iter_rows
 from claimtrack.model.package import read_package
 from conftest import ARTICLE, ARTICLE_ID, REPO
@@ -175,14 +175,14 @@ def test_the_readme_states_the_drafts_recall_and_precision_the_code_gives(articl
 def test_the_drafts_of_the_article_set_aside_are_its_date_line_and_the_days_that_only_date_a_statement(
     article_drafts,
 ):
-    aside = [(d.text, d.set_aside) for d in article_drafts if d.set_aside]
-    assert aside == [
-        ("May 16, 2013", extracting.drafts.DATE_LINE),
-        ("Thursday", extracting.drafts.DATES_THE_STATEMENT),
-        ("on Thursday", extracting.drafts.DATES_THE_STATEMENT),
-        ("on Tuesday", extracting.drafts.DATES_THE_STATEMENT),
-        ("on Wednesday", extracting.drafts.DATES_THE_STATEMENT),
-        ("Wednesday", extracting.drafts.PAST_DAY),
+    set_aside = [(d.text, d.set_aside) for d in article_drafts if d.set_aside]
+    assert set_aside == [
+        ("May 16, 2013", aside.DATE_LINE),
+        ("Thursday", aside.DATES_THE_STATEMENT),
+        ("on Thursday", aside.DATES_THE_STATEMENT),
+        ("on Tuesday", aside.DATES_THE_STATEMENT),
+        ("on Wednesday", aside.DATES_THE_STATEMENT),
+        ("Wednesday", aside.PAST_DAY),
     ]
 
 
@@ -1081,15 +1081,15 @@ def test_on_hard_wrapped_text_the_quote_is_the_raw_span_and_its_folded_form_is_a
 
 
 SET_ASIDE_REASONS = {
-    extracting.drafts.DATES_THE_STATEMENT, extracting.drafts.PAST_DAY, extracting.drafts.A_DATELINE,
-    extracting.drafts.DATE_LINE, extracting.drafts.A_DURATION, extracting.drafts.A_YEAR,
-    extracting.drafts.A_POPULATION, extracting.drafts.SMALL_COUNT,
+    aside.DATES_THE_STATEMENT, aside.PAST_DAY, aside.A_DATELINE,
+    aside.DATE_LINE, aside.A_DURATION, aside.A_YEAR,
+    aside.A_POPULATION, aside.SMALL_COUNT,
 }  # fmt: skip
 
 
 # --- What is set aside, and why -------------------------------------------------------------------
 
-X = extracting.drafts
+X = aside
 # (text, the figure as written, why it is set aside), all read in a Thursday paper of May 16, 2013.
 SET_ASIDE = [
     pytest.param("The test speaker said on Tuesday that 5,000 widgets were made.", "on Tuesday", X.DATES_THE_STATEMENT, id="dates-the-statement"),

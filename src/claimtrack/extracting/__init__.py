@@ -2,8 +2,9 @@
 text, offered for review, and accepting the drafts a reporter chose.
 
 One module per step: ``vocabulary`` (words and patterns), ``sentences``, ``numbers``,
-``dates``, ``attribution`` (who and when), ``measures`` (which measure), ``drafts``
-(the whole reading) and ``accepting`` (drafts into claims).
+``dates``, ``attribution`` (who and when), ``measures`` (which measure), ``aside``
+(which drafts are most likely no claim), ``drafts`` (the whole reading) and
+``accepting`` (drafts into claims).
 """
 
 from __future__ import annotations
