@@ -8,8 +8,10 @@ verb, two speakers, the date of a statement, figures easy to miss, noise, hard-w
 text), each with the figures a careful journalist would record from it. A draft matches
 an expected figure when its figure text is the same (spaces folded). Printed:
 
-- recall: the expected figures some draft matches;
-- precision: the drafts that match an expected figure;
+- recall: the expected figures some draft offered as a claim matches (a figure only a
+  draft set aside matches is missed);
+- precision: the drafts offered as claims that match an expected figure (the drafts set
+  aside, ranked below them with a reason, are counted apart);
 - qualifier, claimant and date said: of the matched figures where the set gives one,
   how many the draft has right (a claimant compared without regard to case; a date said
   "not stated" is right only when the draft says so, never the publication date);
@@ -52,13 +54,19 @@ def score(items: list[dict]) -> tuple[dict, list[str]]:
     misses: list[str] = []
     for number, item in enumerate(items, start=1):
         drafts = extract(item["text"], dt.date.fromisoformat(item["published"]))
-        unmatched = list(drafts)
+        unmatched = [d for d in drafts if not d.set_aside]
+        aside = [d for d in drafts if d.set_aside]
         for kind in (item["kind"], "all"):
-            counts[kind]["precision"][1] += len(drafts)
+            counts[kind]["precision"][1] += len(unmatched)
             counts[kind]["offsets"][1] += len(drafts)
             counts[kind]["offsets"][0] += sum(item["text"][d.start : d.end] == d.quote for d in drafts)
+            counts[kind]["set aside"][1] += len(aside)
         for figure in item["figures"]:
             draft = next((d for d in unmatched if folded(d.text) == figure["text"]), None)
+            hidden = next((d for d in aside if folded(d.text) == figure["text"]), None) if draft is None else None
+            if hidden is not None:
+                for kind in (item["kind"], "all"):
+                    counts[kind]["set aside"][0] += 1
             checks = {"recall": draft is not None}
             if draft is not None:
                 unmatched.remove(draft)
@@ -79,7 +87,7 @@ def score(items: list[dict]) -> tuple[dict, list[str]]:
                         counts[kind]["precision"][0] += 1
                 if not right:
                     got = {
-                        "recall": "no draft",
+                        "recall": f"set aside as {hidden.set_aside!r}" if hidden else "no draft",
                         "qualifier": draft and f"{draft.qualifier} {[getattr(draft, k) for k in NUMBERS]}",
                         "claimant": draft and repr(draft.claimant),
                         "date said": draft and repr(said(draft)),
@@ -111,6 +119,12 @@ def main() -> None:
     kinds = list(dict.fromkeys(item["kind"] for item in items)) + ["all"]
     for kind in kinds:
         print(f"| {kind} | " + " | ".join(rate(counts[kind][c]) for c in columns) + " |")
+    aside, expected = counts["all"]["set aside"][1], counts["all"]["set aside"][0]
+    print()
+    print(
+        f"Set aside, ranked below the drafts offered as claims with a reason: {aside} draft(s), "
+        f"{expected} of them a figure the set expects."
+    )
     if args.misses:
         print()
         print("\n".join(misses))

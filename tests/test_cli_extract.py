@@ -2,11 +2,12 @@
 
 The made-up article in tests/fixtures/extract/ names the base package's test
 speaker, its test-widgets measure and Interfax, and one speaker the package does
-not know. Published on Thursday, May 16, 2013, it gives five drafts:
+not know. Published on Thursday, May 16, 2013, it gives five drafts, two of them set
+aside as the day a statement was made:
 
-    d01 "on Monday"      a date with no measure in the base package
+    d01 "on Monday"      set aside: the day of the statement, no measure in the base package
     d02 "at least 12"    the test speaker, said on Monday, May 13
-    d03 "on Wednesday"   a date with no measure in the base package
+    d03 "on Wednesday"   set aside: the day of the statement, no measure in the base package
     d04 "as many as 30"  the test speaker, told Interfax on Wednesday, May 15
     d05 "about 40"       Ursula Nobody, whom the package does not know
 
@@ -35,8 +36,10 @@ CLAIMS = "data/claims.csv"
 PUBLISHED = ["--published", "2013-05-16"]
 FIELDS = [
     "id", "text", "qualifier", "value", "low", "high", "date_from", "date_to", "said_on", "said_on_text",
-    "said_on_basis", "quote", "start", "end", "claimant", "measure", "told", "hedge",
+    "said_on_basis", "quote", "quote_folded", "start", "end", "claimant", "measure", "told", "hedge", "appearances",
+    "set_aside", "flag",
 ]  # fmt: skip
+DATES_THE_STATEMENT = "the day the statement was made, not a figure of its own"
 HEADER = ["draft", "figure", "as", "written", "qualifier", "figure", "said", "on", "speaker", "measure"]
 
 
@@ -71,12 +74,26 @@ def test_extract_prints_a_table_of_drafts_and_says_nothing_was_written(make_pack
     lines = result.stdout.splitlines()
     assert lines[0].split() == HEADER
     assert set(lines[1]) <= {"-", " "}
-    assert [line.split()[0] for line in lines[2:]] == ["d01", "d02", "d03", "d04", "d05"]
-    assert squeeze(lines[3]) == "d02 at least 12 at least 12 2013-05-13 A test speaker test-widgets"
-    assert squeeze(lines[5]) == "d04 as many as 30 as high as 30 2013-05-15 The test speaker test-widgets"
-    assert squeeze(lines[6]) == "d05 about 40 about 40 not stated Ursula Nobody test-widgets"
-    assert result.stderr == f"5 draft(s) from {MADE_UP}; nothing written (--accept records them).\n"
+    assert [line.split()[0] for line in lines[2:5]] == ["d02", "d04", "d05"]
+    assert squeeze(lines[2]) == "d02 at least 12 at least 12 2013-05-13 A test speaker test-widgets"
+    assert squeeze(lines[3]) == "d04 as many as 30 as high as 30 2013-05-15 The test speaker test-widgets"
+    assert squeeze(lines[4]) == "d05 about 40 about 40 not stated Ursula Nobody test-widgets"
+    assert (
+        result.stderr == f"5 draft(s) from {MADE_UP}, 2 of them set aside; nothing written (--accept records them).\n"
+    )
     assert snapshot(package) == before
+
+
+def test_extract_lists_the_drafts_set_aside_below_the_others_with_the_reason(make_package):
+    result = run_claimtrack("extract", MADE_UP, *PUBLISHED, cwd=make_package())
+    lines = result.stdout.splitlines()
+    below = lines.index("Set aside as most likely no claim (--accept takes one by its id):")
+    assert below == 6 and lines[5] == ""
+    assert lines[below + 1].split() == ["draft", "figure", "as", "written", "set", "aside", "as"]
+    assert [squeeze(line) for line in lines[below + 3 :]] == [
+        f"d01 on Monday {DATES_THE_STATEMENT}",
+        f"d03 on Wednesday {DATES_THE_STATEMENT}",
+    ]
 
 
 def test_extract_format_json_gives_claims_as_add_takes_them_with_what_each_draft_found(make_package):
@@ -85,9 +102,25 @@ def test_extract_format_json_gives_claims_as_add_takes_them_with_what_each_draft
     columns = [spec["name"] for spec in read_package(package).resource("claims").fields]
     for row in rows:
         assert set(row) - {"draft"} <= set(columns)
-    assert rows[3]["figure_text"] == "as many as 30" and rows[3]["high"] == 30
-    assert rows[3]["claimant_id"] == "test-speaker" and rows[3]["source_id"] == "test-article"
-    assert rows[3]["draft"]["id"] == "d04"
+    assert [row["draft"]["id"] for row in rows] == ["d02", "d04", "d05"]  # the drafts set aside are left out
+    assert rows[1]["figure_text"] == "as many as 30" and rows[1]["high"] == 30
+    assert rows[1]["claimant_id"] == "test-speaker" and rows[1]["source_id"] == "test-article"
+
+
+def test_extract_format_json_all_gives_the_drafts_set_aside_after_the_others_with_the_reason(make_package):
+    rows = rows_json(MADE_UP, *PUBLISHED, "--all", cwd=make_package())
+    assert [row["draft"]["id"] for row in rows] == ["d02", "d04", "d05", "d01", "d03"]
+    assert [row["draft"]["set_aside"] for row in rows] == [None, None, None, DATES_THE_STATEMENT, DATES_THE_STATEMENT]
+
+
+def test_extract_format_json_quotes_the_sentence_folded_as_claims_csv_holds_it(make_package, tmp_path):
+    path = tmp_path / "wrapped.txt"
+    path.write_text("The test speaker said at least\n12 widgets   were made.\n", encoding="utf-8")
+    [row] = rows_json(path, *PUBLISHED, cwd=make_package())
+    assert row["quote"] == "The test speaker said at least 12 widgets were made."
+    assert row["draft"]["quote"] == "The test speaker said at least\n12 widgets   were made."
+    assert row["draft"]["quote_folded"] == row["quote"]
+    assert row["figure_text"] == "at least 12" and row["low"] == 12
 
 
 def test_drafts_from_extract_as_json_are_recorded_by_add_file(make_package, tmp_path):
@@ -106,10 +139,10 @@ def test_drafts_from_extract_as_json_are_recorded_by_add_file(make_package, tmp_
 
 def test_extract_format_json_gives_an_array_of_drafts_with_every_field(make_package):
     package = make_package()
-    drafts = drafts_json(MADE_UP, *PUBLISHED, cwd=package)
+    drafts = drafts_json(MADE_UP, *PUBLISHED, "--all", cwd=package)
     assert isinstance(drafts, list)
     assert [list(draft) for draft in drafts] == [FIELDS] * 5
-    assert drafts[3] == {
+    assert drafts[1] == {
         "id": "d04",
         "text": "as many as 30",
         "qualifier": "as high as",
@@ -122,25 +155,31 @@ def test_extract_format_json_gives_an_array_of_drafts_with_every_field(make_pack
         "said_on_text": "told Interfax on Wednesday",
         "said_on_basis": "inferred from weekday",
         "quote": "The test speaker told Interfax on Wednesday that as many as 30 widgets were made in May.",
-        "start": drafts[3]["start"],
-        "end": drafts[3]["end"],
+        "quote_folded": "The test speaker told Interfax on Wednesday that as many as 30 widgets were made in May.",
+        "start": drafts[1]["start"],
+        "end": drafts[1]["end"],
         "claimant": "The test speaker",
         "measure": "test-widgets",
         "told": "Interfax",
         "hedge": None,
+        "appearances": [[drafts[1]["start"], drafts[1]["end"]]],
+        "set_aside": None,
+        "flag": None,
     }
-    assert drafts[0]["date_from"] == drafts[0]["date_to"] == "2013-05-13"
-    assert drafts[0]["measure"] is None
+    assert drafts[3]["id"] == "d01"
+    assert drafts[3]["date_from"] == drafts[3]["date_to"] == "2013-05-13"
+    assert drafts[3]["measure"] is None
 
 
 def test_extract_json_offsets_slice_the_file_to_each_quote(make_package, corpus_dir):
     package = make_package()
     for path in (MADE_UP, corpus_dir / ARTICLE):
         text = path.read_text(encoding="utf-8")
-        drafts = drafts_json(path, *PUBLISHED, cwd=package)
+        drafts = drafts_json(path, *PUBLISHED, "--all", cwd=package)
         assert drafts
         for draft in drafts:
-            assert squeeze(text[draft["start"] : draft["end"]]) == draft["quote"]
+            assert text[draft["start"] : draft["end"]] == draft["quote"]
+            assert squeeze(draft["quote"]) == draft["quote_folded"]
 
 
 def test_extract_json_of_a_file_with_no_figures_is_an_empty_array(tmp_path):
@@ -174,14 +213,15 @@ def test_extract_reads_a_file_with_a_byte_order_mark_and_refuses_one_that_is_not
 
 
 def test_extract_drafts_outside_a_package_with_no_measures(tmp_path):
-    drafts = drafts_json(MADE_UP, *PUBLISHED, cwd=tmp_path)
-    assert [d["text"] for d in drafts] == ["on Monday", "at least 12", "on Wednesday", "as many as 30", "about 40"]
+    drafts = drafts_json(MADE_UP, *PUBLISHED, "--all", cwd=tmp_path)
+    assert [d["text"] for d in drafts] == ["at least 12", "as many as 30", "about 40", "on Monday", "on Wednesday"]
     assert {d["measure"] for d in drafts} == {None}
 
 
 def test_extract_resolves_weekdays_against_the_published_option(make_package):
-    drafts = drafts_json(MADE_UP, "--published", "2013-05-20", cwd=make_package())  # a Monday
-    assert [d["said_on"] for d in drafts[:4]] == ["2013-05-20", "2013-05-20", "2013-05-15", "2013-05-15"]
+    drafts = drafts_json(MADE_UP, "--published", "2013-05-20", "--all", cwd=make_package())  # a Monday
+    assert [(d["id"], d["said_on"]) for d in drafts[:2]] == [("d02", "2013-05-20"), ("d04", "2013-05-15")]
+    assert [(d["id"], d["date_from"]) for d in drafts[3:]] == [("d01", "2013-05-20"), ("d03", "2013-05-15")]
 
 
 # --- Usage errors ----------------------------------------------------------------------------
@@ -355,7 +395,7 @@ def test_accept_of_a_draft_whose_speaker_is_no_claimant_is_refused_naming_the_dr
     assert snapshot(package) == before
 
 
-def test_accept_all_lists_every_draft_that_cannot_be_accepted_and_writes_nothing(make_package):
+def test_accept_all_lists_every_draft_offered_that_cannot_be_accepted_and_writes_nothing(make_package):
     package = make_package()
     before = snapshot(package)
     result = run_claimtrack(
@@ -363,11 +403,18 @@ def test_accept_all_lists_every_draft_that_cannot_be_accepted_and_writes_nothing
     )
     assert result.returncode == 1
     refused = [line.strip() for line in result.stderr.splitlines()[1:]]
-    assert refused == [
-        "d01 'on Monday': no measure in the package",
-        "d03 'on Wednesday': no measure in the package",
-        "d05 'about 40': no claimant in the package (the text names 'Ursula Nobody')",
-    ]
+    assert refused == ["d05 'about 40': no claimant in the package (the text names 'Ursula Nobody')"]
+    assert snapshot(package) == before
+
+
+def test_accept_of_a_draft_set_aside_by_its_id_takes_it_through_the_same_checks(make_package):
+    package = make_package()
+    before = snapshot(package)
+    result = run_claimtrack(
+        "extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", "d01,d02", cwd=package
+    )
+    assert result.returncode == 1
+    assert [line.strip() for line in result.stderr.splitlines()[1:]] == ["d01 'on Monday': no measure in the package"]
     assert snapshot(package) == before
 
 
@@ -397,15 +444,16 @@ def test_accepting_the_same_draft_again_is_refused_as_a_duplicate(make_package):
 # A made-up flood, with a package of its own: its claimants go by aliases (an acronym,
 # a spelling without accents, the paper's name without its article) and its measures
 # are signalled by keywords ("killed", "toll", "under water") that neither their labels
-# nor the code know. Published on Friday, May 17, 2024, the article gives seven drafts:
+# nor the code know. Published on Friday, May 17, 2024, the article gives seven drafts,
+# two of them set aside:
 #
 #   d01 "At least 14"         the RES (an acronym alias), said on Wednesday, deaths
-#   d02 "on Wednesday"        the RES; dates the statement, no measure
+#   d02 "on Wednesday"        the RES; set aside: dates the statement, no measure
 #   d03 "as many as 30"       Lantern Relief, deaths
 #   d04 "About 2,000"         the emergency service (words of its name), sheltered
 #   d05 "More than 350"       the paper's own statement, homes flooded
 #   d06 "by the end of June"  mayor Ilse Varga (alias of Ilse Várga), told VCN, bridge reopening
-#   d07 "on Thursday"         the same sentence's weekday, bridge reopening
+#   d07 "on Thursday"         set aside: the same sentence's weekday, which dates the statement
 FLOOD = EXTRACT / "made-up-flood-article.txt"
 FLOOD_PUBLISHED = ["--published", "2024-05-17"]
 FLOOD_SOURCE = "marrowvale-ledger-2024-05-17"
@@ -469,20 +517,20 @@ def flood_package(tmp_path):
 
 
 def test_the_flood_article_gets_its_measures_from_the_packages_keywords(flood_package):
-    drafts = drafts_json(FLOOD, *FLOOD_PUBLISHED, cwd=flood_package)
-    assert [(d["id"], d["text"], d["claimant"], d["measure"]) for d in drafts] == [
-        ("d01", "At least 14", "the RES", "flood-deaths"),
-        ("d02", "on Wednesday", "the RES", None),
-        ("d03", "as many as 30", "Lantern Relief", "flood-deaths"),
-        ("d04", "About 2,000", "the emergency service", "flood-sheltered"),
-        ("d05", "More than 350", None, "homes-flooded"),
-        ("d06", "by the end of June", "mayor Ilse Varga", "bridge-reopening"),
-        ("d07", "on Thursday", "mayor Ilse Varga", "bridge-reopening"),
+    drafts = drafts_json(FLOOD, *FLOOD_PUBLISHED, "--all", cwd=flood_package)
+    assert [(d["id"], d["text"], d["claimant"], d["measure"], bool(d["set_aside"])) for d in drafts] == [
+        ("d01", "At least 14", "the RES", "flood-deaths", False),
+        ("d03", "as many as 30", "Lantern Relief", "flood-deaths", False),
+        ("d04", "About 2,000", "the emergency service", "flood-sheltered", False),
+        ("d05", "More than 350", None, "homes-flooded", False),
+        ("d06", "by the end of June", "mayor Ilse Varga", "bridge-reopening", False),
+        ("d02", "on Wednesday", "the RES", None, True),
+        ("d07", "on Thursday", "mayor Ilse Varga", "bridge-reopening", True),
     ]
     assert [d["said_on"] for d in drafts] == [
-        "2024-05-15", "2024-05-15", None, None, "2024-05-17", "2024-05-16", "2024-05-16"
+        "2024-05-15", None, None, "2024-05-17", "2024-05-16", "2024-05-15", "2024-05-16"
     ]  # fmt: skip
-    assert drafts[5]["told"] == "VCN"
+    assert drafts[4]["told"] == "VCN"
 
 
 def test_without_their_keywords_the_death_toll_figures_get_no_measure(flood_package):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrack import extracting
-from claimtrack.extracting import extract, sentences, squeeze
+from claimtrack.extracting import aside, extract, sentences, squeeze
 from claimtrack.io.rows import iter_rows
 from claimtrack.model.package import read_package
 from conftest import ARTICLE, ARTICLE_ID, REPO
@@ -87,7 +88,7 @@ def candidates(claim: dict[str, str], drafts: list[extracting.Draft]) -> list[ex
     return [
         d
         for d in drafts
-        if d.quote == quote and any(a < y and x < b for a, b in wanted for x, y in _places(d.text, quote))
+        if d.quote_folded == quote and any(a < y and x < b for a, b in wanted for x, y in _places(d.text, quote))
     ]
 
 
@@ -118,10 +119,13 @@ def test_the_package_records_figures_from_the_article():
 
 
 @pytest.mark.parametrize("claim", RECORDED, ids=[c["claim_id"] for c in RECORDED])
-def test_every_recorded_figure_of_the_article_is_drafted_with_the_same_bounds_and_dates(claim, article_drafts):
-    found = candidates(claim, article_drafts)
-    assert found, f"no draft in the sentence of {claim['claim_id']} overlaps {claim['figure_text']!r}"
-    assert matching_draft(claim, article_drafts) is not None, (
+def test_every_recorded_figure_of_the_article_is_offered_as_a_claim_with_the_same_bounds_and_dates(
+    claim, article_drafts
+):
+    offered = extracting.offered(article_drafts)
+    found = candidates(claim, offered)
+    assert found, f"no draft offered in the sentence of {claim['claim_id']} overlaps {claim['figure_text']!r}"
+    assert matching_draft(claim, offered) is not None, (
         f"{claim['claim_id']} is {expected_figure(claim)}; the drafts say {[draft_figure(d) for d in found]}"
     )
 
@@ -147,26 +151,47 @@ def test_every_recorded_figure_of_the_article_gets_its_measure_guessed(claim, ar
 def test_the_readme_states_the_drafts_recall_and_precision_the_code_gives(article_drafts):
     readme = squeeze((REPO / "README.md").read_text(encoding="utf-8"))
     stated = re.search(
-        r"The Moscow Times report gives (\d+) drafts\. All (\d+) figures recorded in the package are among them.*?"
-        r"\(recall (\d+) of (\d+)\)\. (\w+) drafts are not figures worth recording "
-        r"\(precision (\d+) of (\d+), (\d+)%\)",
+        r"The Moscow Times report gives (\d+) drafts: (\d+) offered as claims and (\w+) set aside\. "
+        r"All (\d+) figures recorded in the package are among the (\d+) offered.*?"
+        r"\(recall (\d+) of (\d+)\)\. (\w+) offered drafts? (?:is|are) not (?:a )?figures? worth recording "
+        r"\(precision (\d+) of (\d+), (\d+)%",
         readme,
     )
     assert stated, "the README no longer states the drafts' recall and precision on the article"
-    drafts, recorded, recall, recall_of, not_worth, precision, precision_of, percent = stated.groups()
-    matched = {id(matching_draft(claim, article_drafts)) for claim in RECORDED} - {id(None)}
-    assert int(drafts) == len(article_drafts) == int(precision_of) == 23
+    drafts, offered, aside, recorded, among, recall, recall_of, not_worth, precision, precision_of, percent = (
+        stated.groups()
+    )
+    offered_drafts = extracting.offered(article_drafts)
+    matched = {id(matching_draft(claim, offered_drafts)) for claim in RECORDED} - {id(None)}
+    assert int(drafts) == len(article_drafts) == 23
+    assert int(offered) == int(among) == int(precision_of) == len(offered_drafts) == 17
+    assert extracting.parse_number(aside) == len(article_drafts) - len(offered_drafts)
     assert int(recorded) == int(recall_of) == len(RECORDED) == 16
     assert int(recall) == int(precision) == len(matched) == 16
-    assert extracting.parse_number(not_worth) == len(article_drafts) - len(matched)
-    assert int(percent) == round(100 * len(matched) / len(article_drafts))
+    assert extracting.parse_number(not_worth) == len(offered_drafts) - len(matched)
+    assert int(percent) == round(100 * len(matched) / len(offered_drafts))
+
+
+def test_the_drafts_of_the_article_set_aside_are_its_date_line_and_the_days_that_only_date_a_statement(
+    article_drafts,
+):
+    set_aside = [(d.text, d.set_aside) for d in article_drafts if d.set_aside]
+    assert set_aside == [
+        ("May 16, 2013", aside.DATE_LINE),
+        ("Thursday", aside.DATES_THE_STATEMENT),
+        ("on Thursday", aside.DATES_THE_STATEMENT),
+        ("on Tuesday", aside.DATES_THE_STATEMENT),
+        ("on Wednesday", aside.DATES_THE_STATEMENT),
+        ("Wednesday", aside.PAST_DAY),
+    ]
 
 
 def test_every_draft_of_the_article_quotes_the_words_its_offsets_slice(article, article_drafts):
     for draft in article_drafts:
         assert 0 <= draft.start < draft.end <= len(article)
-        assert squeeze(article[draft.start : draft.end]) == draft.quote
-        assert draft.text in draft.quote
+        assert article[draft.start : draft.end] == draft.quote
+        assert squeeze(draft.quote) == draft.quote_folded
+        assert draft.text in draft.quote_folded
 
 
 def test_the_drafts_of_the_article_are_numbered_in_reading_order(article_drafts):
@@ -226,6 +251,12 @@ BEFORE = [
     pytest.param("exceeds", "The test count exceeds 20,000 widgets.", "exceeds 20,000", "more than", None, 20000, None, id="exceeds"),
     pytest.param("exceeding", "A test count exceeding 20,000 widgets.", "exceeding 20,000", "more than", None, 20000, None, id="exceeding"),
     pytest.param("above", "The true test count was above 8,500.", "above 8,500", "more than", None, 8500, None, id="above"),
+    pytest.param("topped", "The test count topped 180,000 widgets.", "topped 180,000", "more than", None, 180000, None, id="topped"),
+    pytest.param("tops", "The test count tops 6,400 widgets.", "tops 6,400", "more than", None, 6400, None, id="tops"),
+    pytest.param("topping", "A test count topping 6,400 widgets.", "topping 6,400", "more than", None, 6400, None, id="topping"),
+    pytest.param("surpassed", "The test count surpassed 750 widgets.", "surpassed 750", "more than", None, 750, None, id="surpassed"),
+    pytest.param("surpassing", "A test count surpassing 750 widgets.", "surpassing 750", "more than", None, 750, None, id="surpassing"),
+    pytest.param("past", "The queue of widgets grew past 3,100.", "past 3,100", "more than", None, 3100, None, id="past"),
 ]  # fmt: skip
 
 # One case per word of extracting.AFTER.
@@ -635,7 +666,9 @@ def test_a_title_does_not_end_a_sentence(title):
 def test_a_blank_line_inside_a_sentence_before_lower_case_keeps_one_sentence():
     text = "Several widgets were made, the head of the test\n\nservice, Nina Testova, told reporters.\n\nThe end."
     draft = draft_with(text, "Several")
-    assert draft.quote == "Several widgets were made, the head of the test service, Nina Testova, told reporters."
+    assert (
+        draft.quote_folded == "Several widgets were made, the head of the test service, Nina Testova, told reporters."
+    )
     assert draft.claimant == "the head of the test service, Nina Testova"
 
 
@@ -644,11 +677,12 @@ def test_a_blank_line_before_a_capital_ends_a_sentence_with_no_full_stop():
     assert [d.quote for d in drafts_of(text)] == ["Headline With 5 Widgets", "The count was 7."]
 
 
-def test_the_offsets_slice_the_text_to_the_quote_whitespace_aside():
+def test_the_quote_is_the_text_its_offsets_slice_and_its_folded_form_is_given_apart():
     text = "  Intro line.\n\nThe  test   speaker said\non Tuesday that about 5 widgets were made.  \n"
     for draft in drafts_of(text):
-        assert text[draft.start : draft.end] == "The  test   speaker said\non Tuesday that about 5 widgets were made."
-        assert draft.quote == "The test speaker said on Tuesday that about 5 widgets were made."
+        assert text[draft.start : draft.end] == draft.quote
+        assert draft.quote == "The  test   speaker said\non Tuesday that about 5 widgets were made."
+        assert draft.quote_folded == "The test speaker said on Tuesday that about 5 widgets were made."
 
 
 def test_a_url_is_no_figure():
@@ -772,8 +806,10 @@ def test_a_speaker_is_matched_by_alias_as_by_name_in_whole_words_an_acronym_only
 def assert_well_formed(text: str, drafts: list[extracting.Draft]) -> None:
     for draft in drafts:
         assert 0 <= draft.start <= draft.end <= len(text)
-        assert draft.quote == squeeze(text[draft.start : draft.end])
+        assert draft.quote == text[draft.start : draft.end]
+        assert draft.quote_folded == squeeze(draft.quote)
         assert draft.text
+        assert [draft.start, draft.end] in draft.appearances
 
 
 # Words the rules look for, to be strung together into soup.
@@ -958,3 +994,248 @@ def test_a_draft_keeps_the_sentences_words_of_uncertainty_as_its_hedge(sentence,
     assert (draft.text, draft.hedge) == (figure_text, hedge)
     if hedge:
         assert hedge in draft.quote
+
+
+# --- Reporting's shapes, on sentences held out from the dev set ----------------------------------
+#
+# tests/fixtures/extract/held-out.json holds sentences of its own, apart from the dev set the
+# rules were written against, in the same shape (scripts/bench_extract.py --set scores it):
+# each kind below reads the texts of its kind and proves that the drafts offered as claims
+# are the figures a careful journalist would record, no more, with the same qualifier,
+# bounds, claimant and day said.
+
+HELD_OUT = json.loads((REPO / "tests" / "fixtures" / "extract" / "held-out.json").read_text(encoding="utf-8"))
+BOUNDS = ("value", "low", "high", "date_from", "date_to")
+
+
+def held_out(kind: str) -> list:
+    items = [item for item in HELD_OUT if item["kind"] == kind]
+    assert len(items) >= 3, kind
+    return [pytest.param(item, id=squeeze(item["text"])[:60]) for item in items]
+
+
+def assert_drafted_as_a_journalist_would(item: dict) -> list[extracting.Draft]:
+    drafts = extract(item["text"], D.fromisoformat(item["published"]))
+    offered = extracting.offered(drafts)
+    assert [d.text for d in offered] == [f["text"] for f in item["figures"]], [(d.text, d.set_aside) for d in drafts]
+    for draft, wanted in zip(offered, item["figures"]):
+        if wanted.get("flagged"):
+            assert draft.flag and wanted["text"] in draft.flag
+        else:
+            assert (draft.qualifier, *(getattr(draft, k) for k in BOUNDS)) == (
+                wanted["qualifier"], *(wanted.get(k) for k in BOUNDS)
+            )  # fmt: skip
+        assert draft.claimant == wanted["claimant"]
+        assert (draft.said_on or draft.said_on_basis) == wanted["said_on"]
+    for draft in drafts:
+        assert draft.quote == item["text"][draft.start : draft.end]
+    return drafts
+
+
+@pytest.mark.parametrize("item", held_out("speaker-in-another-sentence"))
+def test_a_speaker_named_in_the_sentence_before_speaks_for_the_figures_that_go_on_or_say_it(item):
+    assert_drafted_as_a_journalist_would(item)
+
+
+@pytest.mark.parametrize("item", held_out("attribution-verb"))
+def test_put_at_saying_alleged_found_acknowledged_estimated_confirmed_and_says_attribute_a_figure(item):
+    assert_drafted_as_a_journalist_would(item)
+
+
+@pytest.mark.parametrize("item", held_out("appositive-or-dateline"))
+def test_an_appositive_a_relative_clause_or_a_dateline_is_not_taken_for_the_speaker(item):
+    assert_drafted_as_a_journalist_would(item)
+
+
+@pytest.mark.parametrize("item", held_out("speaker-after-verb"))
+def test_a_speaker_after_the_verb_is_the_claimant_without_what_describes_them(item):
+    assert_drafted_as_a_journalist_would(item)
+
+
+@pytest.mark.parametrize("item", held_out("two-speakers"))
+def test_two_speakers_in_one_sentence_each_keep_the_figure_of_their_own_clause(item):
+    assert_drafted_as_a_journalist_would(item)
+
+
+@pytest.mark.parametrize("item", held_out("statement-date"))
+def test_the_day_of_a_statement_comes_from_the_words_that_date_it_else_it_is_not_stated(item):
+    assert_drafted_as_a_journalist_would(item)
+
+
+@pytest.mark.parametrize("item", held_out("missed-figure"))
+def test_topped_a_quarter_million_half_a_million_and_the_25th_are_figures_and_a_typo_is_flagged(item):
+    assert_drafted_as_a_journalist_would(item)
+
+
+@pytest.mark.parametrize("item", held_out("noise"))
+def test_what_is_no_claim_is_dropped_or_set_aside_with_a_reason(item):
+    drafts = assert_drafted_as_a_journalist_would(item)
+    for draft in drafts:
+        assert draft.set_aside is None or draft.set_aside in SET_ASIDE_REASONS
+
+
+@pytest.mark.parametrize("item", held_out("wrapped-text"))
+def test_on_hard_wrapped_text_the_quote_is_the_raw_span_and_its_folded_form_is_apart(item):
+    for draft in assert_drafted_as_a_journalist_would(item):
+        assert draft.quote_folded == squeeze(draft.quote) != draft.quote
+
+
+SET_ASIDE_REASONS = {
+    aside.DATES_THE_STATEMENT, aside.PAST_DAY, aside.A_DATELINE,
+    aside.DATE_LINE, aside.A_DURATION, aside.A_YEAR,
+    aside.A_POPULATION, aside.SMALL_COUNT,
+}  # fmt: skip
+
+
+# --- What is set aside, and why -------------------------------------------------------------------
+
+X = aside
+# (text, the figure as written, why it is set aside), all read in a Thursday paper of May 16, 2013.
+SET_ASIDE = [
+    pytest.param("The test speaker said on Tuesday that 5,000 widgets were made.", "on Tuesday", X.DATES_THE_STATEMENT, id="dates-the-statement"),
+    pytest.param("The widget fair opened on Monday, and 5,000 came.", "on Monday", X.PAST_DAY, id="a-past-event"),
+    pytest.param("OSLO, May 15 (Testwire) - The test speaker said 5,000 widgets were made.", "May 15", X.A_DATELINE, id="a-dateline"),
+    pytest.param("Widget Count\n\nMay 16, 2013\n\nThe test speaker said 5,000 widgets were made.", "May 16, 2013", X.DATE_LINE, id="the-article-date"),
+    pytest.param("The widget strike has lasted seven months.", "seven", X.A_DURATION, id="seven-months"),
+    pytest.param("It was a two-year widget test.", "two-year", X.A_DURATION, id="two-year"),
+    pytest.param("The 2011 widget census was the last, the test speaker said.", "2011", X.A_YEAR, id="a-year"),
+    pytest.param("The town, home to 25,000 people, makes widgets.", "25,000", X.A_POPULATION, id="home-to"),
+    pytest.param("The district holds 300 people per square kilometre.", "300", X.A_POPULATION, id="a-density"),
+    pytest.param("The test workshop has three lathes.", "three", X.SMALL_COUNT, id="a-small-count"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, figure_text, reason", SET_ASIDE)
+def test_a_draft_that_is_most_likely_no_claim_is_set_aside_with_the_reason(text, figure_text, reason):
+    draft = draft_with(text, figure_text)
+    assert draft.set_aside == reason
+    assert extracting.ranked(drafts_of(text))[-1].set_aside  # ranked below the drafts offered
+
+
+def test_the_drafts_set_aside_are_ranked_below_the_others_each_in_reading_order():
+    text = "The test speaker said on Tuesday that 5 widgets were made. On Monday, the fair opened and 7,000 came."
+    drafts = drafts_of(text)
+    assert [d.text for d in drafts] == ["on Tuesday", "5", "On Monday", "7,000"]
+    assert [d.id for d in extracting.ranked(drafts)] == ["d02", "d04", "d01", "d03"]
+    assert [d.id for d in extracting.offered(drafts)] == ["d02", "d04"]
+
+
+TEST_MEASURES = [
+    {"measure_id": "test-talk-on", "kind": "date", "label": "Date the Test Office spoke about widgets",
+     "scope": "the day the Test Office gave its widget count", "sentence": "", "keywords": ""},
+    {"measure_id": "test-strike-length", "kind": "duration", "label": "Length of the widget strike",
+     "scope": "how long the widget strike has lasted", "sentence": "", "keywords": ""},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, figure_text, measure",
+    [("The Test Office said on Tuesday that about 5 widgets were made.", "on Tuesday", "test-talk-on"),
+     ("The widget strike has lasted seven months.", "seven", "test-strike-length")],
+    ids=["the-day-of-a-statement", "a-length-of-time"],
+)  # fmt: skip
+def test_a_draft_that_a_measure_of_the_package_tracks_is_offered_not_set_aside(text, figure_text, measure):
+    [draft] = [d for d in extract(text, PUBLISHED, TEST_MEASURES) if d.text == figure_text]
+    assert (draft.measure, draft.set_aside) == (measure, None)
+    assert draft_with(text, figure_text).set_aside  # without the package's measures it is set aside
+
+
+def test_a_figure_of_the_headline_that_the_body_repeats_is_one_draft_with_both_appearances():
+    text = "Widget Count Reaches 5,000\n\nThe widget count reached 5,000, the test speaker said.\n"
+    [draft] = drafts_of(text)
+    assert (draft.text, draft.claimant, draft.quote) == ("5,000", "the test speaker", text.splitlines()[2])
+    assert draft.appearances == [[0, 26], [28, len(text) - 1]]
+
+
+def test_a_figure_of_the_headline_the_body_does_not_repeat_stays_a_draft_of_its_own():
+    text = "Widget Count Reaches 5,000\n\nThe widget count reached 4,000, the test speaker said.\n"
+    assert [(d.text, d.appearances) for d in drafts_of(text)] == [
+        ("5,000", [[0, 26]]),
+        ("4,000", [[28, len(text) - 1]]),
+    ]
+
+
+@pytest.mark.parametrize("typo", ["1,2000", "12,00", "4,50", "1,000,00"])
+def test_digits_grouped_as_no_number_is_one_flagged_draft_not_two_figures(typo):
+    draft = only(f"The test count reached {typo} widgets, the test speaker said.")
+    assert (draft.text, draft.value, draft.set_aside) == (typo, None, None)
+    assert typo in draft.flag
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He is one of the test speakers.", "The widget fair opens at 0900 GMT.", "The widget fair opens at 9:30 a.m."],
+    ids=["one-of-the", "a-time-in-gmt", "a-time-of-day"],
+)
+def test_one_of_the_and_a_time_of_day_are_no_figures(text):
+    assert drafts_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, published, figure_text, day",
+    [("The widget fair will open on the 25th.", D(2013, 5, 16), "on the 25th", "2013-05-25"),
+     ("The widget fair will open on the 3rd.", D(2013, 5, 16), "on the 3rd", "2013-06-03"),
+     ("The widget fair closed on the 3rd.", D(2013, 5, 16), "on the 3rd", "2013-05-03"),
+     ("The widget fair runs until the 20th.", D(2013, 5, 16), "until the 20th", "2013-05-20"),
+     ("The fair opens on June 3 and shuts on the 9th.", D(2013, 5, 16), "on the 9th", "2013-06-09"),
+     ("The fair opens on the 9th of June.", D(2013, 5, 16), "on the 9th of June", "2013-06-09")],
+    ids=["ahead-this-month", "ahead-next-month", "back-this-month", "until", "month-named-before", "month-named-with-it"],
+)  # fmt: skip
+def test_a_day_of_the_month_is_of_the_month_named_or_the_papers_nearest(text, published, figure_text, day):
+    draft = _one(text, published, figure_text)
+    assert (draft.date_from, draft.date_to) == (day, day)
+
+
+def test_by_a_day_of_the_month_is_the_latest_day():
+    draft = _one("Widgets will ship by the 28th.", D(2013, 5, 16), "by the 28th")
+    assert (draft.qualifier, draft.date_from, draft.date_to) == ("not after", None, "2013-05-28")
+
+
+@pytest.mark.parametrize(
+    "text, figure_text, value",
+    [("A quarter-million widgets were made.", "A quarter-million", 250_000),
+     ("Half a million widgets were made.", "Half a million", 500_000),
+     ("Three-quarters of a million widgets were made.", "Three-quarters of a million", 750_000),
+     ("About a million widgets were made.", "About a million", 1_000_000)],
+    ids=["a-quarter-million", "half-a-million", "three-quarters-of-a-million", "a-million"],
+)  # fmt: skip
+def test_a_fraction_of_a_million_is_read_as_its_number(text, figure_text, value):
+    draft = only(text)
+    assert (draft.text, draft.value) == (figure_text, value)
+
+
+def test_a_pronoun_with_no_sentence_before_stays_as_written():
+    assert only("It said 5,000 widgets were made.").claimant == "It"
+
+
+def test_a_sentence_with_no_attribution_in_a_new_paragraph_is_the_papers_own():
+    drafts = drafts_of("The test speaker said 5,000 widgets were made.\n\nMore than 200 were sold.")
+    assert [(d.claimant, d.said_on_basis) for d in drafts] == [
+        ("The test speaker", "not stated"),
+        (None, "publication date"),
+    ]
+
+
+def test_a_quotation_with_no_attribution_belongs_to_the_speaker_after_it():
+    drafts = drafts_of('"We made 5,000 widgets." The test speaker said it was a record.')
+    assert [(d.text, d.claimant) for d in drafts] == [("5,000", "The test speaker")]
+
+
+def test_a_paragraph_of_quoted_words_after_the_speakers_paragraph_is_the_same_speakers():
+    drafts = drafts_of('The test speaker said 5,000 widgets were made.\n\n"Another 300 are on the way."')
+    assert [(d.text, d.claimant) for d in drafts] == [("5,000", "The test speaker"), ("300", "The test speaker")]
+
+
+def test_a_passive_verb_names_no_speaker():
+    assert only("Twelve widgets were found in the store.").claimant is None
+
+
+def test_a_word_of_attribution_inside_quoted_words_is_not_the_reporters():
+    draft = only('"We found 45 widgets," said the test speaker.')
+    assert draft.claimant == "the test speaker"
+
+
+def test_a_number_with_a_decimal_point_is_no_time_of_day():
+    assert figure(only("About 1.25 million widgets were made.")) == (
+        "About 1.25 million", "about", 1_250_000, None, None, None, None
+    )  # fmt: skip

@@ -119,7 +119,7 @@ def claim_row(draft: Draft, source: dict | None, claimants: list[dict], known=No
         "said_on_basis": draft.said_on_basis,
         "said_on_text": draft.said_on_text,
         "status": INITIAL,
-        "quote": draft.quote,
+        "quote": draft.quote_folded,
         "note": f"Drafted by claimtrack extract from characters {draft.start}-{draft.end} of the text.",
     }
 
@@ -158,8 +158,12 @@ def for_adding(package: Package | None, drafts: list[Draft], source_id: str | No
 
 
 def chosen(drafts: list[Draft], wanted: str) -> list[Draft]:
-    """The drafts ``wanted`` names: "all", or ids separated by commas ("d03,d07")."""
-    ids = {d.id for d in drafts} if wanted == "all" else {part.strip() for part in wanted.split(",") if part.strip()}
+    """The drafts ``wanted`` names: "all" (every draft offered as a claim, none set
+    aside), or ids separated by commas ("d03,d07"), which may name a draft set aside."""
+    if wanted == "all":
+        ids = {d.id for d in drafts if not d.set_aside}
+    else:
+        ids = {part.strip() for part in wanted.split(",") if part.strip()}
     unknown = sorted(ids - {d.id for d in drafts})
     if unknown:
         raise AcceptError(f"no draft {', '.join(unknown)}; the drafts are d01 to d{len(drafts):02d}")

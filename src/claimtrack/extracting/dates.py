@@ -59,8 +59,9 @@ RELATIVE = {
 class _Phrase:
     """One date phrase found in a text: its groups, read against the paper's day."""
 
-    def __init__(self, groups: dict[str, str], published: dt.date, ahead: bool):
+    def __init__(self, groups: dict[str, str], published: dt.date, ahead: bool, named: tuple[int, int] | None = None):
         self.groups, self.published, self.ahead = groups, published, ahead
+        self.named = named  # the year and month the text named last, if any
 
     @property
     def month(self) -> int:
@@ -138,6 +139,33 @@ def _relative(p: _Phrase) -> dict:
     return _span(*RELATIVE[" ".join(p.groups["rel"].lower().split())](p.published))
 
 
+def _nth(p: _Phrase) -> dict:
+    """ "the 25th": of the month named with it, else of the month the text named last, else
+    the such day nearest the paper's (the next one in a look ahead, or after "until" or
+    "by": "until the 20th" in a paper of the 15th is five days on, not a month back)."""
+    day, published = int(p.groups["day"]), p.published
+    if p.groups.get("month"):
+        date = dt.date(p.year(), p.month, day)
+    elif p.named:
+        date = dt.date(*p.named, day)
+    else:
+        year, month = published.year, published.month
+        days = []
+        for y, m in ((year - 1, 12) if month == 1 else (year, month - 1), (year, month), _next_month(year, month)):
+            if day <= calendar.monthrange(y, m)[1]:
+                days.append(dt.date(y, m, day))
+        if p.ahead or p.groups.get("by") or p.groups.get("until"):
+            days = [d for d in days if d >= published]
+        date = min(days, key=lambda d: abs(d - published))
+    if p.groups.get("by"):
+        return dict(qualifier=qualifiers.NOT_AFTER, date_from=None, date_to=date)
+    return _span(date, date)
+
+
+def _next_month(year: int, month: int) -> tuple[int, int]:
+    return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
 def _year(p: _Phrase) -> dict:
     year = int(p.groups["year"])
     return dict(qualifier=qualifiers.BETWEEN, date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31))
@@ -159,19 +187,31 @@ READERS = {
     "weekday": _weekday,
     "relative": _relative,
     "year": _year,
+    "nth": _nth,
 }
+# The kinds of phrase that name a month, which "the 25th" after them takes.
+NAMES_A_MONTH = {"earliest", "byend", "weekof", "partof", "dayspan", "day", "lastmonth", "month", "inmonth", "nth"}
 
 
-def date_figure(match: re.Match, published: dt.date, ahead: bool = False) -> dict | None:
+def date_figure(
+    match: re.Match, published: dt.date, ahead: bool = False, named: tuple[int, int] | None = None
+) -> dict | None:
     """Qualifier and days of a date phrase; None for a phrase that is no claim ("since ...").
-    With ``ahead``, a weekday or a month without its year is read forward, not back."""
+    With ``ahead``, a weekday or a month without its year is read forward, not back;
+    ``named`` is the year and month the text named last, which "the 25th" is a day of."""
     kind = match.lastgroup
     prefix = f"{kind}_"
     groups = {k[len(prefix) :]: v for k, v in match.groupdict().items() if v is not None and k.startswith(prefix)}
     try:
-        return READERS[kind](_Phrase(groups, published, ahead))
+        return READERS[kind](_Phrase(groups, published, ahead, named))
     except (ValueError, KeyError, OverflowError):
         return None  # "February 30", "June 40", a day before the calendar begins: no such day
+
+
+def month_named(match: re.Match, figure: dict) -> tuple[int, int] | None:
+    """The year and month a date phrase names, for a "the 25th" after it."""
+    day = figure.get("date_from") or figure.get("date_to")
+    return (day.year, day.month) if match.lastgroup in NAMES_A_MONTH and day else None
 
 
 def enclosing_partial_date(start: dt.date, end: dt.date) -> str:

@@ -65,6 +65,14 @@ def guess_measure(sentence_words: set[str], near: set[str], family: str, measure
     return best
 
 
+def tracked(measure_id: str | None, near: set[str], measures: list[dict], kind: str | None = None) -> bool:
+    """Whether the package tracks the figure: the measure guessed for it shares a word with
+    the words next to it (and is of ``kind``, when given), so that a date or a length of
+    time that is only background in most stories is a claim in this one."""
+    measure = next((m for m in measures if m["measure_id"] == measure_id), None) if measure_id else None
+    return bool(measure and near & measure_words(measure) and (kind is None or measure.get("kind") == kind))
+
+
 def near_words(sentence: str, start: int, end: int, width: int = 40) -> set[str]:
     return words_of(sentence[max(0, start - width) : end + width])
 

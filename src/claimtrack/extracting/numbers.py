@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.extracting.vocabulary import AFTER, ALONE, BEFORE, SCALES, TENS, UNITS
+from claimtrack.extracting.vocabulary import AFTER, ALONE, BEFORE, FRACTIONS, SCALES, TENS, UNITS
 from claimtrack.model import qualifiers
+
+# "a quarter million", "half a million", "three quarters of a million", "a million"
+_FRACTION = re.compile(r"(?:(?:a|one) )?(quarter|half|three quarters|)(?: of)?(?: a)? ?(million|billion)")
 
 
 def scale_of(words: str) -> str | None:
@@ -20,6 +23,9 @@ def parse_number(words: str, scale: str | None = None) -> int | None:
     words = " ".join(words.lower().replace("-", " ").split())
     if not words:
         return None
+    fraction = _FRACTION.fullmatch(words)
+    if fraction:
+        return round(FRACTIONS[fraction.group(1)] * SCALES[fraction.group(2)])
     own = scale_of(words)
     if own:
         words = words[: -len(own)].strip()

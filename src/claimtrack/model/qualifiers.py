@@ -125,7 +125,7 @@ QUALIFIERS: dict[str, Qualifier] = {
             "triangle-up",
             before=("more than", "over", "upwards of", "in excess of"),
             of_a_total=("above",),
-            verbs=("exceeds", "exceeding"),
+            verbs=("exceeds", "exceeding", "topped", "tops", "topping", "surpassed", "surpassing", "past"),
         ),
         Qualifier(
             AS_HIGH_AS,
