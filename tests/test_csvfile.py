@@ -57,7 +57,7 @@ def as_csv_module_reads(data: bytes) -> list[tuple[int, list[str]]]:
 
 
 def rows_of(table: csvfile.RawTable) -> list[tuple[int, list[str]]]:
-    return [(int(line), list(cells)) for line, cells in zip(table.lines, table.frame.itertuples(index=False))]
+    return [(int(line), list(cells)) for line, cells in zip(table.lines, table.rows())]
 
 
 def exact(data: bytes) -> tuple[csvfile.RawTable | None, list]:
@@ -96,10 +96,10 @@ def test_a_quote_inside_a_cell_not_in_quotes_is_reported_with_its_line_column_an
         ("data/notes.csv", 4, "note", cell, "csv-syntax")
     ]
     assert "double each quote inside it" in problems[0].message
-    assert table is not None and table.frame[1].tolist() == ["a cell\nover two lines", cell]
+    assert table is not None and table.frame.to_series(1).to_list() == ["a cell\nover two lines", cell]
 
 
 def test_quotes_doubled_inside_a_quoted_cell_are_no_problem():
     table, problems = csvfile.read_raw(b'id,note\nx,"he said ""yes"""\n', "data/notes.csv", ["id", "note"])
     assert problems == []
-    assert table.frame[1].tolist() == ['he said "yes"']
+    assert table.frame.to_series(1).to_list() == ['he said "yes"']

@@ -1,10 +1,13 @@
 """Reading a CSV file exactly as written: every cell as text, every row with its line.
 
-The fast path parses with pyarrow. When the file has a row of the wrong length,
-a quote that never closes, or anything else pyarrow would skip or guess at, the
-file is read again with Python's csv module, which knows the line of every row;
-that slower path only runs on broken files, and reports each structural problem
-instead of padding, cutting or swallowing rows.
+A large file is parsed with pyarrow, and handed to polars as it is (no copy of the
+text). When the file has a row of the wrong length, a quote that never closes, or
+anything else pyarrow would skip or guess at, the file is read again with Python's
+csv module, which knows the line of every row; that slower path runs on broken
+files, and on small ones (where it is the quicker: it needs neither pyarrow nor
+numpy), and reports each structural problem instead of padding, cutting or
+swallowing rows. Either way the table is a polars frame of text, one column per
+header position.
 """
 
 from __future__ import annotations
@@ -14,8 +17,7 @@ import io
 import re
 from dataclasses import dataclass, field, replace
 
-import numpy as np
-import pandas as pd
+import polars as pl
 
 from claimtrack.io import textfile
 from claimtrack.model.problems import Problem
@@ -23,24 +25,36 @@ from claimtrack.model.problems import Problem
 _NEWLINES = r"\r\n|\r|\n"
 _QUOTE = ord('"')
 # The bytes a well-placed quote may stand beside: a delimiter, a line end, another quote.
-_BESIDE_QUOTE = np.zeros(256, dtype=bool)
-_BESIDE_QUOTE[[ord(","), ord("\n"), ord("\r"), _QUOTE]] = True
+_BESIDE_QUOTE = bytes(c in b',\n\r"' for c in range(256))
 _CHUNK = 1 << 24
+# Files smaller than this are read by the exact reader alone: for them it is quicker
+# than importing pyarrow and numpy.
+FAST_FROM = 1 << 20
 
 
 @dataclass
 class RawTable:
-    """A CSV file's cells as text. ``frame`` has one column per header position,
-    labelled 0, 1, 2 ...; ``lines[i]`` is the line where row ``i`` starts."""
+    """A CSV file's cells as text. ``frame`` is a polars frame of one String column per
+    header position, named "0", "1", "2" ...; ``lines[i]`` is the line where row ``i``
+    starts (a polars Int64 Series)."""
 
     file: str
     header: list[str]
-    frame: pd.DataFrame
-    lines: np.ndarray
+    frame: pl.DataFrame
+    lines: pl.Series
     has_bom: bool = False
     # Rows left out for having more or fewer cells than the header, as read: no
     # check reads them, but a key in one is not reported missing a second time.
     unread: list[list[str]] = field(default_factory=list)
+
+    def rows(self) -> list[tuple[str, ...]]:
+        """Every row's cells, in file order."""
+        return self.frame.rows()
+
+    def cells(self) -> pl.DataFrame:
+        """The frame with the header's names for its columns (a header each name of which
+        is there once)."""
+        return self.frame.rename(dict(zip(self.frame.columns, self.header)))
 
 
 _CONFLICT = re.compile(rb"^(?:<<<<<<<|=======|>>>>>>>)(?:[ \t].*)?\r?$", re.MULTILINE)
@@ -115,7 +129,7 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
             if table is not None:
                 table.lines = table.lines + 1  # every line is one further down the file
             return table, problems + [replace(p, line=p.line + 1) if p.line else p for p in more]
-    table = _read_fast(data, body, file) if _well_quoted(body) else None
+    table = _read_fast(data, body, file) if len(body) >= FAST_FROM and _well_quoted(body) else None
     if table is None:
         text = _decode(data, file, problems)
         if text is None:
@@ -187,6 +201,9 @@ def _well_quoted(body: memoryview) -> bool:
     keep or drop it unsaid) or text after a closing quote, and an odd number of quotes
     means one is never closed (pyarrow would swallow the rest of the file into one cell).
     Read in chunks with numpy, so that a large file costs no more than one pass."""
+    import numpy as np
+
+    beside = np.frombuffer(_BESIDE_QUOTE, dtype=np.bool_)
     data = np.frombuffer(body, dtype=np.uint8)
     size, quotes = len(data), 0
     for start in range(0, size, _CHUNK):
@@ -195,8 +212,8 @@ def _well_quoted(body: memoryview) -> bool:
             continue
         opening = (quotes + np.arange(len(where))) % 2 == 0
         quotes += len(where)
-        before = _BESIDE_QUOTE[data[np.maximum(where - 1, 0)]] | (where == 0)
-        after = _BESIDE_QUOTE[data[np.minimum(where + 1, size - 1)]] | (where == size - 1)
+        before = beside[data[np.maximum(where - 1, 0)]] | (where == 0)
+        after = beside[data[np.minimum(where + 1, size - 1)]] | (where == size - 1)
         if not np.where(opening, before, after).all():
             return False
     return quotes % 2 == 0
@@ -204,15 +221,15 @@ def _well_quoted(body: memoryview) -> bool:
 
 def _drop_blank_rows(table: RawTable, problems: list[Problem]) -> None:
     """Rows with every cell empty (blank lines among them) are reported, then set aside."""
-    if table.frame.empty:
+    if not table.frame.height:
         return
-    blank = (table.frame == "").all(axis=1).to_numpy()
+    blank = table.frame.select(pl.all_horizontal(pl.all() == "")).to_series()
     if not blank.any():
         return
-    for line in table.lines[blank]:
+    for line in table.lines.filter(blank):
         problems.append(Problem(table.file, int(line), None, None, "blank row: delete it", "blank-row"))
-    table.frame = table.frame.loc[~blank].reset_index(drop=True)
-    table.lines = table.lines[~blank]
+    table.frame = table.frame.filter(~blank)
+    table.lines = table.lines.filter(~blank)
 
 
 def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
@@ -235,6 +252,7 @@ def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
 
 
 def _read_fast(data: bytes, body: memoryview, file: str) -> RawTable | None:
+    import numpy as np
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -286,14 +304,16 @@ def _read_fast(data: bytes, body: memoryview, file: str) -> RawTable | None:
         if int(embedded.sum()) != in_cells:
             return None  # the rows do not account for the file's lines: the exact path counts them
         starts[1:] += np.cumsum(embedded)[:-1]
-    frame = table.to_pandas()
-    frame.columns = range(len(header))
-    return RawTable(file=file, header=header, frame=frame, lines=starts)
+    frame = pl.from_arrow(table.rename_columns([str(i) for i in range(len(header))]))
+    # One chunk per column, laid alike: a frame whose columns are chunked apart is
+    # copied whole by every later select.
+    return RawTable(file=file, header=header, frame=frame.rechunk(), lines=pl.Series("line", starts))
 
 
 def _utf8(body: memoryview) -> bool:
     """Whether the bytes are UTF-8, checked by Arrow at memory speed without decoding
     them. Arrow's reader must not meet bad bytes in a row it hands back as invalid."""
+    import numpy as np
     import pyarrow as pa
 
     offsets = pa.py_buffer(np.array([0, len(body)], dtype=np.int64))
@@ -371,8 +391,11 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
             Problem(file, 1, None, None, "the file is empty: it needs at least a header line", "empty-file")
         )
         return None
-    frame = pd.DataFrame(rows, columns=range(len(header)), dtype="str") if rows else _empty(len(header))
-    return RawTable(file=file, header=header, frame=frame, lines=np.asarray(lines, dtype=np.int64), unread=unread)
+    names = [str(i) for i in range(len(header))]
+    frame = pl.DataFrame(rows, schema={n: pl.String for n in names}, orient="row")
+    return RawTable(
+        file=file, header=header, frame=frame, lines=pl.Series("line", lines, dtype=pl.Int64), unread=unread
+    )
 
 
 # A cell as the strict reader takes it: in quotes, with each quote inside doubled, or bare.
@@ -414,7 +437,3 @@ def _csv_error(error: csv.Error) -> str:
             'and double each quote inside it, as in "he said ""yes"""'
         )
     return f"{said}; check for a quote that is opened and never closed, or a stray quote inside a cell"
-
-
-def _empty(width: int) -> pd.DataFrame:
-    return pd.DataFrame({i: pd.Series([], dtype="str") for i in range(width)})

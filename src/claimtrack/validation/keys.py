@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import polars as pl
 
 from claimtrack.model.package import ForeignKey, Package, Resource
-from claimtrack.tables import kernels
 from claimtrack.validation.engine import Passes, Rule
 from claimtrack.validation.fields import unique_rule
 
@@ -24,12 +23,13 @@ def key_rules(package: Package, resource: Resource, ctx) -> list[Rule]:
 
 def _foreign_key_rule(package: Package, foreign: ForeignKey, ctx) -> Rule:
     target, key = package.resource(foreign.resource), foreign.keys[0]
-    keys = ctx.tables[foreign.resource][key]
     # A key in a row left out for its length is there, only unreadable: that row's problem says so.
-    unread = pd.Series(sorted(ctx.unread.get(foreign.resource, {}).get(key, set())), dtype="str")
+    unread = sorted(ctx.unread.get(foreign.resource, {}).get(key, set()))
+    there = ctx.tables[foreign.resource][key].cast(pl.String).drop_nulls()
+    keys = pl.concat([there, pl.Series(key, unread, dtype=pl.String)]).unique()
 
-    def found(column: pd.Series):
-        return (kernels.positions(column, keys) >= 0) | kernels.isin(column, unread)
+    def found(column: pl.Expr) -> pl.Expr:
+        return column.is_in(keys.implode())
 
     return Rule(
         "foreign-key",

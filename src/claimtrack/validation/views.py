@@ -9,9 +9,7 @@ from __future__ import annotations
 from claimtrack.model import paths
 from claimtrack.model.package import Package
 from claimtrack.model.problems import Problem
-from claimtrack.model.views import ESTIMATES, KINDS, View, drawn
-from claimtrack.tables import Tables
-from claimtrack.tables.views import measure_infos
+from claimtrack.model.views import ESTIMATES, KINDS, MeasureInfo, View, drawn
 
 
 def _problem(view: View, message: str, value: str | None = None) -> Problem:
@@ -22,10 +20,17 @@ def _kinds(kind: str) -> str:
     return " or ".join(KINDS[kind])
 
 
-def view_problems(package: Package, tables: Tables) -> list[Problem]:
+def _measure_infos(measures) -> list[MeasureInfo]:
+    """Each measure's id, topic, kind and unit, in the table's order (a polars frame)."""
+    columns = measures.select("measure_id", "topic", "kind", "unit").fill_null("")
+    return [MeasureInfo(*row) for row in columns.iter_rows()]
+
+
+def view_problems(package: Package, tables) -> list[Problem]:
+    """The problems of the descriptor's views, given the typed tables (polars frames)."""
     if "measures" not in tables or not package.views:
         return []
-    measures = measure_infos(tables)
+    measures = _measure_infos(tables["measures"])
     by_id = {m.measure_id: m for m in measures}
     problems = []
     for view in package.views:
