@@ -675,7 +675,7 @@ def test_schema_for_gives_the_pandera_polars_schemas_validate_checks_a_table_wit
     assert isinstance(checks.cells, pa.DataFrameSchema) and isinstance(checks.rows, pa.DataFrameSchema)
     assert "type" in [check.name for check in checks.cells.columns["low"].checks]
     assert checks.cells.columns["claim_id"].nullable is False  # required
-    assert "bounds-order" in [check.name for check in checks.rows.checks]
+    assert "bounds-order" in [check.name for check in checks.rows.columns["low"].checks]
     with pytest.raises(pa.errors.SchemaErrors) as failed:
         checks.cells.validate(checks.cells_frame, lazy=True)
     assert [(error.schema.name, error.check.name) for error in failed.value.schema_errors] == [("low", "type")]

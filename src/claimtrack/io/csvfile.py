@@ -1,13 +1,13 @@
 """Reading a CSV file exactly as written: every cell as text, every row with its line.
 
-A large file is parsed with pyarrow, and handed to polars as it is (no copy of the
-text). When the file has a row of the wrong length, a quote that never closes, or
-anything else pyarrow would skip or guess at, the file is read again with Python's
-csv module, which knows the line of every row; that slower path runs on broken
-files, and on small ones (where it is the quicker: it needs neither pyarrow nor
-numpy), and reports each structural problem instead of padding, cutting or
-swallowing rows. Either way the table is a polars frame of text, one column per
-header position.
+A large file is parsed by polars, once its bytes prove that polars reads it as
+Python's csv module would (``_read_fast``). When the file has a row of the wrong length,
+a quote that never closes, or anything else polars would pad, cut or guess at, the file
+is read again with the csv module, which knows the line of every row; that slower path
+runs on broken files, and on small ones (where it is the quicker: it needs no numpy for
+the proof), and reports each structural problem instead of padding, cutting or
+swallowing rows. Either way the table is a polars frame of text, one column per header
+position.
 """
 
 from __future__ import annotations
@@ -28,15 +28,16 @@ _QUOTE = ord('"')
 _BESIDE_QUOTE = bytes(c in b',\n\r"' for c in range(256))
 _CHUNK = 1 << 24
 # Files smaller than this are read by the exact reader alone: for them it is quicker
-# than importing pyarrow and numpy.
+# than importing numpy for the proof.
 FAST_FROM = 1 << 20
 
 
 @dataclass
 class RawTable:
     """A CSV file's cells as text. ``frame`` is a polars frame of one String column per
-    header position, named "0", "1", "2" ...; ``lines[i]`` is the line where row ``i``
-    starts (a polars Int64 Series)."""
+    header position, named "0", "1", "2" ...; an empty cell is null (or, read by the
+    exact reader or quoted, empty text). ``lines[i]`` is the line where row ``i`` starts
+    (a polars Int64 Series)."""
 
     file: str
     header: list[str]
@@ -48,8 +49,8 @@ class RawTable:
     unread: list[list[str]] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, ...]]:
-        """Every row's cells, in file order."""
-        return self.frame.rows()
+        """Every row's cells as text, in file order."""
+        return self.frame.fill_null("").rows()
 
     def cells(self) -> pl.DataFrame:
         """The frame with the header's names for its columns (a header each name of which
@@ -91,7 +92,8 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
             )
         )
         return None, problems
-    if b"<<<<<<<" in data or b">>>>>>>" in data or b"\n=======" in data:
+    counts = _Counts(data)
+    if any(counts.of(mark[-1:]) and mark in data for mark in (b"<<<<<<<", b">>>>>>>", b"\n=======")):
         conflicts = _merge_conflicts(data, file)
         if conflicts:
             return None, conflicts
@@ -129,7 +131,7 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
             if table is not None:
                 table.lines = table.lines + 1  # every line is one further down the file
             return table, problems + [replace(p, line=p.line + 1) if p.line else p for p in more]
-    table = _read_fast(data, body, file) if len(body) >= FAST_FROM and _well_quoted(body) else None
+    table = _read_fast(data, body, file, counts) if len(body) >= FAST_FROM and _well_quoted(body) else None
     if table is None:
         text = _decode(data, file, problems)
         if text is None:
@@ -197,9 +199,9 @@ def _well_quoted(body: memoryview) -> bool:
     reader would. Counting quotes from the start of the file, an even-numbered quote
     (the first, the third ...) opens a cell, so it stands at the start of one or just
     after a quote; an odd-numbered one closes a cell, so it stands at the end of one or
-    just before a quote. Anything else is a quote inside an unquoted cell (pyarrow would
-    keep or drop it unsaid) or text after a closing quote, and an odd number of quotes
-    means one is never closed (pyarrow would swallow the rest of the file into one cell).
+    just before a quote. Anything else is a quote inside an unquoted cell (a fast parser
+    would keep or drop it unsaid) or text after a closing quote, and an odd number of
+    quotes means one is never closed (one would swallow the rest of the file into one cell).
     Read in chunks with numpy, so that a large file costs no more than one pass."""
     import numpy as np
 
@@ -223,7 +225,7 @@ def _drop_blank_rows(table: RawTable, problems: list[Problem]) -> None:
     """Rows with every cell empty (blank lines among them) are reported, then set aside."""
     if not table.frame.height:
         return
-    blank = table.frame.select(pl.all_horizontal(pl.all() == "")).to_series()
+    blank = table.frame.select(pl.all_horizontal(pl.all().is_null() | (pl.all() == ""))).to_series()
     if not blank.any():
         return
     for line in table.lines.filter(blank):
@@ -251,77 +253,87 @@ def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def _read_fast(data: bytes, body: memoryview, file: str) -> RawTable | None:
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
+class _Counts:
+    """How many times a byte stands in the file, each counted when first asked for: in
+    a large file all that are asked for at once, in one numpy pass over it (a third of the
+    time of Python's bytes.count, byte by byte); in a small one by bytes.count."""
 
+    _ASKED = b',\n\r<>="'
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self._found: dict[bytes, int] | None = None
+
+    def of(self, byte: bytes) -> int:
+        if len(self.data) < FAST_FROM:
+            return self.data.count(byte)
+        if self._found is None:
+            import numpy as np
+
+            array = np.frombuffer(self.data, dtype=np.uint8)
+            found = {bytes([byte]): 0 for byte in self._ASKED}
+            for start in range(0, len(array), _CHUNK):
+                chunk = array[start : start + _CHUNK]
+                for byte in found:
+                    found[byte] += int(np.count_nonzero(chunk == byte[0]))
+            self._found = found
+        return self._found[byte] if byte in self._found else self.data.count(byte)
+
+
+def _read_fast(data: bytes, body: memoryview, file: str, counts: _Counts | None = None) -> RawTable | None:
+    """The file parsed by polars, when its bytes prove polars reads what the csv module
+    reads; None otherwise (the exact path then reads it, and says what is wrong).
+
+    The proof, with ``_well_quoted`` (every quote opens a cell, closes it, or is doubled
+    inside one, so a comma or line break is a delimiter exactly when it stands outside
+    quotes): no carriage return but before a line feed (polars reads a file of bare CRs
+    as no rows); polars refuses a row with more cells than the header; and the commas
+    outside quotes, all the file's less those polars found inside cells, are the header's
+    width less one for every row and the header (polars pads a short row without a
+    word). The line breaks account for the rows likewise: each ends a row or lies in a
+    cell, whose breaks push the rows after it down the file."""
     end = next((i for i in (data.find(b"\n"), data.find(b"\r")) if i != -1), len(data))
     try:
         first_line = bytes(body[: end - (len(data) - len(body))]).decode("utf-8")
         header = next(csv.reader([first_line], strict=True))
     except (UnicodeDecodeError, csv.Error, StopIteration):
         return None
-    if not header or not _utf8(body):
-        return None  # the exact path says where the text is not UTF-8
-    names = [f"c{i}" for i in range(len(header))]
-    invalid: list[object] = []
-
-    def on_invalid(row: object) -> str:
-        invalid.append(row)
-        return "skip"
-
-    try:
-        table = pacsv.read_csv(
-            pa.BufferReader(pa.py_buffer(body)),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 22),
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowException):
-        return None  # not UTF-8, or not CSV: the exact path says where
-    if invalid:
+    counts = counts or _Counts(data)
+    if not header or (counts.of(b"\r") and counts.of(b"\r") != data.count(b"\r\n")):
         return None
-    rows = table.num_rows
-    starts = 2 + np.arange(rows, dtype=np.int64)
-    # Every line break ends a row or lies in a cell: those in cells push the rows after
-    # them down the file. A CRLF is one break, as the exact path counts it.
-    breaks = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    names = [str(i) for i in range(len(header))]
+    try:
+        frame = pl.read_csv(
+            data if len(body) == len(data) else bytes(body),
+            has_header=False,
+            skip_rows=1,
+            schema={name: pl.String for name in names},
+            empty_string_is_null=True,
+            truncate_ragged_lines=False,
+            raise_if_empty=False,
+        )
+    except (pl.exceptions.PolarsError, OSError):
+        return None  # not UTF-8, a row too long, or not CSV: the exact path says where
+    rows = frame.height
+
+    def inside(text: str) -> int:
+        if not rows:
+            return 0
+        found = frame.select(pl.sum_horizontal(pl.all().str.count_matches(text, literal=True).sum()))
+        return int(found.item() or 0)
+
+    if counts.of(b",") - inside(",") != (rows + 1) * (len(header) - 1):
+        return None  # a row with fewer cells than the header, padded by polars
+    breaks = counts.of(b"\n")
     final = 1 if len(body) and body[-1] in b"\r\n" else 0
     in_cells = breaks - rows - final
+    starts = pl.int_range(2, rows + 2, eager=True, dtype=pl.Int64)
     if in_cells:
-        import pyarrow.compute as pc
-
-        embedded = np.zeros(rows, dtype=np.int64)
-        for column in table.columns:
-            embedded += pc.count_substring_regex(column, _NEWLINES).to_numpy(zero_copy_only=False)
-        if int(embedded.sum()) != in_cells:
+        if inside("\n") != in_cells:
             return None  # the rows do not account for the file's lines: the exact path counts them
-        starts[1:] += np.cumsum(embedded)[:-1]
-    frame = pl.from_arrow(table.rename_columns([str(i) for i in range(len(header))]))
-    # One chunk per column, laid alike: a frame whose columns are chunked apart is
-    # copied whole by every later select.
-    return RawTable(file=file, header=header, frame=frame.rechunk(), lines=pl.Series("line", starts))
-
-
-def _utf8(body: memoryview) -> bool:
-    """Whether the bytes are UTF-8, checked by Arrow at memory speed without decoding
-    them. Arrow's reader must not meet bad bytes in a row it hands back as invalid."""
-    import numpy as np
-    import pyarrow as pa
-
-    offsets = pa.py_buffer(np.array([0, len(body)], dtype=np.int64))
-    try:
-        pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(body)).validate(full=True)
-    except pa.ArrowInvalid:
-        return False
-    return True
+        embedded = frame.select(pl.sum_horizontal(pl.all().str.count_matches("\n", literal=True).fill_null(0)))
+        starts = starts + embedded.to_series().cum_sum().shift(1, fill_value=0).cast(pl.Int64)
+    return RawTable(file=file, header=header, frame=frame, lines=starts.alias("line"))
 
 
 def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | None:

@@ -106,9 +106,24 @@ def typed(field: dict, text: pl.Expr) -> pl.Expr:
 
 
 def written_frame(resource: Resource, cells: pl.DataFrame) -> pl.DataFrame:
-    """The cells as written, all text, with the schema's missing values as null."""
-    names = resource.field_names
-    return cells.select(pl.when(~missing(resource, name)).then(pl.col(name)).alias(name) for name in names)
+    """The cells as written, all text, with the schema's missing values as null.
+
+    The reader gives an empty cell as null, or as empty text: a column whose missing
+    values are the empty cell alone, and that holds no empty text, is already so, and
+    is kept as it is (no copy of a million cells)."""
+    values = resource.missing_values
+    columns = []
+    for name in resource.field_names:
+        column = pl.col(name)
+        if "" not in values:  # an empty cell is a value here
+            columns.append(
+                pl.when(column.fill_null("").is_in(values)).then(None).otherwise(column.fill_null("")).alias(name)
+            )
+        elif values == [""] and not cells.select((column == "").any()).item():
+            columns.append(column)
+        else:
+            columns.append(pl.when(~missing(resource, name)).then(column).alias(name))
+    return cells.select(columns)
 
 
 def typed_frame(resource: Resource, written: pl.DataFrame) -> pl.DataFrame:

@@ -38,9 +38,13 @@ class Context:
     def follow(self, table: str, column: str, target: str, key: str, value: str) -> pl.Series:
         """``target.value`` of the row each ``table.column`` refers to (the first row with
         that ``key``); null where there is none."""
-        wanted = (target, key)
+        wanted = (table, column, target, key)
         if wanted not in self._firsts:
-            self._firsts[wanted] = self.tables[target].unique(subset=[key], keep="first", maintain_order=False)
+            # Only the rows of the keys named are looked at: settled_by names a few
+            # claims of a million, and a million keys are not hashed for them.
+            named = self.tables[table][column].drop_nulls().unique()
+            rows = self.tables[target].filter(pl.col(key).is_in(named.implode()))
+            self._firsts[wanted] = rows.unique(subset=[key], keep="first", maintain_order=True)
         firsts = self._firsts[wanted].select(pl.col(key).alias(column), pl.col(value).alias("__value"))
         looked = self.tables[table].select(column).join(firsts, on=column, how="left", maintain_order="left")
         return looked["__value"].alias(value)

@@ -7,15 +7,17 @@ The test is one of:
 - ``Builtin``: one of pandera's own checks on the column ("isin", "str_length");
 - ``Required``: the column holds no missing cell (pandera's nullable);
 - ``Passes``: a function of the column's polars expression, True where a cell is fine
-  (missing cells are not asked);
+  (missing cells are not asked); or, for a test that looks each distinct cell up once
+  (a key among a million, a date parsed), a function of the frame and the column's name;
 - ``Fails``: a polars expression of the frame's columns, True where a row breaks the
   rule (a missing answer counts as no); or, for a test that needs more than one
   expression (a join, a list split into its items), a function of the frame's
   LazyFrame giving a LazyFrame of one boolean column, a row for each row.
 
-``schema`` makes one pandera ``DataFrameSchema`` of a table's rules: the column tests as
-checks of their column, the frame tests as checks of the frame, each named by its
-rule's code. ``run`` hands the table to pandera, which runs every check and collects
+``schema`` makes one pandera ``DataFrameSchema`` of a table's rules: each rule a check of
+the column it reports in (a frame test reads the other columns of the frame pandera
+hands the check; as a check of its column, pandera lays out only that column beside
+its failures), each named by its rule's code. ``run`` hands the table to pandera, which runs every check and collects
 every failure (lazily, so that one run reports all of them); the failing rows are then
 turned back into CSV lines, with the cells as written, and only for them is a message
 made. Which engine runs the checks is this module's business only: the rules say what
@@ -52,9 +54,12 @@ class Required:
 
 @dataclass(frozen=True)
 class Passes:
-    """A function of the column's expression: True where the cell is fine. Missing cells are not asked."""
+    """A function of the column's expression: True where the cell is fine. Missing cells
+    are not asked. With ``of_frame``, a function of the frame (a LazyFrame) and the
+    column's name giving a LazyFrame of one boolean column, a row for each row."""
 
-    test: Callable[[pl.Expr], pl.Expr]
+    test: Callable[[pl.Expr], pl.Expr] | Callable[[pl.LazyFrame, str], pl.LazyFrame]
+    of_frame: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,7 @@ class Failing:
     values: list[str]  # their cells in the rule's column, as written
     lines: list[int]  # their CSV lines
     positions: pl.Series  # their positions in ``frame``
-    frame: pl.DataFrame  # the whole frame the rule read, for a message about other rows
+    frame: pl.DataFrame  # the whole frame the rule read (its columns among others), for a message about other rows
     all_lines: pl.Series  # the CSV line of every row of ``frame``
 
 
@@ -119,10 +124,13 @@ def run(rules: list[Rule], frame: pl.DataFrame, cells: pl.DataFrame, lines: pl.S
         return []
     problems: list[Problem] = []
     for rule, positions in failed(rules, frame):
-        read = frame.select(_read_by(rule))
-        values = [str(v) for v in cells[rule.column].gather(positions).to_list()]
+        # The failing rows gathered column by column: a select of the whole frame would
+        # copy it, where its columns are chunked apart (the file's as polars parsed it,
+        # the computed ones in one piece).
+        read = pl.DataFrame([frame[name].gather(positions) for name in _read_by(rule)])
+        values = cells[rule.column].gather(positions).fill_null("").to_list()
         at = lines.gather(positions).to_list()
-        failing = Failing(read[positions], values, at, positions, read, lines)
+        failing = Failing(read, values, at, positions, frame, lines)
         for line, value, message in zip(at, values, messages(rule, failing)):
             problems.append(Problem(file, int(line), rule.column, value, message, rule.code))
     return problems
@@ -130,24 +138,30 @@ def run(rules: list[Rule], frame: pl.DataFrame, cells: pl.DataFrame, lines: pl.S
 
 def schema(rules: list[Rule]):
     """The pandera DataFrameSchema of ``rules``: a Column for each column a rule reports
-    in, with its column tests as checks (nullable unless a rule requires it), and the
-    frame tests as checks of the frame. Each check is named by its rule's code."""
+    in, nullable unless a rule requires it, with the rules' tests as its checks, each
+    named by its rule's code."""
     pa = pandera()
-    by_column: dict[str, list[Rule]] = {}
-    required: set[str] = set()
-    for rule in rules:
-        if isinstance(rule.test, Required):
-            required.add(rule.column)
-        elif not isinstance(rule.test, Fails):
-            by_column.setdefault(rule.column, []).append(rule)
+    by_column, required = _by_column(rules)
     columns = {
         name: pa.Column(
             None, checks=[_check(pa, rule) for rule in by_column.get(name, [])], nullable=name not in required
         )
-        for name in dict.fromkeys([*by_column, *sorted(required)])
+        for name in dict.fromkeys([*by_column, *required])
     }
-    on_frame = [_check(pa, rule) for rule in rules if isinstance(rule.test, Fails)]
-    return pa.DataFrameSchema(columns, checks=on_frame)
+    return pa.DataFrameSchema(columns)
+
+
+def _by_column(rules: list[Rule]) -> tuple[dict[str, list[Rule]], dict[str, Rule]]:
+    """The rules that test cells, by the column they report in; the rules that require a
+    column, by column."""
+    by_column: dict[str, list[Rule]] = {}
+    required: dict[str, Rule] = {}
+    for rule in rules:
+        if isinstance(rule.test, Required):
+            required[rule.column] = rule
+        else:
+            by_column.setdefault(rule.column, []).append(rule)
+    return by_column, required
 
 
 def failed(rules: list[Rule], frame: pl.DataFrame) -> list[tuple[Rule, pl.Series]]:
@@ -158,14 +172,7 @@ def failed(rules: list[Rule], frame: pl.DataFrame) -> list[tuple[Rule, pl.Series
     are read from its whole output."""
     pa = pandera()
     SchemaErrors = pa.errors.SchemaErrors
-    by_column: dict[str, list[Rule]] = {}
-    required: dict[str, Rule] = {}
-    for rule in rules:
-        if isinstance(rule.test, Required):
-            required[rule.column] = rule
-        elif not isinstance(rule.test, Fails):
-            by_column.setdefault(rule.column, []).append(rule)
-    on_frame = [rule for rule in rules if isinstance(rule.test, Fails)]
+    by_column, required = _by_column(rules)
     with pl.Config(engine_affinity="in-memory"):  # the default engine costs more than small checks
         try:
             schema(rules).validate(frame, lazy=True)
@@ -178,8 +185,8 @@ def failed(rules: list[Rule], frame: pl.DataFrame) -> list[tuple[Rule, pl.Series
         where = error.schema.name if isinstance(error.schema, pa.Column) else None
         if where is not None and error.check_index is None and where in required:  # a missing cell
             rule = required[where]
-        elif error.check_output is not None and error.check_index is not None:
-            rule = by_column[where][error.check_index] if where is not None else on_frame[error.check_index]
+        elif where is not None and error.check_output is not None and error.check_index is not None:
+            rule = by_column[where][error.check_index]
         else:
             raise RuntimeError(f"pandera could not run a check: {error}")
         output = error.check_output
@@ -200,6 +207,10 @@ def _check(pa, rule: Rule):
 
         def passes(data):
             column = pl.col(data.key)
+            if test.of_frame:
+                fine = test.test(data.lazyframe, data.key).select(pl.first().alias(_OUTPUT))
+                asked = data.lazyframe.select(column.is_not_null().alias("asked"))
+                return pl.concat([asked, fine], how="horizontal").select(pl.when("asked").then(pl.col(_OUTPUT)))
             return data.lazyframe.select(pl.when(column.is_not_null()).then(test.test(column)).alias(_OUTPUT))
 
         return pa.Check(passes, n_failure_cases=1, name=rule.code)

@@ -364,10 +364,20 @@ SETTLED = [
 SAME_CLAIM = ["measure_id", "claimant_id", "source_id", "figure_text", "quote"]
 
 
+# The short columns of SAME_CLAIM: rows that share these are the only ones whose long
+# figure and quote are compared.
+_SAME_SHORT = ["measure_id", "claimant_id", "source_id"]
+
+
 def _repeated_claim(frame: pl.LazyFrame) -> pl.LazyFrame:
-    """The rows whose five columns an earlier row has too. Only rows whose quote comes
-    again can repeat a claim: only theirs are compared."""
-    again = c("quote").is_duplicated() & pl.all_horizontal(c(name).is_not_null() for name in SAME_CLAIM)
+    """The rows whose five columns an earlier row has too. Only rows whose measure,
+    claimant and source come again can repeat a claim: only their quotes are compared."""
+    # By a hash of the short columns first (eight bytes a row, where the columns
+    # themselves would be laid out again): a row whose hash comes again is a candidate,
+    # and the candidates are compared by the columns themselves.
+    again = pl.struct(_SAME_SHORT).hash().is_duplicated() & pl.all_horizontal(
+        c(name).is_not_null() for name in SAME_CLAIM
+    )
     rows = frame.with_row_index("row").filter(again).select("row", *SAME_CLAIM)
     repeated = rows.filter(~pl.struct(SAME_CLAIM).is_first_distinct()).select("row").collect()
     return _rows(frame, repeated["row"])

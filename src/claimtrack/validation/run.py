@@ -246,10 +246,11 @@ def _context(package: Package, report: Report, cells: dict[str, pl.DataFrame]) -
 def summary(report: Report) -> dict:
     """What a validation found, as kept between runs: the problems, the package's name
     and version, how many of each thing it holds, and the notes."""
-    from dataclasses import asdict
+    from dataclasses import fields
 
+    names = [f.name for f in fields(Problem)]
     return {
-        "problems": [asdict(problem) for problem in report.problems],
+        "problems": [{name: getattr(problem, name) for name in names} for problem in report.problems],
         "name": report.package.name,
         "version": report.package.version,
         "counts": report.counts(),
