@@ -81,3 +81,14 @@ def test_a_long_chain_into_a_cycle_is_chased_to_its_end():
     following = list(range(1, size)) + [size - 3]  # a chain of 4997 rows, then a cycle of three
     found = kernels.on_a_cycle(pl.Series(following, dtype=pl.Int64)).to_list()
     assert [row for row, on in enumerate(found) if on] == [size - 3, size - 2, size - 1]
+
+
+def test_the_folding_table_is_pythons_own_for_every_character():
+    keys, values = kernels._case_folding()
+    whole = {}
+    for character in map(chr, range(0x110000)):
+        lower = character.lower()
+        if lower != character.casefold():
+            assert len(lower) == 1, f"{character!r} lowers to several characters and folds otherwise"
+            whole[lower] = character.casefold()
+    assert dict(zip(keys, values)) == whole

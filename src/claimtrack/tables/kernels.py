@@ -83,10 +83,14 @@ def _case_folding() -> tuple[list[str], list[str]]:
     as lower case gives them, with their folding: Python's own table, which has them
     all in the Basic Multilingual Plane."""
     found = {}
-    for character in map(chr, range(0x10000)):
-        lower = character.lower()
-        if len(lower) == 1 and lower != character.casefold():
-            found[lower] = character.casefold()
+    for start in range(0, 0x10000, 256):  # a block whose folding is its lower case is passed over whole
+        block = "".join(map(chr, range(start, start + 256)))
+        if block.lower() == block.casefold():
+            continue
+        for character in map(chr, range(start, start + 256)):
+            lower = character.lower()
+            if len(lower) == 1 and lower != character.casefold():
+                found[lower] = character.casefold()
     return list(found), list(found.values())
 
 
