@@ -1,53 +1,51 @@
-"""Measure claimtrack's validation against frictionless and a raw pyarrow parse.
+"""Measure claimtrack against a bare pyarrow parse and frictionless, at every size.
 
-    .venv/bin/python scripts/bench.py [--sizes 10000,100000,1000000] [--frictionless-up-to 100000]
+    .venv/bin/python scripts/bench.py [--sizes 10000,100000,1000000] [--save now.json]
+                                      [--before then.json] [--frictionless-up-to N]
 
-For each size it writes a synthetic package (scripts/synth.py's generator; kept in
---work for the next run), then runs, each as a separate process:
+For each size it writes a synthetic package (scripts/synth.py's generator; kept in --work
+for the next run), valid and with 1% of the claims broken, then runs, each as a process of
+its own and timed whole (start-up, imports and all):
 
-- ``claimtrack validate`` on the valid package, and on a copy with 1% of the claims
-  broken (checking the problems found are exactly the planted ones);
-- ``frictionless validate`` on the same package (only up to --frictionless-up-to
-  claims: it takes minutes beyond);
-- a raw pyarrow parse of claims.csv.
+- a bare pyarrow parse of claims.csv, the floor any validator stands on;
+- ``claimtrack validate`` with no result kept, on the valid and the broken package (for the
+  broken one it checks that the problems found are exactly the planted ones, with their
+  lines), and again with the result of the first run kept;
+- ``frictionless validate`` on the same two packages (up to --frictionless-up-to claims).
 
-It prints wall time, claims per second and peak memory of each, the time the
-validation and the parse take inside their process, and the ratios the targets
-are stated in. A benchmark prints figures; no test asserts a time.
+Then, on a copy of the story's own package (this repository's datapackage.json, data/,
+schemas/ and archive/), ``validate`` with no result kept and the reading commands with it
+kept, each the median of --repeats runs (3). Last, each target with the figure measured.
+
+It prints a Markdown table: wall seconds, peak resident memory, the wall time as a multiple
+of the parse's and the memory as a multiple of the CSV's size. ``--save`` writes the figures
+as JSON; ``--before`` reads such a file, from an earlier version of the tool, and prints its
+figures beside these. A benchmark prints figures; no test asserts a time.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import os
 import platform
+import shutil
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+ROOT = Path(__file__).resolve().parent.parent
+KEPT = Path(".claimtrack") / "validation.json"
 
-PARSE = """
-import sys, time
-t = time.perf_counter()
-import pyarrow.csv
-start = time.perf_counter()
-table = pyarrow.csv.read_csv(sys.argv[1])
-print(time.perf_counter() - start, table.num_rows)
-"""
+PARSE = "import sys, pyarrow.csv; print(pyarrow.csv.read_csv(sys.argv[1]).num_rows)"
 
-INSIDE = """
-import sys, time, json
-import pandera.pandas, pyarrow.csv  # imported before the clock starts: their cost is the process's
-from claimtrack.validation.run import validate
-start = time.perf_counter()
-report = validate(sys.argv[1])
-seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "problems": [[p.file, p.line, p.column, p.rule] for p in report.problems]}))
-"""
+# What the issue set as targets, whole process, on the build machine.
+PARSE_TIMES, CSV_TIMES, STORY_VALIDATE, STORY_READ = 5.0, 4.0, 0.6, 0.15
 
 
 def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float, str, int]:
@@ -59,6 +57,11 @@ def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float, 
     seconds = time.perf_counter() - start
     process.stdout.close()
     return seconds, usage.ru_maxrss / 1024, output, os.waitstatus_to_exitcode(status)
+
+
+def forget(folder: Path) -> None:
+    """Drop the validation result a package keeps, so that the next run validates."""
+    (folder / KEPT).unlink(missing_ok=True)
 
 
 def package(work: Path, rows: int, error_rate: float) -> Path:
@@ -73,67 +76,195 @@ def package(work: Path, rows: int, error_rate: float) -> Path:
     return folder
 
 
-def row(tool: str, rows: int, seconds: float, memory: float, note: str = "") -> str:
-    rate = f"{rows / seconds:,.0f}" if seconds else "-"
-    return f"| {rows:,} | {tool} | {seconds:.2f} | {rate} | {memory:,.0f} | {note} |"
+def story(work: Path) -> Path:
+    """A fresh copy of this repository's package, so that its own kept result is not touched."""
+    folder = work / "story"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copy2(ROOT / "datapackage.json", folder)
+    for part in ("data", "schemas", "archive"):
+        if (ROOT / part).is_dir():
+            shutil.copytree(ROOT / part, folder / part)
+    return folder
+
+
+def problems_found(output: str) -> list[tuple]:
+    return sorted((p["file"], p["line"], p["column"], p["rule"]) for p in json.loads(output))
+
+
+def planted(folder: Path) -> list[tuple]:
+    return sorted(
+        (p["file"], p["line"], p["column"], p["rule"]) for p in json.loads((folder / "planted.json").read_text())
+    )
+
+
+class Figures:
+    """The runs measured, in order: (claims, run) -> wall seconds, peak MB, note."""
+
+    def __init__(self) -> None:
+        self.runs: dict[tuple[str, str], dict] = {}
+
+    def add(self, claims: str, run: str, wall: float, peak: float | None, note: str = "", **ratios) -> None:
+        self.runs[(claims, run)] = {"wall": wall, "peak": peak, "note": note, **ratios}
+        print(f"  {claims} claims, {run}: {wall:.2f} s", file=sys.stderr, flush=True)
+
+    def get(self, claims: str, run: str) -> dict | None:
+        return self.runs.get((claims, run))
+
+    def save(self, path: Path, about: dict) -> None:
+        rows = [{"claims": claims, "run": run, **values} for (claims, run), values in self.runs.items()]
+        path.write_text(json.dumps({"about": about, "runs": rows}, indent=1) + "\n")
+
+    @staticmethod
+    def load(path: Path) -> tuple[dict, dict]:
+        saved = json.loads(path.read_text())
+        return saved["about"], {(r["claims"], r["run"]): r for r in saved["runs"]}
+
+
+def scale(figures: Figures, work: Path, rows: int, frictionless_up_to: int) -> None:
+    valid, broken = package(work, rows, 0.0), package(work, rows, 0.01)
+    claims = f"{rows:,}"
+    csv_mb = (valid / "data" / "claims.csv").stat().st_size / 2**20
+    parse_wall, parse_peak, parsed, _ = measure([sys.executable, "-c", PARSE, str(valid / "data" / "claims.csv")])
+    figures.add(claims, "bare pyarrow parse of claims.csv", parse_wall, parse_peak, f"{int(parsed):,} rows")
+
+    def validated(folder: Path, run: str, note: str = "", keep: bool = False) -> str:
+        if not keep:
+            forget(folder)
+        wall, peak, output, status = measure([str(BIN / "claimtrack"), "validate", "--format", "json"], cwd=folder)
+        figures.add(claims, run, wall, peak, f"exit {status}{note}",
+                    parse_times=wall / parse_wall, csv_times=peak / csv_mb)  # fmt: skip
+        return output
+
+    validated(valid, "claimtrack validate")
+    validated(valid, "claimtrack validate, result kept", keep=True)
+    found, wanted = problems_found(validated(broken, "claimtrack validate, 1% broken")), planted(broken)
+    exact = "exactly" if found == wanted else "NOT exactly"
+    figures.runs[(claims, "claimtrack validate, 1% broken")]["note"] += (
+        f"; {len(found):,} problems, {exact} the {len(wanted):,} planted, with their lines"
+    )
+    if rows > frictionless_up_to:
+        return
+    for folder, run in ((valid, "frictionless validate"), (broken, "frictionless validate, 1% broken")):
+        wall, peak, _, status = measure([str(BIN / "frictionless"), "validate", "datapackage.json"], cwd=folder)
+        figures.add(claims, run, wall, peak, f"exit {status}", parse_times=wall / parse_wall, csv_times=peak / csv_mb)
+
+
+def median_run(command: list[str], cwd: Path, before=None, times: int = 3) -> tuple[float, float, int]:
+    walls, peaks, status = [], [], 0
+    for _ in range(times):
+        if before:
+            before()
+        wall, peak, _, status = measure(command, cwd=cwd)
+        walls.append(wall)
+        peaks.append(peak)
+    return statistics.median(walls), statistics.median(peaks), status
+
+
+def story_runs(figures: Figures, work: Path, times: int) -> None:
+    folder = story(work)
+    with open(folder / "data" / "claims.csv", newline="", encoding="utf-8") as file:
+        claims = list(csv.DictReader(file))
+    count, first = f"{len(claims)} (the story)", claims[0]
+    tool = str(BIN / "claimtrack")
+    median = f"median of {times}"
+    wall, peak, status = median_run([tool, "validate"], folder, before=lambda: forget(folder), times=times)
+    figures.add(count, "claimtrack validate", wall, peak, f"exit {status}; {median}")
+    measure([tool, "validate"], cwd=folder)  # the result kept for the reading commands
+    reading = {
+        "list": ["list"],
+        "show": ["show", first["claim_id"]],
+        "compare": ["compare", first["measure_id"]],
+        "history": ["history", first["measure_id"]],
+        "cite": ["cite", first["claim_id"]],
+    }
+    for verb, arguments in reading.items():
+        wall, peak, status = median_run([tool, *arguments], folder, times=times)
+        figures.add(count, f"claimtrack {verb}, result kept", wall, peak, f"exit {status}; {median}")
+
+
+def targets(figures: Figures, sizes: list[int]) -> list[str]:
+    """Each target with what was measured, and whether it is met."""
+    lines = []
+
+    def line(what: str, value: float, limit: float, unit: str) -> None:
+        lines.append(
+            f"- {what}: {value:.2f}{unit} (target at most {limit:g}{unit}): {'met' if value <= limit else 'NOT met'}"
+        )
+
+    biggest = f"{max(sizes):,}"
+    for run in ("claimtrack validate", "claimtrack validate, 1% broken"):
+        found = figures.get(biggest, run)
+        if found:
+            line(f"{run}, {biggest} claims, wall time over the bare parse's", found["parse_times"], PARSE_TIMES, "x")
+            line(f"{run}, {biggest} claims, peak memory over the CSV's size", found["csv_times"], CSV_TIMES, "x")
+    for (claims, run), values in figures.runs.items():
+        if claims.endswith("(the story)"):
+            limit = STORY_VALIDATE if run == "claimtrack validate" else STORY_READ
+            line(f"{run}, the story's package", values["wall"], limit, " s")
+    return lines
+
+
+def table(figures: Figures, before: dict | None) -> list[str]:
+    then = " before wall s | before peak MB |" if before is not None else ""
+    rule = "---:|---:|" if before is not None else ""
+    lines = [
+        f"| claims | run |{then} wall s | peak MB | x parse | x CSV | notes |",
+        f"|---:|---|{rule}---:|---:|---:|---:|---|",
+    ]
+
+    def number(value, digits: int) -> str:
+        return "-" if value is None else f"{value:,.{digits}f}"
+
+    for (claims, run), values in figures.runs.items():
+        earlier = ""
+        if before is not None:
+            old = before.get((claims, run)) or {}
+            earlier = f" {number(old.get('wall'), 2)} | {number(old.get('peak'), 0)} |"
+        ratios = f"{number(values.get('parse_times'), 1)} | {number(values.get('csv_times'), 1)}"
+        lines.append(
+            f"| {claims} | {run} |{earlier} {values['wall']:.2f} | {number(values['peak'], 0)} | {ratios} | {values['note']} |"
+        )
+    return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000", help="claims per package, comma-separated")
-    parser.add_argument("--frictionless-up-to", type=int, default=100_000, help="largest package frictionless runs on")
+    parser.add_argument(
+        "--frictionless-up-to", type=int, default=1_000_000, help="largest package frictionless runs on"
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/claimtrack-bench"), help="folder for the packages")
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each command on the story's package")
+    parser.add_argument("--save", type=Path, help="write the figures to this JSON file")
+    parser.add_argument("--before", type=Path, help="a --save file of an earlier version, printed beside these")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     args.work.mkdir(parents=True, exist_ok=True)
-    print(f"claimtrack benchmark, {dt.date.today().isoformat()}: {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {platform.platform()}")  # fmt: skip
-    print()
-    print("| claims | run | wall s | claims/s | peak MB | notes |")
-    print("|---:|---|---:|---:|---:|---|")
+    before_about, before = Figures.load(args.before) if args.before else (None, None)
+    version = measure([str(BIN / "claimtrack"), "--version"])[2].splitlines()[0]
+    about = {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()}",
+        "tool": version,
+        "load": os.getloadavg()[0],
+    }
+    figures = Figures()
     for rows in sizes:
-        valid, broken = package(args.work, rows, 0.0), package(args.work, rows, 0.01)
-        csv_mb = (valid / "data" / "claims.csv").stat().st_size / 1e6
-        seconds, memory, _, status = measure([str(BIN / "claimtrack"), "validate"], cwd=valid)
-        inside = json.loads(measure([sys.executable, "-c", INSIDE, str(valid)])[2])["seconds"]
-        parse_wall, parse_memory, parsed, _ = measure([sys.executable, "-c", PARSE, str(valid / "data" / "claims.csv")])
-        parse_inside = float(parsed.split()[0])
-        ratio_parse = inside / parse_inside
-        print(row("claimtrack validate", rows, seconds, memory,
-                  f"exit {status}; {inside:.2f} s validating in the process, {ratio_parse:.1f}x the parse; "
-                  f"memory {memory / csv_mb:.1f}x the {csv_mb:.0f} MB CSV"))  # fmt: skip
-        print(
-            row(
-                "pyarrow parse of claims.csv",
-                rows,
-                parse_wall,
-                parse_memory,
-                f"{parse_inside:.2f} s parsing in the process",
-            )
-        )
-        b_seconds, b_memory, _, _ = measure([str(BIN / "claimtrack"), "validate"], cwd=broken)
-        found = json.loads(measure([sys.executable, "-c", INSIDE, str(broken)])[2])["problems"]
-        planted = [
-            [p["file"], p["line"], p["column"], p["rule"]] for p in json.loads((broken / "planted.json").read_text())
-        ]
-        exact = sorted(map(tuple, found)) == sorted(map(tuple, planted))
-        print(row("claimtrack validate, 1% of claims broken", rows, b_seconds, b_memory,
-                  f"{len(found):,} problems found, {'exactly' if exact else 'NOT exactly'} the {len(planted):,} planted; "
-                  f"memory {b_memory / csv_mb:.1f}x the CSV"))  # fmt: skip
-        if rows <= args.frictionless_up_to:
-            f_seconds, f_memory, _, _ = measure([str(BIN / "frictionless"), "validate", "datapackage.json"], cwd=valid)
-            print(
-                row(
-                    "frictionless validate",
-                    rows,
-                    f_seconds,
-                    f_memory,
-                    f"claimtrack is {f_seconds / seconds:.1f}x faster",
-                )
-            )
-        else:
-            print(f"| {rows:,} | frictionless validate | - | - | - | not run: beyond --frictionless-up-to "
-                  f"{args.frictionless_up_to:,} (it takes minutes) |")  # fmt: skip
+        scale(figures, args.work, rows, args.frictionless_up_to)
+    story_runs(figures, args.work, args.repeats)
+    about["load after"] = os.getloadavg()[0]
+    print(f"claimtrack benchmark, {about['date']}: {about['machine']}; {about['tool']}; "
+          f"load average {about['load']:.1f} before, {about['load after']:.1f} after")  # fmt: skip
+    if before_about:
+        print(f"before: {before_about['tool']}, {before_about['date']}, load {before_about['load']:.1f}")
+    print()
+    print("\n".join(table(figures, before)))
+    print()
+    print("\n".join(targets(figures, sizes)))
+    if args.save:
+        figures.save(args.save, about)
 
 
 if __name__ == "__main__":

@@ -248,6 +248,39 @@ def test_a_failed_build_leaves_the_previous_charts_in_place(real_package, monkey
     assert not list(real_package.glob(".charts-*"))  # no scratch folder left behind
 
 
+def test_a_renderer_that_dies_drawing_a_chart_ends_the_build_with_its_words_and_changes_nothing(
+    real_package, monkeypatch
+):
+    from claimtrack.charts.drawing import RenderError
+
+    package = read_package(real_package)
+    tables = claimtrack.load(real_package)
+    build_charts(package, tables, force=True)
+    before = {p.name: p.read_bytes() for p in (real_package / "charts").iterdir()}
+    real = panels.chart
+
+    def with_a_vertical_tab(tables, view):  # what aborts vl-convert's text layout outright
+        return real(tables, view).properties(title="a title with a vertical tab \x0b in it")
+
+    monkeypatch.setattr(panels, "chart", with_a_vertical_tab)
+    with pytest.raises(
+        RenderError, match=r"crashed while drawing the chart \S+ \(.*NonXmlChar.*\); no chart was changed"
+    ):
+        build_charts(package, tables, force=True)
+    assert {p.name: p.read_bytes() for p in (real_package / "charts").iterdir()} == before
+    assert not list(real_package.glob(".charts-*"))
+
+
+def test_build_says_what_the_renderer_died_of_and_exits_with_status_one(real_package, monkeypatch):
+    from conftest import run_claimtrack
+
+    real = panels.chart
+    monkeypatch.setattr(panels, "chart", lambda tables, view: real(tables, view).properties(title="tab \x0b"))
+    ran = run_claimtrack("build", "--force", cwd=real_package)
+    assert ran.returncode == 1
+    assert "Error: the chart renderer (vl-convert) crashed while drawing the chart" in ran.stderr
+
+
 def test_the_committed_charts_are_built_from_the_committed_data():
     assert is_up_to_date(read_package(REPO)), "charts/ is stale: run `make build` and commit charts/"
 

@@ -249,7 +249,7 @@ ALLOWED = {
     "validation": {"model", "io", "tables"},
     "tracking": {"model", "io", "tables", "validation"},
     "extracting": {"model", "io", "tracking"},
-    "charts": {"model", "tables", "tracking"},
+    "charts": {"model", "io", "tables", "tracking"},  # io: charts are written as one commit
     "publishing": {"model", "io", "tables", "validation", "tracking", "charts"},
     "starting": {"model", "validation", "publishing"},
     "synthetic": {"model", "io", "starting"},

@@ -90,3 +90,56 @@ def test_the_zip_checked_is_the_zip_published_into_dist_by_default(package, monk
     assert result.folder == package.resolve() / "dist"
     assert result.release == package.resolve() / "dist" / f"claimtrack-syria-{read_package(package).version}.zip"
     assert checked == [result.release.read_bytes()]
+
+
+# Runs `claimtrack publish` in a process of its own that dies, as kill -9 would end it (no
+# clean-up, no finally), at its Nth move into dist/: the zip is the 1st, the database the
+# 2nd, its metadata the 3rd; the old site steps aside at the 4th and the new one moves in at
+# the 5th.
+PUBLISH_KILLED_AT = """
+import os, sys
+from claimtrack.io import storage
+moves, real = [0], storage._replace
+def replace(source, target):
+    moves[0] += 1
+    if moves[0] == int(sys.argv[2]):
+        os._exit(137)
+    real(source, target)
+storage._replace = replace
+from claimtrack.cli import main
+main(["publish", "-p", sys.argv[1]])
+"""
+
+
+@pytest.mark.parametrize("step", [2, 5])
+def test_a_publish_killed_among_its_moves_is_one_release_once_the_next_command_finishes_it(package, step):
+    import subprocess
+    import sys
+
+    from claimtrack.model import paths
+    from conftest import run_claimtrack
+
+    publishing.publish(package)
+    dist = package / "dist"
+    pieces = [p for p in dist.iterdir()]
+    first = {p.name: p.stat().st_ino for p in pieces}
+    (dist / "site" / "left-from-the-first.txt").write_text("the first release's site held this\n")
+    ran = subprocess.run([sys.executable, "-c", PUBLISH_KILLED_AT, str(package), str(step)], capture_output=True)
+    assert ran.returncode == 137, ran.stderr
+    assert (package / paths.WORK_DIR / paths.JOURNAL).exists()  # killed among the moves it names
+    assert run_claimtrack("validate", cwd=package).returncode == 0  # the next command finishes them
+    now = {p.name: p.stat().st_ino for p in dist.iterdir()}
+    assert set(now) == set(first)  # no scratch folder left, nothing missing
+    assert all(now[name] != first[name] for name in first)  # every piece is the second release's
+    assert not (dist / "site" / "left-from-the-first.txt").exists()
+    assert (dist / "site" / paths.SITE_INDEX).is_file()
+    assert not (package / paths.WORK_DIR / paths.JOURNAL).exists()
+
+
+def test_a_scratch_folder_a_publish_killed_before_its_moves_left_is_removed_by_the_next(package):
+    publishing.publish(package)
+    leftover = package / "dist" / ".publish-killed"
+    (leftover / "site").mkdir(parents=True)
+    (leftover / "site" / "index.html").write_text("half made\n")
+    publishing.publish(package)
+    assert sorted(p.name for p in (package / "dist").iterdir() if p.name.startswith(".")) == []

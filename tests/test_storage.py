@@ -293,3 +293,69 @@ def test_an_add_of_several_files_killed_at_any_step_is_all_or_nothing_once_recov
     assert not (package / paths.WORK_DIR / paths.JOURNAL).exists()
     if step == 5:
         assert not killed and changed  # five moves are more than it makes: it ran to the end
+
+
+# A commit of a file and a folder, in a process that dies at its Nth move: the file is the
+# 1st; the old folder steps aside at the 2nd and the new one moves in at the 3rd.
+COMMIT_KILLED_AT = """
+import os, sys
+from pathlib import Path
+from claimtrack.io import storage
+moves, real = [0], storage._replace
+def replace(source, target):
+    moves[0] += 1
+    if moves[0] == int(sys.argv[2]):
+        os._exit(137)
+    real(source, target)
+storage._replace = replace
+root = Path(sys.argv[1])
+scratch = root / "out" / ".scratch"
+storage.commit(root, [(scratch / "a.zip", root / "out" / "a.zip"), (scratch / "site", root / "out" / "site")], [scratch])
+"""
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 4])
+def test_a_commit_of_files_and_folders_killed_at_any_move_is_finished_whole_by_the_next_command(tmp_path, step):
+    import subprocess
+    import sys
+
+    out, scratch = tmp_path / "out", tmp_path / "out" / ".scratch"
+    (out / "site").mkdir(parents=True)
+    (out / "a.zip").write_text("old zip")
+    (out / "site" / "old-page.html").write_text("old page")
+    (scratch / "site").mkdir(parents=True)
+    (scratch / "a.zip").write_text("new zip")
+    (scratch / "site" / "index.html").write_text("new page")
+    ran = subprocess.run([sys.executable, "-c", COMMIT_KILLED_AT, str(tmp_path), str(step)], capture_output=True)
+    assert ran.returncode == (0 if step == 4 else 137), ran.stderr  # three moves: the 4th is never reached
+    assert storage.pending(tmp_path) == (step < 4)
+    with storage.package_lock(tmp_path):  # the next command
+        pass
+    assert (out / "a.zip").read_text() == "new zip"
+    assert sorted(p.name for p in (out / "site").iterdir()) == ["index.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.zip", "site"]  # the scratch folder went too
+    assert not storage.pending(tmp_path)
+
+
+def test_a_commit_outside_the_package_names_its_paths_whole_in_the_journal(tmp_path, monkeypatch):
+    import json
+
+    package, elsewhere = tmp_path / "package", tmp_path / "elsewhere"
+    package.mkdir()
+    (elsewhere / ".scratch").mkdir(parents=True)
+    (elsewhere / ".scratch" / "a.zip").write_text("new")
+    journals = []
+    real = storage._finish
+    monkeypatch.setattr(
+        storage,
+        "_finish",
+        lambda journal, *rest: (journals.append(json.loads(journal.read_text())), real(journal, *rest)),
+    )
+    storage.commit(package, [(elsewhere / ".scratch" / "a.zip", elsewhere / "a.zip")], [elsewhere / ".scratch"])
+    assert journals == [
+        {
+            "moves": [[str(elsewhere / ".scratch" / "a.zip"), str(elsewhere / "a.zip")]],
+            "remove": [str(elsewhere / ".scratch")],
+        }
+    ]
+    assert (elsewhere / "a.zip").read_text() == "new" and not (elsewhere / ".scratch").exists()

@@ -349,6 +349,9 @@ DESCRIPTOR_CASES = {
     # a chart named with capitals and a space, of no known kind
     "views-shape": [(DESCRIPTOR, None, None, "Tolls Chart", "views"), (DESCRIPTOR, None, None, "pie", "views")],
     "topics-declared-twice": [(DESCRIPTOR, None, None, "death toll", "topics")],
+    # 101 resources, and 501 fields in one schema: past the bounds on what a package declares
+    "descriptor-too-many-resources": [(DESCRIPTOR, None, None, None, "descriptor")],
+    "schema-too-many-fields": [("schemas/claimants.json", None, None, None, "schema")],
 }
 
 
@@ -372,6 +375,8 @@ SCHEMA_MESSAGES = {
     "schema-foreign-key-missing-resource": "refers to the resource 'people', which the package does not have",
     "schema-profile": "does not follow the standard's profile: 5 is not of type 'string' at property 'title'",
     "descriptor-resource-renamed": "the package has no resource named claims",
+    "descriptor-too-many-resources": "declares 101 resources; a package may declare at most 100",
+    "schema-too-many-fields": "the schema has 501 fields; a table may have at most 500",
 }
 
 

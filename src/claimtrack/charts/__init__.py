@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 
 from claimtrack.model.views import KINDS, View, views_of
-from claimtrack.tables.views import measure_infos
 
 # The module that draws each kind of chart.
 MODULES = {kind: f"claimtrack.charts.{kind}" for kind in KINDS}
@@ -25,6 +24,8 @@ def kind_module(kind: str):
 
 def views(tables) -> list[View]:
     """The charts of the package, in the order they are built and shown."""
+    from claimtrack.tables.views import measure_infos
+
     package = tables.package
     return views_of(package.views, package.topics, measure_infos(tables))
 

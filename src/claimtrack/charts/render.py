@@ -3,7 +3,10 @@
 Same data in, same bytes out: specs are written with sorted keys, the renderer and
 its fonts are pinned, and nothing carries a time stamp. A build renders every chart
 into a scratch folder first and moves the files into charts/ only when all of them
-succeeded, so a failed build leaves the previous charts in place. charts/manifest.json
+succeeded, as one commit (``storage.commit``), so a failed build leaves the previous
+charts in place and a crash among the moves is finished by the next command. The
+pictures are drawn by a worker process (``drawing``): a renderer that dies ends the
+build with a message, not the command. charts/manifest.json
 records a fingerprint of everything the charts are made from; when it matches, the
 build has nothing to do.
 """
@@ -15,7 +18,6 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
 import shutil
 import tempfile
@@ -26,6 +28,8 @@ from pathlib import Path
 from typing import Callable
 
 from claimtrack.charts import chart, views
+from claimtrack.charts.drawing import Renderer
+from claimtrack.io import storage
 from claimtrack.model import paths
 from claimtrack.model.package import Package
 
@@ -248,21 +252,26 @@ def _spec_bytes(spec: dict) -> bytes:
     return (json.dumps(spec, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
 
-def render(name: str, spec: dict, bundle: str, narrow: dict | None = None) -> dict[str, bytes]:
+def render(
+    name: str, spec: dict, bundle: str, narrow: dict | None = None, renderer: Renderer | None = None
+) -> dict[str, bytes]:
     """The chart's files, by format: ``spec`` drawn at a desktop's width, ``narrow`` (the
-    same chart drawn for a phone) as a spec and a picture of its own."""
-    import vl_convert as vlc
-
+    same chart drawn for a phone) as a spec and a picture of its own. The pictures are
+    drawn by ``renderer``'s worker process (one of its own when none is given); a chart
+    it cannot draw is a RenderError."""
     narrow = narrow or spec
+    if renderer is None:
+        with Renderer() as renderer:
+            return render(name, spec, bundle, narrow, renderer)
     title, description = _title_of(spec), spec.get("description", "")
-    svg = accessible_svg(vlc.vegalite_to_svg(spec), name, title, description)
-    narrow_png = vlc.vegalite_to_png(narrow, scale=PNG_SCALE)
+    drawn_svg, narrow_png, png = renderer.draw(name, spec, narrow, PNG_SCALE)
+    svg = accessible_svg(drawn_svg, name, title, description)
     tallest = max(drawn_height(svg), math.ceil(png_height(narrow_png) / PNG_SCALE))
     return {
         paths.CHART_SPEC: _spec_bytes(spec),
         paths.CHART_NARROW_SPEC: _spec_bytes(narrow),
         "svg": svg.encode("utf-8"),
-        "png": vlc.vegalite_to_png(spec, scale=PNG_SCALE),
+        "png": png,
         paths.CHART_NARROW_PNG: narrow_png,
         "html": page(spec, bundle, narrow, name, drawn_width(svg)).encode("utf-8"),
         paths.CHART_EMBED: embed_code(
@@ -410,34 +419,42 @@ def build_charts(
     }
     scratch = Path(tempfile.mkdtemp(prefix=".charts-", dir=package.root))
     try:
-        for number, view in enumerate(planned, start=1):
-            name = view.name
-            progress(f"[{number}/{len(planned)}] {name}")
-            spec = chart(tables, view).to_dict()
-            with theme.at_width(theme.NARROW):
-                narrow = chart(tables, view).to_dict()
-            files = render(name, spec, bundle, narrow)
-            for fmt, content in files.items():
-                (scratch / paths.chart_file(name, fmt)).write_bytes(content)
-            manifest["charts"][name] = {
-                "kind": view.kind,
-                "title": _title_of(spec),
-                "description": spec.get("description", ""),
-                # The width the desktop drawing needs: a narrower place gets the phone's.
-                "fits": fits(drawn_width(files["svg"].decode("utf-8"))),
-                "files": {fmt: hashlib.sha256(content).hexdigest() for fmt, content in files.items()},
-            }
-        for name in names:
-            for fmt in paths.CHART_FORMATS:
-                os.replace(scratch / paths.chart_file(name, fmt), folder / paths.chart_file(name, fmt))
-        # The manifest goes next: it vouches for files that are already in place.
+        with Renderer() as renderer:
+            for number, view in enumerate(planned, start=1):
+                name = view.name
+                progress(f"[{number}/{len(planned)}] {name}")
+                spec = chart(tables, view).to_dict()
+                with theme.at_width(theme.NARROW):
+                    narrow = chart(tables, view).to_dict()
+                files = render(name, spec, bundle, narrow, renderer)
+                for fmt, content in files.items():
+                    (scratch / paths.chart_file(name, fmt)).write_bytes(content)
+                manifest["charts"][name] = {
+                    "kind": view.kind,
+                    "title": _title_of(spec),
+                    "description": spec.get("description", ""),
+                    # The width the desktop drawing needs: a narrower place gets the phone's.
+                    "fits": fits(drawn_width(files["svg"].decode("utf-8"))),
+                    "files": {fmt: hashlib.sha256(content).hexdigest() for fmt, content in files.items()},
+                }
         manifest_text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
         (scratch / paths.CHART_MANIFEST).write_text(manifest_text, encoding="utf-8")
-        os.replace(scratch / paths.CHART_MANIFEST, _manifest_path(package.root))
-        # The files of a chart the package no longer has go last: nothing vouches for them.
-        for name in sorted(set(before) - set(names)):
-            for fmt in paths.CHART_FORMATS:
-                (folder / paths.chart_file(name, fmt)).unlink(missing_ok=True)
+        moves = [
+            (scratch / paths.chart_file(name, fmt), folder / paths.chart_file(name, fmt))
+            for name in names
+            for fmt in paths.CHART_FORMATS
+        ]
+        moves.append((scratch / paths.CHART_MANIFEST, _manifest_path(package.root)))
+        # The files of a chart the package no longer has go too: nothing would vouch for them.
+        gone = [
+            folder / paths.chart_file(name, fmt)
+            for name in sorted(set(before) - set(names))
+            for fmt in paths.CHART_FORMATS
+        ]
+        # One commit: a crash among the moves is finished by the next command.
+        with storage.package_lock(package.root):
+            storage.commit(package.root, moves, remove=[*gone, scratch])
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        if not storage.pending(package.root):
+            shutil.rmtree(scratch, ignore_errors=True)
     return BuildResult(built=names, up_to_date=False, folder=folder)

@@ -159,11 +159,14 @@ def chart(tables, view) -> alt.VConcatChart:
     # the time axis the rest: the chart is as wide as it is drawn for, notes included.
     left = 0 if narrow else row_column + ROW_GAP
     plot_width = theme.width() - left
-    # Lines are broken to the room they have, never cut short.
-    frame["label_text"] = ["\n".join(labels.lines(text, plot_width, breaks=())) for text in frame["label"]]
     frame["row_lines"] = [text.count("\n") + 1 for text in frame["row_text"]]
     lines_above = _most_lines(frame["row_text"])
-    lines_below = _most_lines(frame["label_text"]) if narrow else 1
+    lines_below = 1
+    if narrow:
+        # On a phone each figure is a line of its own under its bar (beside it on a desktop),
+        # broken to the room it has, never cut short.
+        frame["label_text"] = ["\n".join(labels.lines(text, plot_width, breaks=())) for text in frame["label"]]
+        lines_below = _most_lines(frame["label_text"])
     dates = pd.concat([frame["from"], frame["to"], frame["said"].dropna(), common.annotation_frame(view)["date"]])
     axis, scale = common.time_axis(dates, "Date")
     if left:

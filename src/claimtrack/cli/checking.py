@@ -92,11 +92,16 @@ def build(package_dir: Path, archive: Path | None, output_format: str, max_error
         claimtrack build
         claimtrack build --force
     """
+    from claimtrack.charts.drawing import RenderError
     from claimtrack.charts.render import build_charts
+    from claimtrack.io.storage import WriteError
 
     report = validated(package_dir, archive, output_format, max_errors)
     progress = (lambda line: echo(f"  chart {line}", err=True)) if output_format == "text" else (lambda _: None)
-    result = build_charts(report.package, report.tables, force=force, progress=progress)
+    try:
+        result = build_charts(report.package, report.tables, force=force, progress=progress)
+    except (RenderError, WriteError) as error:
+        fail(str(error))
     readme = _refreshed_readme(report.package)
     if output_format == "text":
         if result.up_to_date:

@@ -79,25 +79,92 @@ def _sync_folder(folder: Path) -> None:
 
 def recover(root: Path) -> None:
     """Finish a change a crash interrupted, under the lock: make the moves its journal
-    names whose new file is still waiting (each was written whole before the journal
-    was), then remove the journal; and remove the temporary files a crash left before
-    its journal was in place."""
+    names that are not made yet (each new file or folder was written whole before the
+    journal was) and remove what it says to remove, then remove the journal; and remove
+    the temporary files a crash left before its journal was in place."""
     import json
 
     journal = _journal(root)
     if journal.exists():
         try:
-            moves = json.loads(journal.read_text(encoding="utf-8"))["moves"]
+            written = json.loads(journal.read_text(encoding="utf-8"))
+            moves = [(root / staged, root / target) for staged, target in written["moves"]]
+            remove = [root / folder for folder in written.get("remove", [])]
         except (OSError, ValueError, KeyError, TypeError):
-            moves = []
-        for staged, target in moves:
-            if (root / staged).exists():
-                os.replace(root / staged, root / target)
-                _sync_folder((root / target).parent)
-        journal.unlink(missing_ok=True)
-        _sync_folder(journal.parent)
+            moves, remove = [], []
+        _finish(journal, moves, remove)
     for leftover in _leftovers(root):
         leftover.unlink(missing_ok=True)
+
+
+def _replace(source: Path, target: Path) -> None:
+    """Every move a change makes goes through here (a test stops a change at its Nth move)."""
+    os.replace(source, target)
+
+
+def _move(staged: Path, target: Path) -> None:
+    """Put ``staged`` in the place of ``target``, once: a move already made (nothing is
+    staged any more) is not made again. A folder cannot replace a folder in one step, so
+    the old one first steps aside, beside the staged one, to be removed with it."""
+    if not staged.exists():
+        return
+    if staged.is_dir() and target.exists():
+        _replace(target, staged.with_name(staged.name + ".replaced"))
+    _replace(staged, target)
+    _sync_folder(target.parent)
+
+
+def _finish(journal: Path, moves: list[tuple[Path, Path]], remove: list[Path]) -> None:
+    """Make the journal's moves, remove what it says to remove, then the journal."""
+    import shutil
+
+    for staged, target in moves:
+        _move(staged, target)
+    for path in remove:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    journal.unlink(missing_ok=True)
+    _sync_folder(journal.parent)
+
+
+def _write_journal(root: Path, moves: list[tuple[Path, Path]], remove: list[Path] = ()) -> Path:
+    """Put on disk, in one step, the journal of a change: its moves and what to remove
+    once they are made. Paths inside the package are kept relative to it, others whole."""
+    import json
+
+    def written(path: Path) -> str:
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    journal = _journal(root)
+    journal.parent.mkdir(exist_ok=True)
+    handle, name = tempfile.mkstemp(
+        prefix=f"{paths.STAGED_PREFIX}{journal.name}.", suffix=paths.STAGED_SUFFIX, dir=journal.parent
+    )
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(
+            json.dumps({"moves": [[written(s), written(t)] for s, t in moves], "remove": list(map(written, remove))})
+        )
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(name, journal)
+    _sync_folder(journal.parent)
+    return journal
+
+
+def commit(root: Path, moves: list[tuple[Path, Path]], remove: list[Path] = ()) -> None:
+    """Move each finished file or folder into place as one commit, under the package's
+    lock: a journal names the moves first, so that a crash among them is finished by the
+    next command (``recover``); then the moves are made and ``remove`` (the scratch
+    folders they came from, files no longer wanted) is removed."""
+    root = Path(root)
+    _finish(_write_journal(root, moves, remove), moves, remove)
+
+
+def pending(root: Path) -> bool:
+    """Whether a change's journal is in place: its moves are the next command's to finish."""
+    return _journal(Path(root)).exists()
 
 
 def _leftovers(root: Path) -> list[Path]:
@@ -185,8 +252,6 @@ def write_files(root: Path, changes: dict[str, bytes]) -> None:
     written and put on disk first, so a failure on any of them changes nothing; then a
     journal names the moves, so that a crash among them is finished by the next command
     (see ``recover``); then each is moved into place."""
-    import json
-
     from claimtrack.io import checked
 
     root = Path(root)
@@ -211,22 +276,10 @@ def write_files(root: Path, changes: dict[str, bytes]) -> None:
             if target.exists():
                 os.chmod(name, target.stat().st_mode & 0o7777)
         if len(staged) > 1:
-            moves = [[str(temporary.relative_to(root)), rel] for rel, temporary in staged]
-            journal.parent.mkdir(exist_ok=True)
-            handle, name = tempfile.mkstemp(
-                prefix=f"{paths.STAGED_PREFIX}{journal.name}.", suffix=paths.STAGED_SUFFIX, dir=journal.parent
-            )
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(json.dumps({"moves": moves}))
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(name, journal)
-            _sync_folder(journal.parent)
+            _write_journal(root, [(temporary, root / rel) for rel, temporary in staged])
         for relative, temporary in staged:
-            os.replace(temporary, root / relative)
+            _move(temporary, root / relative)
             moved.append(relative)
-        for folder in {(root / rel).parent for rel, _ in staged}:
-            _sync_folder(folder)
         journal.unlink(missing_ok=True)
     except OSError as error:
         if isinstance(error, WriteError):

@@ -23,6 +23,11 @@ KNOWN_TYPES = {"string", "integer", "number", "date", "boolean"}
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # A descriptor or schema larger than this is no hand-written metadata: refused unread.
 MAX_JSON_BYTES = 5_000_000
+# Bounds on what a package declares, so that no descriptor can make validation run for
+# hours: every resource is read and checked, with every field, on every validation. A
+# claims package has six tables of a few dozen columns; these leave room for many more.
+MAX_RESOURCES = 100
+MAX_FIELDS = 500
 # The tables the tool reads by name: a package without one of them cannot be read. The
 # corrections log is not among them: a package may keep none (its rows then cannot be
 # corrected, while their statuses still move).
@@ -210,6 +215,16 @@ def read_package(root: str | Path = ".", overrides: Mapping[str, bytes] | None =
     raw_resources = descriptor.get("resources")
     if not isinstance(raw_resources, list) or not raw_resources:
         raise ValidationError([_descriptor_problem("the descriptor needs a non-empty list of resources", "descriptor")])
+    if len(raw_resources) > MAX_RESOURCES:
+        raise ValidationError(
+            [
+                _descriptor_problem(
+                    f"the descriptor declares {len(raw_resources):,} resources; a package may declare at most "
+                    f"{MAX_RESOURCES}, each read and checked on every validation",
+                    "descriptor",
+                )
+            ]
+        )
     seen: set[str] = set()
     for i, raw in enumerate(raw_resources):
         resource = _read_resource(root, i, raw, problems, overrides)
@@ -420,6 +435,9 @@ def _schema_is_usable(schema: dict, schema_path: str, problems: list[Problem]) -
     fields = schema.get("fields")
     if not isinstance(fields, list) or not fields:
         found.append("the schema needs a non-empty list of fields")
+        fields = []
+    elif len(fields) > MAX_FIELDS:
+        found.append(f"the schema has {len(fields):,} fields; a table may have at most {MAX_FIELDS}")
         fields = []
     names: set[str] = set()
     for position, spec in enumerate(fields, start=1):

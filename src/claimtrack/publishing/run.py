@@ -9,13 +9,16 @@ Then, under the package's lock so that no claim is added half-way, everything is
 made in a scratch folder inside the output folder: the release zip (checked by
 unzipping it into a fresh folder and validating it with frictionless and with
 claimtrack's own checks), the SQLite database with its metadata.json for Datasette,
-and the static site. Only when all of it is made is each piece moved into place;
-a failure on the way leaves the previous release, if any, as it was.
+and the static site. Only when all of it is made are the pieces moved into place, as
+one commit (``storage.commit``): a journal names the moves first, so that a crash
+among them is finished by the next claimtrack command, and the zip, the database and
+the site are never of two different releases. A failure before that leaves the
+previous release, if any, as it was; a scratch folder a crash left is removed by the
+next publish.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -30,6 +33,7 @@ from claimtrack.publishing import changelog, release
 
 # Lower-case letters, digits, '.', '_' and '-': the package's name becomes file names.
 _FILE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_SCRATCH = ".publish-"  # the scratch folder a release is made in, inside the output folder
 _CITATION_VERSION = re.compile(r"""^version:\s*["']?([^"'\s]+)["']?\s*$""", flags=re.MULTILINE)
 
 
@@ -150,11 +154,13 @@ def _make(
     include_archive: bool,
     progress: Callable[[str], None],
 ) -> Published:
+    from claimtrack.io import storage
     from claimtrack.publishing import database, site
 
     created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=".publish-", dir=folder))
+    _remove_leftovers(folder)
+    scratch = Path(tempfile.mkdtemp(prefix=_SCRATCH, dir=folder))
     try:
         zip_path = scratch / release.zip_name(package)
         progress(f"release {zip_path.name}")
@@ -187,22 +193,21 @@ def _make(
                 f"Datasette metadata: {paths.DATASETTE_METADATA}": scratch / paths.DATASETTE_METADATA,
             },
         )
-        written = _move_into_place(
-            scratch, folder, [zip_path.name, db_path.name, paths.DATASETTE_METADATA, paths.SITE_DIR]
-        )
+        names = [zip_path.name, db_path.name, paths.DATASETTE_METADATA, paths.SITE_DIR]
+        storage.commit(package.root, [(scratch / name, folder / name) for name in names], remove=[scratch])
     except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        if created:
-            shutil.rmtree(folder, ignore_errors=True)
+        if not storage.pending(package.root):  # moves begun are the next command's to finish
+            shutil.rmtree(scratch, ignore_errors=True)
+            if created:
+                shutil.rmtree(folder, ignore_errors=True)
         raise
-    shutil.rmtree(scratch, ignore_errors=True)
     return Published(
         folder=folder,
         release=folder / zip_path.name,
         database=folder / db_path.name,
         metadata=folder / paths.DATASETTE_METADATA,
         site=folder / paths.SITE_DIR,
-        written=written,
+        written=[folder / name for name in names],
     )
 
 
@@ -212,14 +217,9 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def _move_into_place(scratch: Path, folder: Path, names: list[str]) -> list[Path]:
-    """Move each finished piece from ``scratch`` into ``folder``, replacing what was there."""
-    moved = []
-    for name in names:
-        target = folder / name
-        if (scratch / name).is_dir() and target.exists():
-            # A folder cannot replace a folder in one step: the old one steps aside first.
-            os.replace(target, scratch / f".old-{name}")
-        os.replace(scratch / name, target)
-        moved.append(target)
-    return moved
+def _remove_leftovers(folder: Path) -> None:
+    """Scratch folders a publish killed before its moves left in the output folder. Under
+    the package's lock, after any journal is finished, none is another publish's."""
+    for leftover in folder.glob(f"{_SCRATCH}*"):
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
