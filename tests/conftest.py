@@ -141,12 +141,12 @@ def real_package(tmp_path) -> Path:
 
 def snapshot(folder: Path) -> dict[str, str]:
     """The SHA-256 of every file under ``folder``, by relative path. The lock file and
-    the kept result of the last validation are left out: they hold no data, and taking
-    the lock, or validating, may write them."""
+    the kept results of the last validation and of the last profile check are left out:
+    they hold no data, and taking the lock, or validating, may write them."""
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name not in (".claimtrack.lock", "validation.json")
+        if path.is_file() and path.name not in (".claimtrack.lock", "validation.json", "profiles.json")
     }
 
 

@@ -93,7 +93,7 @@ def test_list_of_a_broken_package_prints_no_row_at_fault_and_names_the_problem(t
         printed = {(row[0], row[quote]) for row in csv.reader(io.StringIO(result.stdout))}
         at_fault = {
             (claim_id, text)
-            for claim_id, text, line in zip(claims.frame[0], claims.frame[quote], claims.lines)
+            for claim_id, text, line in zip(claims.frame.to_series(0), claims.frame.to_series(quote), claims.lines)
             if int(line) in faulty_lines
         }
         assert not printed & at_fault

@@ -333,7 +333,7 @@ def test_the_chart_fingerprint_covers_every_module_the_charts_run():
     loaded = {Path(path).resolve() for path in json.loads(done.stdout)}
     assert loaded, "drawing the charts loaded no claimtrack module beyond what load() did"
     assert loaded <= set(code_inputs())
-    assert any(path.name == "kernels.py" for path in code_inputs())  # the Arrow kernels that read the dates
+    assert any(path.name == "kernels.py" for path in code_inputs())  # the kernels that read the dates
 
 
 def test_a_change_to_any_code_the_charts_are_made_by_makes_them_stale(real_package, monkeypatch):

@@ -102,3 +102,24 @@ def test_a_result_kept_for_other_files_is_not_used(make_package, tmp_path):
     (other / ".claimtrack" / "validation.json").write_bytes((package / ".claimtrack" / "validation.json").read_bytes())
     result = run_claimtrack("validate", cwd=other)
     assert result.returncode == 1
+
+
+def test_the_profile_check_is_kept_for_the_descriptor_and_schemas_and_made_again_when_one_changes(make_package):
+    import json
+
+    from claimtrack.validation.profiles import profile_problems
+
+    package = make_package()
+    _validated_and_kept(package)
+    kept = package / ".claimtrack" / "profiles.json"
+    assert json.loads(kept.read_text(encoding="utf-8"))["result"] == []
+    # A schema edited by hand: its title a number, which the standard's profile refuses.
+    schema = package / "schemas" / "appearances.json"
+    edited = json.loads(schema.read_text(encoding="utf-8"))
+    edited["fields"][0]["title"] = 5
+    schema.write_text(json.dumps(edited), encoding="utf-8")
+    report = validate(package)
+    assert [(p.file, p.rule) for p in report.problems] == [("schemas/appearances.json", "schema")]
+    from claimtrack.model.package import read_package
+
+    assert profile_problems(read_package(package)) == report.problems

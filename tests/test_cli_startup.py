@@ -75,3 +75,20 @@ def test_version_names_the_tool_and_the_package_in_the_folder_each_by_its_own_nu
     ]
     outside = run_claimtrack("--version", cwd=tmp_path)
     assert outside.stdout.splitlines() == [f"claimtrack {claimtrack.__version__} (the tool)"]
+
+
+def test_validate_imports_neither_pandas_nor_numpy_and_with_its_profile_check_kept_not_frictionless(make_package):
+    import os
+    import time
+
+    package = make_package()
+    then = time.time() - 10  # the files old enough to be told apart by their times
+    for path in package.rglob("*"):
+        os.utime(path, (then, then))
+    first = imported(["validate"], package)
+    assert "pandas" not in first and "numpy" not in first
+    assert {"pandera", "frictionless"} <= first  # pandera runs the checks; the profile check is made
+    (package / ".claimtrack" / "validation.json").unlink()  # validated again, not said again
+    again = imported(["validate"], package)
+    assert "pandera" in again
+    assert not again & {"pandas", "numpy", "frictionless", "pyarrow"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
+import polars as pl
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -57,7 +58,7 @@ def as_csv_module_reads(data: bytes) -> list[tuple[int, list[str]]]:
 
 
 def rows_of(table: csvfile.RawTable) -> list[tuple[int, list[str]]]:
-    return [(int(line), list(cells)) for line, cells in zip(table.lines, table.frame.itertuples(index=False))]
+    return [(int(line), list(cells)) for line, cells in zip(table.lines, table.rows())]
 
 
 def exact(data: bytes) -> tuple[csvfile.RawTable | None, list]:
@@ -96,10 +97,39 @@ def test_a_quote_inside_a_cell_not_in_quotes_is_reported_with_its_line_column_an
         ("data/notes.csv", 4, "note", cell, "csv-syntax")
     ]
     assert "double each quote inside it" in problems[0].message
-    assert table is not None and table.frame[1].tolist() == ["a cell\nover two lines", cell]
+    assert table is not None and table.frame.to_series(1).to_list() == ["a cell\nover two lines", cell]
 
 
 def test_quotes_doubled_inside_a_quoted_cell_are_no_problem():
     table, problems = csvfile.read_raw(b'id,note\nx,"he said ""yes"""\n', "data/notes.csv", ["id", "note"])
     assert problems == []
-    assert table.frame[1].tolist() == ['he said "yes"']
+    assert table.frame.to_series(1).to_list() == ['he said "yes"']
+
+
+def _large(rows: list[str]) -> bytes:
+    """A file past the size the exact reader reads alone, of ``rows`` again and again."""
+    lines, size = ["id,note,n"], 0
+    while size < csvfile.FAST_FROM:
+        for row in rows:
+            lines.append(row.replace("ID", f"r{len(lines)}"))
+            size += len(row) + 1
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def test_a_large_file_is_read_by_polars_cell_for_cell_and_line_for_line_as_the_csv_module_reads_it():
+    data = _large(['ID,"a cell, with a comma",1', 'ID,"two\nlines ""quoted""",', "ID,,3", 'ID,"",é'])
+    assert csvfile._read_fast(data, memoryview(data), "data/big.csv") is not None  # polars read it
+    table, problems = csvfile.read_raw(data, "data/big.csv", ["id", "note", "n"])
+    assert problems == []
+    assert [(line, [cell or "" for cell in cells]) for line, cells in rows_of(table)] == as_csv_module_reads(data)
+    assert table.frame.schema == {"0": pl.String, "1": pl.String, "2": pl.String}
+
+
+@pytest.mark.parametrize("bad, why", [("ID,short", "row-length"), ("ID,a,b,c", "row-length"), ("", "blank-row")])
+def test_a_large_file_with_a_row_polars_would_pad_cut_or_skip_is_read_exactly_and_the_row_named(bad, why):
+    data = _large(["ID,note,1"])
+    lines = data.decode().split("\n")
+    lines.insert(5000, bad.replace("ID", "x"))
+    data = "\n".join(lines).encode()
+    table, problems = csvfile.read_raw(data, "data/big.csv", ["id", "note", "n"])
+    assert [(p.line, p.rule) for p in problems] == [(5001, why)]

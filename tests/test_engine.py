@@ -1,32 +1,35 @@
-"""validation.engine: pandera runs each kind of rule on the data it is handed, and every failing row comes back once, with its line and the cell as written."""
+"""validation.engine: pandera's polars backend runs each kind of rule on the data it is handed, and every failing row comes back once, with its line and the cell as written."""
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
-import pandera.pandas as pa
+import datetime as dt
+
+import polars as pl
 import pytest
 
-from claimtrack.validation.engine import Builtin, Fails, Passes, Required, Rule, run
+from claimtrack.validation.backend import pandera
+from claimtrack.validation.engine import Builtin, Fails, Passes, Required, Rule, run, schema
 
 
-def table() -> pd.DataFrame:
-    return pd.DataFrame(
+def table() -> pl.DataFrame:
+    return pl.DataFrame(
         {
-            "word": pd.array(["yes", None, "maybe", "no", None], dtype="str"),
-            "low": pd.array([1, 5, 2, None, 3], dtype="Int64"),
-            "high": pd.array([2, 4, 1, 9, 1], dtype="Int64"),
-            "day": pd.to_datetime(["2013-05-16", None, "2013-05-01", "2013-06-10", "2013-07-01"]),
+            "word": pl.Series(["yes", None, "maybe", "no", None], dtype=pl.String),
+            "low": pl.Series([1, 5, 2, None, 3], dtype=pl.Int64),
+            "high": pl.Series([2, 4, 1, 9, 1], dtype=pl.Int64),
+            "day": pl.Series(
+                [dt.date(2013, 5, 16), None, dt.date(2013, 5, 1), dt.date(2013, 6, 10), dt.date(2013, 7, 1)]
+            ),
         }
     )
 
 
-LINES = np.array([2, 3, 5, 6, 7])  # row 2 starts on line 5: a cell above spans two lines
+LINES = pl.Series([2, 3, 5, 6, 7])  # row 2 starts on line 5: a cell above spans two lines
 
 
 def found(rules, frame=None):
     frame = table() if frame is None else frame
-    cells = frame.astype(str).where(frame.notna(), "")
+    cells = frame.select(pl.all().cast(pl.String).fill_null(""))
     return [(p.line, p.column, p.value, p.message, p.rule) for p in run(rules, frame, cells, LINES, "t.csv")]
 
 
@@ -35,7 +38,7 @@ def test_each_kind_of_test_reports_its_failing_rows_with_their_lines_and_cells()
         Rule("required", "word", Required(), "word must not be empty"),
         Rule("enum", "word", Builtin("isin", (["yes", "no"],)), "{cell!r} is not yes or no"),
         Rule("minimum", "high", Passes(lambda column: column >= 2), "{cell} is below 2"),
-        Rule("bounds-order", "high", Fails(lambda f: f["low"] > f["high"]), "{high} is below {low}", reads=("low",)),
+        Rule("bounds-order", "high", Fails(pl.col("low") > pl.col("high")), "{high} is below {low}", reads=("low",)),
     ]
     assert sorted(found(rules)) == [
         (3, "high", "4", "4 is below 5", "bounds-order"),
@@ -51,8 +54,9 @@ def test_each_kind_of_test_reports_its_failing_rows_with_their_lines_and_cells()
 
 def test_a_column_test_is_not_asked_about_missing_cells_and_a_frame_test_treats_missing_as_no():
     rules = [
-        Rule("enum", "word", Passes(lambda column: column.str.len() == 3), "{cell} is not three letters"),
-        Rule("bounds-order", "low", Fails(lambda f: f["low"] < 2), "{low} too low"),  # NA < 2 is NA: no
+        Rule("enum", "word", Passes(lambda column: column.str.len_chars() == 3), "{cell} is not three letters"),
+        Rule("bounds-order", "low", Fails(pl.col("low") < 2), "{low} too low"),  # null < 2 is null: no
+        Rule("pattern", "word", Passes(lambda column: column.is_not_null()), "{cell} is missing"),  # never asked
     ]
     assert sorted(found(rules)) == [
         (2, "low", "1", "1 too low", "bounds-order"),
@@ -65,7 +69,7 @@ def test_a_template_shows_dates_as_days_and_missing_values_as_empty():
     rule = Rule(
         "dates-order",
         "day",
-        Fails(lambda f: f["low"].isna() | (f["day"] < "2013-05-10")),
+        Fails(pl.col("low").is_null() | (pl.col("day") < dt.date(2013, 5, 10))),
         "{day} ({low})",
         reads=("low",),
     )
@@ -73,27 +77,43 @@ def test_a_template_shows_dates_as_days_and_missing_values_as_empty():
 
 
 def test_a_rule_that_every_row_breaks_reports_every_row_once():
-    frame = pd.DataFrame({"a": pd.array(range(5000), dtype="Int64"), "b": pd.array(range(5000), dtype="Int64")})
-    rule = Rule("bounds-order", "a", Fails(lambda f: f["a"] >= f["b"]), "{a} is not below {b}", reads=("b",))
-    cells = frame.astype(str)
-    problems = run([rule], frame, cells, np.arange(2, 5002), "t.csv")
+    frame = pl.DataFrame({"a": range(5000), "b": range(5000)})
+    rule = Rule("bounds-order", "a", Fails(pl.col("a") >= pl.col("b")), "{a} is not below {b}", reads=("b",))
+    problems = run([rule], frame, frame.cast(pl.String), pl.Series(range(2, 5002)), "t.csv")
     assert [p.line for p in problems] == list(range(2, 5002))
 
 
-def test_the_tests_read_the_frame_pandera_hands_them(monkeypatch):
-    seen = []
-    rule = Rule("bounds-order", "low", Fails(lambda f: seen.append(f["low"].tolist()) or f["low"] > 2), "{low}")
-    validate = pa.DataFrameSchema.validate
+def test_a_frame_test_may_be_a_function_of_the_frame_giving_one_column_of_answers():
+    def second_of_its_kind(frame: pl.LazyFrame) -> pl.LazyFrame:
+        return frame.select(~pl.col("high").is_first_distinct())
+
+    assert [line for line, *_ in found([Rule("bounds-order", "high", Fails(second_of_its_kind), "{high}")])] == [7]
+
+
+def test_the_tests_are_run_by_pandera_in_one_schema_of_named_checks(monkeypatch):
+    pa = pandera()
+    rules = [
+        Rule("required", "word", Required(), "word must not be empty"),
+        Rule("enum", "word", Builtin("isin", (["yes", "no"],)), "{cell!r}"),
+        Rule("bounds-order", "low", Fails(pl.col("low") > 2), "{low}"),
+    ]
+    made = schema(rules)
+    assert isinstance(made, pa.DataFrameSchema)
+    assert [check.name for check in made.columns["word"].checks] == ["enum"]
+    assert made.columns["word"].nullable is False
+    assert [check.name for check in made.columns["low"].checks] == ["bounds-order"]  # the column it reports in
     calls = []
+    validate = pa.DataFrameSchema.validate
     monkeypatch.setattr(
         pa.DataFrameSchema, "validate", lambda self, *a, **k: calls.append(1) or validate(self, *a, **k)
     )
-    assert found([rule]) == [(3, "low", "5", "5", "bounds-order"), (7, "low", "3", "3", "bounds-order")]
-    assert calls and seen == [[1, 5, 2, pd.NA, 3]]
-    other = table().assign(low=pd.array([9, 9, 9, 9, 9], dtype="Int64"))
-    assert [line for line, *_ in found([rule], other)] == [2, 3, 5, 6, 7]
+    assert [line for line, *_ in found(rules[2:])] == [3, 7]
+    assert calls == [1]
+    assert [line for line, *_ in found(rules[2:], table().with_columns(low=pl.lit(9)))] == [2, 3, 5, 6, 7]
 
 
-@pytest.mark.parametrize("test", [Builtin("str_length", (), (("max_value", 2),)), Passes(lambda c: c.str.len() <= 2)])
+@pytest.mark.parametrize(
+    "test", [Builtin("str_length", (), (("max_value", 2),)), Passes(lambda c: c.str.len_chars() <= 2)]
+)
 def test_a_builtin_check_and_a_function_say_the_same(test):
     assert [line for line, *_ in found([Rule("max-length", "word", test, "{cell}")])] == [2, 5]

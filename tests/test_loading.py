@@ -129,3 +129,49 @@ def test_load_skipping_still_refuses_a_package_it_cannot_read(make_package):
 def test_load_refuses_an_unknown_on_error():
     with pytest.raises(ValueError, match="on_error must be one of raise, skip, not 'ignore'"):
         load(REPO, on_error="ignore")
+
+
+def test_load_refuses_an_unknown_kind_of_frames():
+    with pytest.raises(ValueError, match="frames must be one of pandas, polars, not 'arrow'"):
+        load(REPO, frames="arrow")
+
+
+def test_load_gives_polars_frames_on_request_typed_as_validation_checked_them():
+    import polars as pl
+
+    frames = load(REPO, frames="polars")
+    tables = load(REPO)
+    assert set(frames) == set(tables)
+    claims = frames.claims
+    assert isinstance(claims, pl.DataFrame)
+    assert (claims.schema["claim_id"], claims.schema["low"], claims.schema["date_from"]) == (
+        pl.String,
+        pl.Int64,
+        pl.Date,
+    )
+    assert claims.schema["said_on"] == pl.String  # a partial date stays its ISO text
+    june = claims.filter(pl.col("claim_id") == "mt-2013-05-16-02").row(0, named=True)
+    assert (june["date_from"].isoformat(), june["date_to"].isoformat()) == ("2013-06-10", "2013-06-12")
+    # The pandas tables are these frames, cell for cell.
+    for name, frame in frames.items():
+        assert frame.height == len(tables[name])
+        assert frame["claim_id" if "claim_id" in frame.columns else frame.columns[0]].to_list() == (
+            tables[name][frame.columns[0] if "claim_id" not in frame.columns else "claim_id"].tolist()
+        )
+
+
+def test_load_skipping_with_polars_frames_leaves_out_the_same_rows(real_package):
+    edit_rows(real_package / "data" / "sources.csv", "mt-2013-05-16", "source_id", published_on=lambda _: "16/05/2013")
+    frames = load(real_package, on_error="skip", frames="polars")
+    tables = load(real_package, on_error="skip")
+    assert frames.left_out == tables.left_out and frames.left_out["sources"] == ["mt-2013-05-16"]
+    assert frames.claims["claim_id"].to_list() == tables.claims["claim_id"].tolist()
+    assert frames.problems == tables.problems
+
+
+def test_a_date_of_a_year_beyond_2262_loads_as_the_day_it_names(real_package):
+    claims = real_package / "data" / "claims.csv"
+    edit_rows(claims, "mt-2013-05-16-02", "claim_id", date_to=lambda _: "3013-06-12")
+    loaded = load(real_package).claims.set_index("claim_id").loc["mt-2013-05-16-02"]
+    assert loaded["date_to"] == pd.Timestamp(3013, 6, 12)
+    assert str(load(real_package).claims["date_to"].dtype) == "datetime64[us]"

@@ -102,24 +102,37 @@ def test_a_cell_that_is_not_a_partial_date_spans_nothing(text):
     assert pd.isna(start[0]) and pd.isna(end[0])
 
 
-# pandas holds dates in nanoseconds: 1677-09-21 to 2262-04-11; outside it a date spans nothing (NaT).
-PANDAS_DATES = st.dates(min_value=dt.date(1678, 1, 1), max_value=dt.date(2261, 12, 31))
+# A date is a day of the years 1 to 9999, what YYYY can write but year 0 (typed.EARLIEST to LATEST).
+DATES = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
 
-@given(PANDAS_DATES)
+@given(DATES)
 def test_a_day_lies_within_the_span_of_its_month(day):
-    start, end = partial_date_span(pd.Series([day.strftime("%Y-%m")], dtype="string"))
+    start, end = partial_date_span(pd.Series([day.isoformat()[:7]], dtype="string"))
     assert start[0] <= pd.Timestamp(day) <= end[0]
-    assert start[0].day == 1 and (end[0] + pd.Timedelta(days=1)).day == 1
+    assert start[0].day == 1 and (end[0] == pd.Timestamp(9999, 12, 31) or (end[0] + pd.Timedelta(days=1)).day == 1)
 
 
-@given(PANDAS_DATES)
+@given(DATES)
 def test_a_day_lies_within_the_span_of_its_year(day):
-    start, end = partial_date_span(pd.Series([day.strftime("%Y")], dtype="string"))
+    start, end = partial_date_span(pd.Series([day.isoformat()[:4]], dtype="string"))
     assert (start[0], end[0]) == (pd.Timestamp(day.year, 1, 1), pd.Timestamp(day.year, 12, 31))
 
 
-@pytest.mark.parametrize("text", ["3013-05-14", "3013-05", "0201"])
-def test_a_year_pandas_cannot_hold_spans_nothing_instead_of_raising(text):
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("3013-05-14", "3013-05-14", "3013-05-14"),
+        ("3013-05", "3013-05-01", "3013-05-31"),
+        ("0201", "0201-01-01", "0201-12-31"),
+    ],
+)
+def test_a_year_long_past_or_far_ahead_spans_its_days_as_any_other(text, first, last):
+    start, end = partial_date_span(pd.Series([text], dtype="string"))
+    assert (start[0].date().isoformat(), end[0].date().isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("text", ["0000", "0000-05", "0000-05-14", "10000-01-01"])
+def test_year_0_which_no_calendar_has_spans_nothing(text):
     start, end = partial_date_span(pd.Series([text], dtype="string"))
     assert pd.isna(start[0]) and pd.isna(end[0])

@@ -669,3 +669,31 @@ def test_a_claim_made_after_a_month_only_page_s_month_is_still_refused(make_pack
     _published_on(package, "2013-04")
     found = problems_of(package)
     assert found and all(code in ("said-before-published", "said-on-basis") for *_, code in found)
+
+
+def test_schema_for_gives_the_pandera_polars_schemas_validate_checks_a_table_with(make_package):
+    import pandera.polars as pa
+
+    from claimtrack.validation import schema_for
+
+    checks = schema_for(make_package("type-integer"), "claims")
+    assert isinstance(checks.cells, pa.DataFrameSchema) and isinstance(checks.rows, pa.DataFrameSchema)
+    assert "type" in [check.name for check in checks.cells.columns["low"].checks]
+    assert checks.cells.columns["claim_id"].nullable is False  # required
+    assert "bounds-order" in [check.name for check in checks.rows.columns["low"].checks]
+    with pytest.raises(pa.errors.SchemaErrors) as failed:
+        checks.cells.validate(checks.cells_frame, lazy=True)
+    assert [(error.schema.name, error.check.name) for error in failed.value.schema_errors] == [("low", "type")]
+    # The cell that is no number is missing in the typed rows: the qualifier finds it empty,
+    # which validate does not report a second time on the same cell.
+    with pytest.raises(pa.errors.SchemaErrors) as failed:
+        checks.rows.validate(checks.rows_frame, lazy=True)
+    assert [error.check.name for error in failed.value.schema_errors] == ["qualifier-bounds"]
+    assert checks.rows_frame["measure_kind"].null_count() == 0  # each claim beside its measure's kind
+
+
+def test_schema_for_a_table_the_package_does_not_have_names_it(make_package):
+    from claimtrack.validation import schema_for
+
+    with pytest.raises(KeyError, match="no resource named 'claim'"):
+        schema_for(make_package(), "claim")

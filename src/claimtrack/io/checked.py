@@ -46,10 +46,17 @@ def key(root: str | Path, archive: str | Path | None = None) -> tuple[str, int] 
     """The key of the package's files as they are now, and the latest modification time
     among them (in nanoseconds); None when they cannot all be looked at."""
     root = Path(root)
-    digest = hashlib.sha256(f"{FORMAT}\0{archive or ''}\n".encode())
+    return stamp(_files(root, Path(archive) if archive else None), f"{FORMAT}\0{archive or ''}")
+
+
+def stamp(files: list[Path], salt: str = "") -> tuple[str, int] | None:
+    """The key of ``files`` as they are now (their paths, sizes, times and inodes, with
+    ``salt``), and the latest modification time among them (in nanoseconds); None when
+    they cannot all be looked at."""
+    digest = hashlib.sha256(f"{salt}\n".encode())
     latest = 0
     try:
-        for path in _files(root, Path(archive) if archive else None):
+        for path in files:
             stat = path.stat()
             latest = max(latest, stat.st_mtime_ns)
             digest.update(
@@ -62,18 +69,23 @@ def key(root: str | Path, archive: str | Path | None = None) -> tuple[str, int] 
     return digest.hexdigest(), latest
 
 
-def _path(root: Path) -> Path:
-    return root / paths.WORK_DIR / paths.VALIDATION_RESULT
+def _path(root: Path, name: str = paths.VALIDATION_RESULT) -> Path:
+    return root / paths.WORK_DIR / name
 
 
 def found(root: str | Path, archive: str | Path | None = None) -> dict | None:
     """What the last validation of these very files found, if it was kept."""
     root = Path(root)
-    now = key(root, archive)
+    return kept_for(_path(root), key(root, archive))
+
+
+def kept_for(path: Path, now: tuple[str, int] | None) -> dict | None:
+    """The result kept in ``path`` under the key ``now`` (``stamp``), if it was kept and
+    no file was modified too close to the moment it was."""
     if now is None:
         return None
     try:
-        kept = json.loads(_path(root).read_text(encoding="utf-8"))
+        kept = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(kept, dict) or kept.get("key") != now[0] or now[1] >= kept.get("kept_at", 0) - RACY_NS:
@@ -87,7 +99,11 @@ def keep(root: str | Path, archive: str | Path | None, result: dict, before: tup
     root = Path(root)
     if before is None or key(root, archive) != before or not (root / paths.DESCRIPTOR).is_file():
         return
-    path = _path(root)
+    keep_in(_path(root), result, before)
+
+
+def keep_in(path: Path, result, before: tuple[str, int]) -> None:
+    """Write ``result`` to ``path`` under the key ``before``, whole or not at all."""
     try:
         path.parent.mkdir(exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")

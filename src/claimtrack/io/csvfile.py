@@ -1,10 +1,13 @@
 """Reading a CSV file exactly as written: every cell as text, every row with its line.
 
-The fast path parses with pyarrow. When the file has a row of the wrong length,
-a quote that never closes, or anything else pyarrow would skip or guess at, the
-file is read again with Python's csv module, which knows the line of every row;
-that slower path only runs on broken files, and reports each structural problem
-instead of padding, cutting or swallowing rows.
+A large file is parsed by polars, once its bytes prove that polars reads it as
+Python's csv module would (``_read_fast``). When the file has a row of the wrong length,
+a quote that never closes, or anything else polars would pad, cut or guess at, the file
+is read again with the csv module, which knows the line of every row; that slower path
+runs on broken files, and on small ones (where it is the quicker: it needs no numpy for
+the proof), and reports each structural problem instead of padding, cutting or
+swallowing rows. Either way the table is a polars frame of text, one column per header
+position.
 """
 
 from __future__ import annotations
@@ -14,8 +17,7 @@ import io
 import re
 from dataclasses import dataclass, field, replace
 
-import numpy as np
-import pandas as pd
+import polars as pl
 
 from claimtrack.io import textfile
 from claimtrack.model.problems import Problem
@@ -23,24 +25,37 @@ from claimtrack.model.problems import Problem
 _NEWLINES = r"\r\n|\r|\n"
 _QUOTE = ord('"')
 # The bytes a well-placed quote may stand beside: a delimiter, a line end, another quote.
-_BESIDE_QUOTE = np.zeros(256, dtype=bool)
-_BESIDE_QUOTE[[ord(","), ord("\n"), ord("\r"), _QUOTE]] = True
+_BESIDE_QUOTE = bytes(c in b',\n\r"' for c in range(256))
 _CHUNK = 1 << 24
+# Files smaller than this are read by the exact reader alone: for them it is quicker
+# than importing numpy for the proof.
+FAST_FROM = 1 << 20
 
 
 @dataclass
 class RawTable:
-    """A CSV file's cells as text. ``frame`` has one column per header position,
-    labelled 0, 1, 2 ...; ``lines[i]`` is the line where row ``i`` starts."""
+    """A CSV file's cells as text. ``frame`` is a polars frame of one String column per
+    header position, named "0", "1", "2" ...; an empty cell is null (or, read by the
+    exact reader or quoted, empty text). ``lines[i]`` is the line where row ``i`` starts
+    (a polars Int64 Series)."""
 
     file: str
     header: list[str]
-    frame: pd.DataFrame
-    lines: np.ndarray
+    frame: pl.DataFrame
+    lines: pl.Series
     has_bom: bool = False
     # Rows left out for having more or fewer cells than the header, as read: no
     # check reads them, but a key in one is not reported missing a second time.
     unread: list[list[str]] = field(default_factory=list)
+
+    def rows(self) -> list[tuple[str, ...]]:
+        """Every row's cells as text, in file order."""
+        return self.frame.fill_null("").rows()
+
+    def cells(self) -> pl.DataFrame:
+        """The frame with the header's names for its columns (a header each name of which
+        is there once)."""
+        return self.frame.rename(dict(zip(self.frame.columns, self.header)))
 
 
 _CONFLICT = re.compile(rb"^(?:<<<<<<<|=======|>>>>>>>)(?:[ \t].*)?\r?$", re.MULTILINE)
@@ -77,7 +92,8 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
             )
         )
         return None, problems
-    if b"<<<<<<<" in data or b">>>>>>>" in data or b"\n=======" in data:
+    counts = _Counts(data)
+    if any(counts.of(mark[-1:]) and mark in data for mark in (b"<<<<<<<", b">>>>>>>", b"\n=======")):
         conflicts = _merge_conflicts(data, file)
         if conflicts:
             return None, conflicts
@@ -115,7 +131,7 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
             if table is not None:
                 table.lines = table.lines + 1  # every line is one further down the file
             return table, problems + [replace(p, line=p.line + 1) if p.line else p for p in more]
-    table = _read_fast(data, body, file) if _well_quoted(body) else None
+    table = _read_fast(data, body, file, counts) if len(body) >= FAST_FROM and _well_quoted(body) else None
     if table is None:
         text = _decode(data, file, problems)
         if text is None:
@@ -183,10 +199,13 @@ def _well_quoted(body: memoryview) -> bool:
     reader would. Counting quotes from the start of the file, an even-numbered quote
     (the first, the third ...) opens a cell, so it stands at the start of one or just
     after a quote; an odd-numbered one closes a cell, so it stands at the end of one or
-    just before a quote. Anything else is a quote inside an unquoted cell (pyarrow would
-    keep or drop it unsaid) or text after a closing quote, and an odd number of quotes
-    means one is never closed (pyarrow would swallow the rest of the file into one cell).
+    just before a quote. Anything else is a quote inside an unquoted cell (a fast parser
+    would keep or drop it unsaid) or text after a closing quote, and an odd number of
+    quotes means one is never closed (one would swallow the rest of the file into one cell).
     Read in chunks with numpy, so that a large file costs no more than one pass."""
+    import numpy as np
+
+    beside = np.frombuffer(_BESIDE_QUOTE, dtype=np.bool_)
     data = np.frombuffer(body, dtype=np.uint8)
     size, quotes = len(data), 0
     for start in range(0, size, _CHUNK):
@@ -195,8 +214,8 @@ def _well_quoted(body: memoryview) -> bool:
             continue
         opening = (quotes + np.arange(len(where))) % 2 == 0
         quotes += len(where)
-        before = _BESIDE_QUOTE[data[np.maximum(where - 1, 0)]] | (where == 0)
-        after = _BESIDE_QUOTE[data[np.minimum(where + 1, size - 1)]] | (where == size - 1)
+        before = beside[data[np.maximum(where - 1, 0)]] | (where == 0)
+        after = beside[data[np.minimum(where + 1, size - 1)]] | (where == size - 1)
         if not np.where(opening, before, after).all():
             return False
     return quotes % 2 == 0
@@ -204,15 +223,15 @@ def _well_quoted(body: memoryview) -> bool:
 
 def _drop_blank_rows(table: RawTable, problems: list[Problem]) -> None:
     """Rows with every cell empty (blank lines among them) are reported, then set aside."""
-    if table.frame.empty:
+    if not table.frame.height:
         return
-    blank = (table.frame == "").all(axis=1).to_numpy()
+    blank = table.frame.select(pl.all_horizontal(pl.all().is_null() | (pl.all() == ""))).to_series()
     if not blank.any():
         return
-    for line in table.lines[blank]:
+    for line in table.lines.filter(blank):
         problems.append(Problem(table.file, int(line), None, None, "blank row: delete it", "blank-row"))
-    table.frame = table.frame.loc[~blank].reset_index(drop=True)
-    table.lines = table.lines[~blank]
+    table.frame = table.frame.filter(~blank)
+    table.lines = table.lines.filter(~blank)
 
 
 def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
@@ -234,74 +253,87 @@ def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def _read_fast(data: bytes, body: memoryview, file: str) -> RawTable | None:
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
+class _Counts:
+    """How many times a byte stands in the file, each counted when first asked for: in
+    a large file all that are asked for at once, in one numpy pass over it (a third of the
+    time of Python's bytes.count, byte by byte); in a small one by bytes.count."""
 
+    _ASKED = b',\n\r<>="'
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self._found: dict[bytes, int] | None = None
+
+    def of(self, byte: bytes) -> int:
+        if len(self.data) < FAST_FROM:
+            return self.data.count(byte)
+        if self._found is None:
+            import numpy as np
+
+            array = np.frombuffer(self.data, dtype=np.uint8)
+            found = {bytes([byte]): 0 for byte in self._ASKED}
+            for start in range(0, len(array), _CHUNK):
+                chunk = array[start : start + _CHUNK]
+                for byte in found:
+                    found[byte] += int(np.count_nonzero(chunk == byte[0]))
+            self._found = found
+        return self._found[byte] if byte in self._found else self.data.count(byte)
+
+
+def _read_fast(data: bytes, body: memoryview, file: str, counts: _Counts | None = None) -> RawTable | None:
+    """The file parsed by polars, when its bytes prove polars reads what the csv module
+    reads; None otherwise (the exact path then reads it, and says what is wrong).
+
+    The proof, with ``_well_quoted`` (every quote opens a cell, closes it, or is doubled
+    inside one, so a comma or line break is a delimiter exactly when it stands outside
+    quotes): no carriage return but before a line feed (polars reads a file of bare CRs
+    as no rows); polars refuses a row with more cells than the header; and the commas
+    outside quotes, all the file's less those polars found inside cells, are the header's
+    width less one for every row and the header (polars pads a short row without a
+    word). The line breaks account for the rows likewise: each ends a row or lies in a
+    cell, whose breaks push the rows after it down the file."""
     end = next((i for i in (data.find(b"\n"), data.find(b"\r")) if i != -1), len(data))
     try:
         first_line = bytes(body[: end - (len(data) - len(body))]).decode("utf-8")
         header = next(csv.reader([first_line], strict=True))
     except (UnicodeDecodeError, csv.Error, StopIteration):
         return None
-    if not header or not _utf8(body):
-        return None  # the exact path says where the text is not UTF-8
-    names = [f"c{i}" for i in range(len(header))]
-    invalid: list[object] = []
-
-    def on_invalid(row: object) -> str:
-        invalid.append(row)
-        return "skip"
-
-    try:
-        table = pacsv.read_csv(
-            pa.BufferReader(pa.py_buffer(body)),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 22),
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowException):
-        return None  # not UTF-8, or not CSV: the exact path says where
-    if invalid:
+    counts = counts or _Counts(data)
+    if not header or (counts.of(b"\r") and counts.of(b"\r") != data.count(b"\r\n")):
         return None
-    rows = table.num_rows
-    starts = 2 + np.arange(rows, dtype=np.int64)
-    # Every line break ends a row or lies in a cell: those in cells push the rows after
-    # them down the file. A CRLF is one break, as the exact path counts it.
-    breaks = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    names = [str(i) for i in range(len(header))]
+    try:
+        frame = pl.read_csv(
+            data if len(body) == len(data) else bytes(body),
+            has_header=False,
+            skip_rows=1,
+            schema={name: pl.String for name in names},
+            empty_string_is_null=True,
+            truncate_ragged_lines=False,
+            raise_if_empty=False,
+        )
+    except (pl.exceptions.PolarsError, OSError):
+        return None  # not UTF-8, a row too long, or not CSV: the exact path says where
+    rows = frame.height
+
+    def inside(text: str) -> int:
+        if not rows:
+            return 0
+        found = frame.select(pl.sum_horizontal(pl.all().str.count_matches(text, literal=True).sum()))
+        return int(found.item() or 0)
+
+    if counts.of(b",") - inside(",") != (rows + 1) * (len(header) - 1):
+        return None  # a row with fewer cells than the header, padded by polars
+    breaks = counts.of(b"\n")
     final = 1 if len(body) and body[-1] in b"\r\n" else 0
     in_cells = breaks - rows - final
+    starts = pl.int_range(2, rows + 2, eager=True, dtype=pl.Int64)
     if in_cells:
-        import pyarrow.compute as pc
-
-        embedded = np.zeros(rows, dtype=np.int64)
-        for column in table.columns:
-            embedded += pc.count_substring_regex(column, _NEWLINES).to_numpy(zero_copy_only=False)
-        if int(embedded.sum()) != in_cells:
+        if inside("\n") != in_cells:
             return None  # the rows do not account for the file's lines: the exact path counts them
-        starts[1:] += np.cumsum(embedded)[:-1]
-    frame = table.to_pandas()
-    frame.columns = range(len(header))
-    return RawTable(file=file, header=header, frame=frame, lines=starts)
-
-
-def _utf8(body: memoryview) -> bool:
-    """Whether the bytes are UTF-8, checked by Arrow at memory speed without decoding
-    them. Arrow's reader must not meet bad bytes in a row it hands back as invalid."""
-    import pyarrow as pa
-
-    offsets = pa.py_buffer(np.array([0, len(body)], dtype=np.int64))
-    try:
-        pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(body)).validate(full=True)
-    except pa.ArrowInvalid:
-        return False
-    return True
+        embedded = frame.select(pl.sum_horizontal(pl.all().str.count_matches("\n", literal=True).fill_null(0)))
+        starts = starts + embedded.to_series().cum_sum().shift(1, fill_value=0).cast(pl.Int64)
+    return RawTable(file=file, header=header, frame=frame, lines=starts.alias("line"))
 
 
 def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | None:
@@ -371,8 +403,11 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
             Problem(file, 1, None, None, "the file is empty: it needs at least a header line", "empty-file")
         )
         return None
-    frame = pd.DataFrame(rows, columns=range(len(header)), dtype="str") if rows else _empty(len(header))
-    return RawTable(file=file, header=header, frame=frame, lines=np.asarray(lines, dtype=np.int64), unread=unread)
+    names = [str(i) for i in range(len(header))]
+    frame = pl.DataFrame(rows, schema={n: pl.String for n in names}, orient="row")
+    return RawTable(
+        file=file, header=header, frame=frame, lines=pl.Series("line", lines, dtype=pl.Int64), unread=unread
+    )
 
 
 # A cell as the strict reader takes it: in quotes, with each quote inside doubled, or bare.
@@ -414,7 +449,3 @@ def _csv_error(error: csv.Error) -> str:
             'and double each quote inside it, as in "he said ""yes"""'
         )
     return f"{said}; check for a quote that is opened and never closed, or a stray quote inside a cell"
-
-
-def _empty(width: int) -> pd.DataFrame:
-    return pd.DataFrame({i: pd.Series([], dtype="str") for i in range(width)})

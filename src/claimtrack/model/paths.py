@@ -30,6 +30,8 @@ WORK_DIR = ".claimtrack"
 REFUSED_DIR = "refused"
 # In WORK_DIR: what the last validation of the package's files found (claimtrack.io.checked).
 VALIDATION_RESULT = "validation.json"
+# In WORK_DIR: what the profile check of the descriptor and schemas found (claimtrack.validation.profiles).
+PROFILE_RESULT = "profiles.json"
 # In WORK_DIR: the files a change is moving into place, while it moves them (claimtrack.io.storage).
 JOURNAL = "journal.json"
 # A file being written: its name with this prefix and suffix, beside it, until it is moved into place.

@@ -1,14 +1,14 @@
-"""The package's tables as pandas: cells typed from the schemas, partial dates as the
-days they can mean, the claims joined to what they point at, and the Arrow kernels
-that keep all of it fast on large tables."""
+"""The package's tables: cells typed from the schemas (in polars, and as pandas for
+``claimtrack.load()``), partial dates as the days they can mean, the claims joined to
+what they point at, and the polars kernels that keep all of it fast on large tables."""
 
 from __future__ import annotations
 
 
 class Tables(dict):
-    """The package's typed tables by resource name, also reachable as attributes
-    (``tables.claims``). ``package`` is the package they were read from: its schemas say
-    how the tables join. Read with rows left out (``claimtrack.load(on_error="skip")``),
+    """The package's typed tables (pandas DataFrames, or polars frames) by resource name,
+    also reachable as attributes (``tables.claims``). ``package`` is the package they were
+    read from: its schemas say how the tables join. Read with rows left out (``claimtrack.load(on_error="skip")``),
     ``problems`` lists the package's problems and ``left_out`` the ids of the rows left
     out, by table; both are empty for a valid package."""
 

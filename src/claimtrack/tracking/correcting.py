@@ -140,7 +140,7 @@ def undo_status(
         claims = Table(package, "claims")
         row = _row(claims, claim_id)
         log = Table(package, LOG)
-        changes = grouped(dict(zip(log.header, cells)) for cells in log.raw.frame.itertuples(index=False, name=None))
+        changes = grouped(dict(zip(log.header, cells)) for cells in log.raw.rows())
         mine = [c for c in changes if c.table == "claims" and c.row_id == claim_id]
         moves = [c for c in mine if c.kind == STATUS]
         if not moves:

@@ -87,7 +87,7 @@ class Table:
         self.header = raw.header
         key = self.resource.key
         self.key_position = raw.header.index(key) if key in raw.header else 0
-        rows = list(raw.frame.itertuples(index=False, name=None))
+        rows = raw.rows()
         self.all = rows  # every row, in file order
         self.keys = [row[self.key_position] for row in rows]  # in file order, as the lines are
         self.rows = {}

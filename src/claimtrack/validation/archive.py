@@ -18,11 +18,13 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
+import polars as pl
 
 from claimtrack.validation.context import Context
 from claimtrack.validation.engine import Failing, Fails, Rule
-from claimtrack.validation.quotes import contains, longest_prefix_found, normalise, normalise_one
+from claimtrack.validation.quotes import longest_prefix_found, normalise, normalise_one
+
+c = pl.col
 
 # The verb that archives a source's text, as the notes name it.
 ARCHIVE_VERB = "claimtrack archive SOURCE_ID FILE_OR_URL"
@@ -120,11 +122,20 @@ class _Folder:
                 self._digests[name] = sha256_of(path) if path else None
         return self._digests[name]
 
-    def exists(self, names: pd.Series) -> pd.Series:
-        return names.map(self.has, na_action="ignore").astype("boolean")
+    def exists(self, names: pl.Series) -> pl.Series:
+        """Whether each name is a file of the folder: each distinct name looked for once."""
+        return _each_distinct(names, self.has, pl.Boolean)
 
-    def digests(self, names: pd.Series) -> pd.Series:
-        return names.map(self.digest, na_action="ignore")
+    def digests(self, names: pl.Series) -> pl.Series:
+        """The SHA-256 of the file of each name; null where there is none."""
+        return _each_distinct(names, self.digest, pl.String)
+
+
+def _each_distinct(names: pl.Series, ask, dtype) -> pl.Series:
+    """``ask`` of each distinct name (a file looked at once), laid out for every row."""
+    distinct = names.drop_nulls().unique()
+    answers = pl.Series([ask(name) for name in distinct], dtype=dtype)
+    return names.replace_strict(distinct, answers, default=None, return_dtype=dtype)
 
 
 def archive_rules(
@@ -140,12 +151,15 @@ def archive_rules(
     if "sources" not in ctx.tables:
         return result
 
-    def missing_file(f: pd.DataFrame) -> pd.Series:
-        return f["archive_file"].notna() & ~archive.exists(f["archive_file"]).fillna(False)
+    def missing_file(frame: pl.LazyFrame) -> pl.LazyFrame:
+        names = frame.select("archive_file").collect().to_series()
+        return pl.LazyFrame({"broken": names.is_not_null() & ~archive.exists(names).fill_null(False)})
 
-    def wrong_fingerprint(f: pd.DataFrame) -> pd.Series:
-        actual = archive.digests(f["archive_file"])
-        return actual.notna() & f["archive_sha256"].notna() & (actual != f["archive_sha256"])
+    def wrong_fingerprint(frame: pl.LazyFrame) -> pl.LazyFrame:
+        given = frame.select("archive_file", "archive_sha256").collect()
+        actual = archive.digests(given["archive_file"])
+        recorded = given["archive_sha256"]
+        return pl.LazyFrame({"broken": actual.is_not_null() & recorded.is_not_null() & (actual != recorded)})
 
     def actual(failing: Failing) -> list[str]:
         return [
@@ -177,47 +191,60 @@ def archive_rules(
     # The texts of the sources whose archived file is there and is the one recorded.
     sources = ctx.tables["sources"]
     digests = archive.digests(sources["archive_file"])
-    usable = sources[(digests.notna() & (digests == sources["archive_sha256"])).fillna(False)]
-    result.used = dict(zip(usable["source_id"], usable["archive_file"]))
+    usable = sources.filter((digests.is_not_null() & (digests == sources["archive_sha256"])).fill_null(False))
+    result.used = dict(usable.select("source_id", "archive_file").iter_rows())
     found = {
         source_id: normalise_one(archive.data(name).decode("utf-8", errors="replace"))
-        for source_id, name in zip(usable["source_id"], usable["archive_file"])
+        for source_id, name in usable.select("source_id", "archive_file").iter_rows()
     }
     # In the package's own archive/: the texts the rows record that are not there.
     absent: dict[str, str] = {}
     if not given:
-        lacking = sources[missing_file(sources)]
-        absent = dict(zip(lacking["source_id"], lacking["archive_file"]))
+        lacking = sources.filter(missing_file(sources.lazy()).collect().to_series())
+        absent = dict(lacking.select("source_id", "archive_file").iter_rows())
     result.texts = len(found)
     waiting: dict[str, int] = {}
     for table in ("claims", "appearances"):
         if table in ctx.tables:
             frame = ctx.tables[table]
-            quoted = frame["quote"].notna()
-            mine = frame["source_id"].isin(list(found)) & quoted
+            quoted = frame["quote"].is_not_null()
+            mine = frame["source_id"].is_in(list(found)).fill_null(False) & quoted
             result.quotes_checked += int(mine.sum())
-            result.quotes_unchecked += len(frame) - int(mine.sum())
-            for source_id, count in frame.loc[mine, "source_id"].value_counts().items():
-                result.checked[source_id] = result.checked.get(source_id, 0) + int(count)
-            lacking_text = frame["source_id"].isin(list(absent)) & quoted
-            for source_id, count in frame.loc[lacking_text, "source_id"].value_counts().items():
-                waiting[source_id] = waiting.get(source_id, 0) + int(count)
+            result.quotes_unchecked += frame.height - int(mine.sum())
+            for source_id, count in _counted(frame.filter(mine)):
+                result.checked[source_id] = result.checked.get(source_id, 0) + count
+            lacking_text = frame["source_id"].is_in(list(absent)).fill_null(False) & quoted
+            for source_id, count in _counted(frame.filter(lacking_text)):
+                waiting[source_id] = waiting.get(source_id, 0) + count
             if found:  # with no text to read them against, no quote is read at all
                 result.rules[table] = [_quote_rule(found)]
     result.missing = {source_id: (name, waiting.get(source_id, 0)) for source_id, name in absent.items()}
     return result
 
 
-def _quote_rule(texts: dict[str, str]) -> Rule:
-    """Every quote whose source has an archived text is found in it."""
+def _counted(frame: pl.DataFrame) -> list[tuple[str, int]]:
+    """How many rows of ``frame`` each source has, most first."""
+    counts = frame.group_by("source_id", maintain_order=True).len().sort("len", descending=True, maintain_order=True)
+    return list(counts.iter_rows())
 
-    def not_found(f: pd.DataFrame) -> pd.Series:
-        quotes = normalise(f["quote"])
-        missing = pd.Series(False, index=f.index)
-        for source_id, text in texts.items():
-            mine = (f["source_id"] == source_id).fillna(False) & quotes.notna()
-            missing[mine] = ~contains(text, quotes[mine])
-        return missing
+
+def _quote_rule(texts: dict[str, str]) -> Rule:
+    """Every quote whose source has an archived text is found in it: the texts are joined
+    to the quotes of their sources, and each quote looked for in its own."""
+    archived = pl.DataFrame({"source_id": list(texts), "text": list(texts.values())}, schema=_TEXTS)
+
+    def not_found(frame: pl.LazyFrame) -> pl.LazyFrame:
+        quoted = (
+            frame.with_row_index("row")
+            .filter(c("quote").is_not_null())
+            .select("row", "source_id", "quote")
+            .join(archived.lazy(), on="source_id", how="inner")
+            .collect()
+        )
+        found = quoted["text"].str.contains(normalise(quoted["quote"]), literal=True)
+        return frame.select(
+            pl.int_range(pl.len(), dtype=pl.UInt32).is_in(quoted["row"].filter(~found).implode()).alias("broken")
+        )
 
     def where(failing: Failing) -> list[str]:
         messages = []
@@ -232,3 +259,6 @@ def _quote_rule(texts: dict[str, str]) -> Rule:
         return messages
 
     return Rule("quote-in-source", "quote", Fails(not_found), where, reads=("source_id",))
+
+
+_TEXTS = {"source_id": pl.String, "text": pl.String}

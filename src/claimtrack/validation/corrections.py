@@ -9,7 +9,7 @@ frame below looks each entry's row up in the cells as written, so that an entry'
 
 from __future__ import annotations
 
-import pandas as pd
+import polars as pl
 
 from claimtrack.model.corrections import CORRECTION, LOG
 from claimtrack.validation.context import Context
@@ -18,50 +18,63 @@ from claimtrack.validation.engine import Failing, Fails, Rule
 # What the frame says of an entry's column.
 _KNOWN, _NO_COLUMN, _KEY = "known", "no such column", "key"
 
+c = pl.col
+
 
 def _text(value) -> str:
-    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+    return "" if value is None else str(value)
 
 
-def corrections_frame(ctx: Context) -> pd.DataFrame:
+def corrections_frame(ctx: Context) -> pl.DataFrame:
     """The log with, for each entry, what the rules ask of it: whether its row is
     missing (never where its table could not be read), what its column is, the cell
     as the data holds it now, whether the entry changes nothing, whether it leaves the
     cell other than the data holds it with no later entry of that cell to explain it,
-    and what the entry before it of the same cell made it."""
+    and what the entry before it of the same cell made it.
+
+    An entry's row is looked up in its table's cells as written: for each table the
+    log names, the first position of each key, joined with the entries; and for each
+    of its columns the entries name, the cell at that position."""
     log = ctx.tables[LOG]
-    columns = ("table", "row_id", "column", "was", "became", "correction_id")
-    entries = [tuple(_text(v) for v in values) for values in zip(*(log[c] for c in columns))]
-    last = {(table, row_id, column): index for index, (table, row_id, column, *_) in enumerate(entries)}
-    positions: dict[str, dict[str, int]] = {}
-    before: dict[tuple[str, str, str], tuple[str, str]] = {}
-    laid = {k: [] for k in ("row_missing", "column_state", "now", "unchanged", "stale", "before", "before_id")}
-    for index, (table, row_id, column, was, became, correction_id) in enumerate(entries):
-        cells, key = ctx.cells.get(table), ctx.keys.get(table)
-        position, state, now = None, "", ""
-        if cells is not None and key is not None:
-            if table not in positions:
-                positions[table] = {}
-                for number, value in enumerate(cells[key]):
-                    positions[table].setdefault(_text(value), number)
-            position = positions[table].get(row_id)
-            state = _KEY if column == key else _KNOWN if column in cells.columns else _NO_COLUMN
-            if position is not None and state != _NO_COLUMN:
-                now = _text(cells[column].iloc[position])
-        read = position is not None and state != _NO_COLUMN
-        cell = (table, row_id, column)
-        previous = before.get(cell, ("", ""))
-        laid["row_missing"].append(cells is not None and key is not None and bool(row_id) and position is None)
-        laid["column_state"].append(state if position is not None else "")
-        laid["now"].append(now)
-        laid["unchanged"].append(was == became)
-        laid["stale"].append(read and was != became and last[cell] == index and became != now)
-        laid["before"].append(previous[0])
-        laid["before_id"].append(previous[1])
-        before[cell] = (became, correction_id)
-    frame = pd.DataFrame(laid, index=log.index)
-    frame["chain_broken"] = (frame["before_id"] != "") & (frame["before"] != [e[3] for e in entries])
-    return pd.concat([log, frame], axis=1)
+    entries = log.select(
+        *(c(name).cast(pl.String).fill_null("") for name in ("table", "row_id", "column", "was", "became")),
+        c("correction_id").cast(pl.String).fill_null("").alias("id"),
+    ).with_row_index("entry")
+    readable = [table for table in ctx.cells if table in ctx.keys]
+    looked = [pl.DataFrame(schema={"entry": pl.UInt32, "position": pl.UInt32, "state": pl.String, "now": pl.String})]
+    for table in readable:
+        cells, key = ctx.cells[table], ctx.keys[table]
+        mine = entries.filter(c("table") == table).select("entry", "row_id", "column")
+        if not mine.height:
+            continue
+        firsts = cells.select(c(key).alias("row_id")).with_row_index("position").unique("row_id", keep="first")
+        mine = mine.join(firsts, on="row_id", how="left", maintain_order="left")
+        state = pl.when(c("column") == key).then(pl.lit(_KEY)).when(c("column").is_in(cells.columns))
+        mine = mine.with_columns(state.then(pl.lit(_KNOWN)).otherwise(pl.lit(_NO_COLUMN)).alias("state"))
+        read = c("position").is_not_null() & (c("state") != _NO_COLUMN)
+        looked.append(mine.filter(~read).select("entry", "position", "state", now=pl.lit("")))
+        for column in mine.filter(read)["column"].unique(maintain_order=True):
+            at = mine.filter(read & (c("column") == column))
+            now = cells[column].gather(at["position"]).cast(pl.String).fill_null("")
+            looked.append(at.select("entry", "position", "state", now=now))
+    known = entries.join(pl.concat(looked), on="entry", how="left", maintain_order="left")
+    cell = ["table", "row_id", "column"]
+    read = c("position").is_not_null() & (c("state") != _NO_COLUMN)
+    frame = known.select(
+        row_missing=c("table").is_in(readable) & (c("row_id") != "") & c("position").is_null(),
+        column_state=pl.when(c("position").is_not_null()).then(c("state")).otherwise(pl.lit("")),
+        now=c("now").fill_null(""),
+        unchanged=c("was") == c("became"),
+        stale=read.fill_null(False)
+        & (c("was") != c("became"))
+        & pl.struct(cell).is_last_distinct()
+        & (c("became") != c("now").fill_null("")),
+        before=c("became").shift(1).over(cell).fill_null(""),
+        before_id=c("id").shift(1).over(cell).fill_null(""),
+        chain_broken=(c("id").shift(1).over(cell).fill_null("") != "")
+        & (c("became").shift(1).over(cell).fill_null("") != c("was")),
+    )
+    return pl.concat([log, frame], how="horizontal")
 
 
 def _column_wrong(failing: Failing) -> list[str]:
@@ -99,42 +112,42 @@ CORRECTIONS = [
     Rule(
         "correction-row",
         "row_id",
-        Fails(lambda f: f["row_missing"]),
+        Fails(c("row_missing")),
         "{cell!r} names no row of {table}: the log keeps changes to rows that are there",
         reads=("row_missing", "table"),
     ),
     Rule(
         "correction-row",
         "column",
-        Fails(lambda f: f["column_state"].isin([_KEY, _NO_COLUMN])),
+        Fails(c("column_state").is_in([_KEY, _NO_COLUMN])),
         _column_wrong,
         reads=("column_state", "table"),
     ),
     Rule(
         "correction-value",
         "became",
-        Fails(lambda f: f["unchanged"]),
+        Fails(c("unchanged")),
         "was and became are both {cell!r}: an entry that changes nothing is no change",
         reads=("unchanged",),
     ),
     Rule(
         "correction-value",
         "became",
-        Fails(lambda f: f["stale"]),
+        Fails(c("stale")),
         _now_differs,
         reads=("stale", "now", "table", "row_id", "column"),
     ),
     Rule(
         "correction-value",
         "was",
-        Fails(lambda f: f["chain_broken"]),
+        Fails(c("chain_broken")),
         _before_differs,
         reads=("chain_broken", "before", "before_id", "row_id", "column"),
     ),
     Rule(
         "correction-reason",
         "reason",
-        Fails(lambda f: (f["kind"] == CORRECTION) & f["reason"].isna()),
+        Fails((c("kind") == CORRECTION) & c("reason").is_null()),
         "a correction says why it was made: give its reason",
         reads=("kind",),
     ),

@@ -1,4 +1,4 @@
-"""The one seam between the rules and the engine that runs them: pandera.
+"""The one seam between the rules and the engine that runs them: pandera's polars backend.
 
 A rule says what problem it finds (``code``), which column the problem is reported in,
 which other columns it reads, how a row is tested, and what to tell the journalist.
@@ -6,16 +6,22 @@ The test is one of:
 
 - ``Builtin``: one of pandera's own checks on the column ("isin", "str_length");
 - ``Required``: the column holds no missing cell (pandera's nullable);
-- ``Passes``: a function of the column, True where a cell is fine;
-- ``Fails``: a function of the frame of the columns the rule reads, True where a row
-  breaks the rule (a missing answer counts as no).
+- ``Passes``: a function of the column's polars expression, True where a cell is fine
+  (missing cells are not asked); or, for a test that looks each distinct cell up once
+  (a key among a million, a date parsed), a function of the frame and the column's name;
+- ``Fails``: a polars expression of the frame's columns, True where a row breaks the
+  rule (a missing answer counts as no); or, for a test that needs more than one
+  expression (a join, a list split into its items), a function of the frame's
+  LazyFrame giving a LazyFrame of one boolean column, a row for each row.
 
-``run`` hands a table to pandera with every rule as a pandera check: the column tests
-as checks of their column, the frame tests as checks of the frame. pandera runs each
-check on the data it is given and collects every failure (lazily, so that one run
-reports all of them); the failing rows' DataFrame indexes are then turned back into CSV
-lines, with the cells as written. Which engine runs the checks is this module's
-business only: the rules say what they mean.
+``schema`` makes one pandera ``DataFrameSchema`` of a table's rules: each rule a check of
+the column it reports in (a frame test reads the other columns of the frame pandera
+hands the check; as a check of its column, pandera lays out only that column beside
+its failures), each named by its rule's code. ``run`` hands the table to pandera, which runs every check and collects
+every failure (lazily, so that one run reports all of them); the failing rows are then
+turned back into CSV lines, with the cells as written, and only for them is a message
+made. Which engine runs the checks is this module's business only: the rules say what
+they mean.
 """
 
 from __future__ import annotations
@@ -23,10 +29,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import numpy as np
-import pandas as pd
+import polars as pl
 
 from claimtrack.model.problems import Problem
+from claimtrack.validation.backend import pandera
+
+# The column pandera gives a check's verdict in, a row for each row.
+_OUTPUT = "check_output"
 
 
 @dataclass(frozen=True)
@@ -45,27 +54,32 @@ class Required:
 
 @dataclass(frozen=True)
 class Passes:
-    """A function of the column: True where the cell is fine. Missing cells are not asked."""
+    """A function of the column's expression: True where the cell is fine. Missing cells
+    are not asked. With ``of_frame``, a function of the frame (a LazyFrame) and the
+    column's name giving a LazyFrame of one boolean column, a row for each row."""
 
-    test: Callable[[pd.Series], pd.Series | np.ndarray]
+    test: Callable[[pl.Expr], pl.Expr] | Callable[[pl.LazyFrame, str], pl.LazyFrame]
+    of_frame: bool = False
 
 
 @dataclass(frozen=True)
 class Fails:
-    """A function of the frame of the columns the rule reads: True where the row breaks the rule."""
+    """True where the row breaks the rule: an expression of the frame's columns, or a
+    function of the frame (a LazyFrame) giving a LazyFrame of one boolean column."""
 
-    test: Callable[[pd.DataFrame], pd.Series | np.ndarray]
+    test: pl.Expr | Callable[[pl.LazyFrame], pl.LazyFrame]
 
 
 @dataclass(frozen=True)
 class Failing:
     """The rows a rule found wanting, for its message."""
 
-    rows: pd.DataFrame  # the failing rows of the columns the rule read
+    rows: pl.DataFrame  # the failing rows of the columns the rule read
     values: list[str]  # their cells in the rule's column, as written
-    lines: np.ndarray  # their CSV lines
-    frame: pd.DataFrame  # the whole frame the rule read, for a message about other rows
-    all_lines: np.ndarray  # the CSV line of every row of ``frame``
+    lines: list[int]  # their CSV lines
+    positions: pl.Series  # their positions in ``frame``
+    frame: pl.DataFrame  # the whole frame the rule read (its columns among others), for a message about other rows
+    all_lines: pl.Series  # the CSV line of every row of ``frame``
 
 
 Message = str | Callable[[Failing], Iterable[str]]
@@ -82,101 +96,130 @@ class Rule:
     reads: tuple[str, ...] = ()  # the other columns the test and the message read
 
 
-def _shown(value: object) -> str:
-    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+def shown(value: object) -> str:
+    """A value as a message shows it: a day as YYYY-MM-DD, nothing as "empty"."""
+    if value is None or (isinstance(value, float) and value != value):
         return "empty"
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
     return str(value)
 
 
 def messages(rule: Rule, failing: Failing) -> list[str]:
     if callable(rule.message):
         return list(rule.message(failing))
-    rows = failing.rows.itertuples(index=False, name=None)
-    names = list(failing.rows.columns)
     return [
-        rule.message.format(**{n: _shown(v) for n, v in zip(names, row)}, cell=value)
-        for value, row in zip(failing.values, rows)
+        rule.message.format(**{n: shown(v) for n, v in row.items()}, cell=value)
+        for value, row in zip(failing.values, failing.rows.iter_rows(named=True))
     ]
 
 
-def run(rules: list[Rule], frame: pd.DataFrame, cells: pd.DataFrame, lines: np.ndarray, file: str) -> list[Problem]:
+def run(rules: list[Rule], frame: pl.DataFrame, cells: pl.DataFrame, lines: pl.Series, file: str) -> list[Problem]:
     """Run ``rules`` over ``frame`` with pandera; report failures with the cells as written.
 
-    ``frame`` and ``cells`` share a RangeIndex, so a row's index is also its position in ``lines``.
+    ``frame`` and ``cells`` have a row for each row of the file, in order, so a row's
+    position is also its place in ``lines``.
     """
-    if not rules or frame.empty:
+    if not rules or not frame.height:
         return []
     problems: list[Problem] = []
-    for rule, index in _failed(rules, frame):
-        read = frame[list(_read_by(rule))]
-        values = cells[rule.column].to_numpy()[index]
-        failing = Failing(read.iloc[index], [str(v) for v in values], lines[index], read, lines)
-        for position, value, message in zip(index, values, messages(rule, failing)):
-            problems.append(Problem(file, int(lines[position]), rule.column, str(value), message, rule.code))
+    for rule, positions in failed(rules, frame):
+        # The failing rows gathered column by column: a select of the whole frame would
+        # copy it, where its columns are chunked apart (the file's as polars parsed it,
+        # the computed ones in one piece).
+        read = pl.DataFrame([frame[name].gather(positions) for name in _read_by(rule)])
+        values = cells[rule.column].gather(positions).fill_null("").to_list()
+        at = lines.gather(positions).to_list()
+        failing = Failing(read, values, at, positions, frame, lines)
+        for line, value, message in zip(at, values, messages(rule, failing)):
+            problems.append(Problem(file, int(line), rule.column, value, message, rule.code))
     return problems
 
 
-def _failed(rules: list[Rule], frame: pd.DataFrame) -> list[tuple[Rule, np.ndarray]]:
-    """Each rule that some rows break, with the positions of those rows, as pandera finds them.
+def schema(rules: list[Rule]):
+    """The pandera DataFrameSchema of ``rules``: a Column for each column a rule reports
+    in, nullable unless a rule requires it, with the rules' tests as its checks, each
+    named by its rule's code."""
+    pa = pandera()
+    by_column, required = _by_column(rules)
+    columns = {
+        name: pa.Column(
+            None, checks=[_check(pa, rule) for rule in by_column.get(name, [])], nullable=name not in required
+        )
+        for name in dict.fromkeys([*by_column, *required])
+    }
+    return pa.DataFrameSchema(columns)
 
-    One schema holds every rule: the column tests as checks of their column, the frame
-    tests as checks of the whole frame. Each check keeps one failure case for its report
-    (pandera would otherwise lay out every failing cell of every column a frame check
-    saw); the rows a check failed are read from its whole output.
-    """
-    import pandera.pandas as pa
-    from pandera.errors import SchemaErrors
 
+def _by_column(rules: list[Rule]) -> tuple[dict[str, list[Rule]], dict[str, Rule]]:
+    """The rules that test cells, by the column they report in; the rules that require a
+    column, by column."""
     by_column: dict[str, list[Rule]] = {}
     required: dict[str, Rule] = {}
     for rule in rules:
         if isinstance(rule.test, Required):
             required[rule.column] = rule
-        elif not isinstance(rule.test, Fails):
+        else:
             by_column.setdefault(rule.column, []).append(rule)
-    on_frame = [rule for rule in rules if isinstance(rule.test, Fails)]
-    columns = {
-        name: pa.Column(
-            checks=[_check(pa, rule.test) for rule in by_column.get(name, [])], nullable=name not in required
-        )
-        for name in dict.fromkeys([*by_column, *required])
-    }
-    schema = pa.DataFrameSchema(columns, checks=[_check(pa, rule.test) for rule in on_frame])
-    try:
-        schema.validate(frame, lazy=True)
-    except SchemaErrors as errors:
-        found = errors.schema_errors
-    else:
-        return []
+    return by_column, required
+
+
+def failed(rules: list[Rule], frame: pl.DataFrame) -> list[tuple[Rule, pl.Series]]:
+    """Each rule that some rows break, with the positions of those rows, as pandera finds them.
+
+    Each check keeps one failure case for its report (pandera would otherwise lay out
+    every failing cell of every column a frame check saw); the rows a check failed
+    are read from its whole output."""
+    pa = pandera()
+    SchemaErrors = pa.errors.SchemaErrors
+    by_column, required = _by_column(rules)
+    with pl.Config(engine_affinity="in-memory"):  # the default engine costs more than small checks
+        try:
+            schema(rules).validate(frame, lazy=True)
+        except SchemaErrors as errors:
+            found = errors.schema_errors
+        else:
+            return []
     failed = []
     for error in found:
-        where = getattr(error.schema, "name", None) if isinstance(error.schema, pa.Column) else None
-        if where is not None and error.check_index is None:  # a missing cell in a required column
-            rule, rows = required[where], error.failure_cases["index"].to_numpy()
-        elif error.check_output is not None:
-            rule = by_column[where][error.check_index] if where is not None else on_frame[error.check_index]
-            rows = error.check_output.index[~error.check_output.to_numpy(dtype=bool)].to_numpy()
+        where = error.schema.name if isinstance(error.schema, pa.Column) else None
+        if where is not None and error.check_index is None and where in required:  # a missing cell
+            rule = required[where]
+        elif where is not None and error.check_output is not None and error.check_index is not None:
+            rule = by_column[where][error.check_index]
         else:
             raise RuntimeError(f"pandera could not run a check: {error}")
-        failed.append((rule, np.unique(rows.astype(np.int64))))
+        output = error.check_output
+        rows = output.with_row_index("row").filter(~pl.col(output.columns[-1]).fill_null(False))["row"]
+        failed.append((rule, rows.cast(pl.Int64)))
     return failed
 
 
-def _read_by(rule: Rule) -> tuple[str, ...]:
-    return tuple(dict.fromkeys((rule.column, *rule.reads)))
+def _read_by(rule: Rule) -> list[str]:
+    return list(dict.fromkeys((rule.column, *rule.reads)))
 
 
-def _check(pa, test):
+def _check(pa, rule: Rule):
+    test = rule.test
     if isinstance(test, Builtin):
-        return getattr(pa.Check, test.name)(*test.args, **dict(test.kwargs), n_failure_cases=1)
+        return getattr(pa.Check, test.name)(*test.args, **dict(test.kwargs), n_failure_cases=1, name=rule.code)
     if isinstance(test, Passes):
-        return pa.Check(lambda column: _as_series(test.test(column), column.index), n_failure_cases=1)
-    return pa.Check(
-        lambda frame: ~_as_series(test.test(frame), frame.index).fillna(False).astype(bool), n_failure_cases=1
-    )
 
+        def passes(data):
+            column = pl.col(data.key)
+            if test.of_frame:
+                fine = test.test(data.lazyframe, data.key).select(pl.first().alias(_OUTPUT))
+                asked = data.lazyframe.select(column.is_not_null().alias("asked"))
+                return pl.concat([asked, fine], how="horizontal").select(pl.when("asked").then(pl.col(_OUTPUT)))
+            return data.lazyframe.select(pl.when(column.is_not_null()).then(test.test(column)).alias(_OUTPUT))
 
-def _as_series(result, index: pd.Index) -> pd.Series:
-    return result if isinstance(result, pd.Series) else pd.Series(result, index=index)
+        return pa.Check(passes, n_failure_cases=1, name=rule.code)
+
+    def holds(data):
+        if isinstance(test.test, pl.Expr):
+            broken = data.lazyframe.select(test.test.alias(_OUTPUT))
+        else:
+            broken = test.test(data.lazyframe)
+        return broken.select(~pl.first().fill_null(False).alias(_OUTPUT))
+
+    return pa.Check(holds, n_failure_cases=1, name=rule.code)

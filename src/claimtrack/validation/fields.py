@@ -3,24 +3,24 @@
 Required, type, partial dates, formulas, enum, pattern, minimum and maximum, length
 and unique: each constraint of a field in the schema becomes a rule, one small maker
 per constraint, run by pandera on the column of cells as written (missing values
-missing). Where a constraint is one of pandera's own checks (enum is ``isin``, a length
-is ``str_length``), pandera's check runs it. A hint says what the journalist probably
-meant, where it can be told.
+missing), each test a polars expression. Where a constraint is one of pandera's own
+checks (enum is ``isin``, a length is ``str_length``), pandera's check runs it. A hint
+says what the journalist probably meant, where it can be told.
 """
 
 from __future__ import annotations
 
+import operator
 import unicodedata
 from collections.abc import Callable
 
-import numpy as np
-import pandas as pd
+import polars as pl
 
 from claimtrack.model import characters, links
 from claimtrack.model.package import Resource
 from claimtrack.model.suggest import hint, listing
 from claimtrack.tables import kernels
-from claimtrack.tables.typed import is_partial_date, partial_date_span, typed_column, valid_type
+from claimtrack.tables.typed import is_partial_date, span, typed, valid_type
 from claimtrack.validation.engine import Builtin, Failing, Fails, Passes, Required, Rule
 
 # What a cell must read as, in words, for each type that is not plain text.
@@ -51,10 +51,8 @@ def _typed(field: dict) -> bool:
     return field.get("type", "string") in _TYPE_WORDS or field.get("format") == "uri"
 
 
-def _reads_as_its_type(field: dict) -> Callable[[pd.Series], pd.Series]:
-    return lambda column: (
-        typed_column(field, column).notna() if field.get("type", "string") in _TYPE_WORDS else valid_type(field, column)
-    )
+def _reads_as_its_type(field: dict) -> Callable[[pl.Expr], pl.Expr]:
+    return lambda column: valid_type(field, column)
 
 
 def _required(resource: Resource, field: dict) -> Rule:
@@ -84,14 +82,17 @@ def _partial_date(resource: Resource, field: dict) -> Rule:
     A cell the field's own pattern refuses (2013-05-32) is the pattern's to report, once."""
     shape = field.get("constraints", {}).get("pattern") or _PARTIAL_SHAPE
 
-    def real(column: pd.Series) -> pd.Series:
-        start, _ = partial_date_span(column)
-        return ~kernels.fullmatch(column, shape) | start.notna()
+    def real(frame: pl.LazyFrame, name: str) -> pl.LazyFrame:
+        # Each distinct date is parsed once (a million claims say a few thousand days).
+        distinct = frame.select(pl.col(name).drop_nulls().unique()).collect().to_series()
+        start, _ = span(pl.col(name))
+        fine = pl.DataFrame({name: distinct}).select(~kernels.fullmatch(pl.col(name), shape) | start.is_not_null())
+        return frame.select(pl.col(name).is_in(distinct.filter(fine.to_series()).implode()))
 
     return Rule(
         "date",
         field["name"],
-        Passes(real),
+        Passes(real, of_frame=True),
         _per_cell(lambda v: f"{v!r} is not a real date written YYYY-MM-DD, YYYY-MM or YYYY"),
     )
 
@@ -119,11 +120,9 @@ def _formula_message(value: str) -> str:
 
 
 def _formula(resource: Resource, field: dict) -> Rule:
-    def not_a_formula(column: pd.Series) -> np.ndarray:
-        starts = kernels.search(column, _FORMULA)
-        if starts.any():  # a number such as -12 or +3.5 is read as that number, never run
-            starts[starts] = ~kernels.fullmatch(column[starts], _SIGNED_NUMBER).to_numpy()
-        return ~starts
+    def not_a_formula(column: pl.Expr) -> pl.Expr:
+        # A number such as -12 or +3.5 is read as that number, never run.
+        return ~kernels.search(column, _FORMULA) | kernels.fullmatch(column, _SIGNED_NUMBER)
 
     return Rule("formula", field["name"], Passes(not_a_formula), _per_cell(_formula_message))
 
@@ -161,16 +160,18 @@ def _bidi(resource: Resource, field: dict) -> Rule:
 def _link(resource: Resource, field: dict) -> Rule:
     """A web address that reads as one site and leads to another, or that imitates a
     site's name (``links``). A cell that is no web address at all is the type's to report."""
+    name = field["name"]
     of_type = _reads_as_its_type(field)
 
-    def plain(column: pd.Series) -> np.ndarray:
-        doubtful = ~kernels.fullmatch(column, links.STRICT).to_numpy() | kernels.search(column, links.PUNYCODE)
-        doubtful &= of_type(column).to_numpy(dtype=bool)
-        fine = ~doubtful
-        fine[doubtful] = [links.problem(url) is None for url in column[doubtful]]
-        return fine
+    def deceptive(frame: pl.LazyFrame) -> pl.LazyFrame:
+        # The few addresses the patterns doubt are asked of links.problem one by one.
+        column = pl.col(name)
+        doubtful = (~kernels.fullmatch(column, links.STRICT) | kernels.search(column, links.PUNYCODE)) & of_type(column)
+        asked = frame.with_row_index("row").filter(doubtful.fill_null(False)).select("row", name).collect()
+        wrong = [row for row, url in asked.iter_rows() if links.problem(url) is not None]
+        return frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).is_in(pl.Series(wrong, dtype=pl.UInt32).implode()))
 
-    return Rule("link", field["name"], Passes(plain), _per_cell(lambda v: f"the address {links.problem(v)}"))
+    return Rule("link", name, Fails(deceptive), _per_cell(lambda v: f"the address {links.problem(v)}"))
 
 
 def _enum(resource: Resource, field: dict) -> Rule:
@@ -198,8 +199,9 @@ def _pattern(resource: Resource, field: dict) -> Rule:
     of_type = _reads_as_its_type(field)
 
     # A cell that is not of its type at all is reported once, as such.
-    def in_form(column: pd.Series) -> pd.Series:
-        return kernels.fullmatch(column, pattern) | (~of_type(column) if _typed(field) else False)
+    def in_form(column: pl.Expr) -> pl.Expr:
+        matched = kernels.fullmatch(column, pattern)
+        return matched | ~of_type(column) if _typed(field) else matched
 
     return Rule("pattern", name, Passes(in_form), _per_cell(wrong_form))
 
@@ -208,9 +210,9 @@ def _bound(code: str, compare, words: str) -> Callable[[Resource, dict], Rule]:
     def make(resource: Resource, field: dict) -> Rule:
         limit = field["constraints"][code]
 
-        def within(column: pd.Series) -> pd.Series:
-            numbers = typed_column(field, column)
-            return numbers.isna() | compare(numbers, limit)
+        def within(column: pl.Expr) -> pl.Expr:
+            numbers = typed(field, column)
+            return numbers.is_null() | compare(numbers, limit)
 
         return Rule(code, field["name"], Passes(within), f"{{cell}} is {words} of {limit}")
 
@@ -247,11 +249,11 @@ CONSTRAINTS: list[tuple[Callable[[Resource, dict], bool], Callable[[Resource, di
     (lambda r, f: "pattern" in f.get("constraints", {}), _pattern),
     (
         lambda r, f: "minimum" in f.get("constraints", {}) and f.get("type") in ("integer", "number"),
-        _bound("minimum", np.greater_equal, "below the minimum"),
+        _bound("minimum", operator.ge, "below the minimum"),
     ),
     (
         lambda r, f: "maximum" in f.get("constraints", {}) and f.get("type") in ("integer", "number"),
-        _bound("maximum", np.less_equal, "above the maximum"),
+        _bound("maximum", operator.le, "above the maximum"),
     ),
     (lambda r, f: "minLength" in f.get("constraints", {}), _length("minLength", "min_value", "shorter than")),
     (lambda r, f: "maxLength" in f.get("constraints", {}), _length("maxLength", "max_value", "longer than")),
@@ -270,20 +272,24 @@ def unique_rule(key: list[str], code: str) -> Rule:
     """No two rows share a value of ``key`` (rows missing any part of it aside); the
     message names the line where the value is first used."""
     label = " + ".join(key)
-
-    def repeated(frame: pd.DataFrame) -> pd.Series:
-        return frame[key].duplicated(keep="first") & frame[key].notna().all(axis=1)
+    value = pl.col(key[0]) if len(key) == 1 else pl.struct(key)
+    present = pl.all_horizontal(pl.col(name).is_not_null() for name in key)
 
     def explain(failing: Failing) -> list[str]:
-        keys = failing.frame[key]
-        present = keys.notna().all(axis=1).to_numpy()
-        first = keys[present].drop_duplicates(keep="first")
-        first_line = {
-            tuple(row): int(failing.all_lines[i]) for i, row in zip(first.index, first.itertuples(index=False))
-        }
+        # The first row of each key that comes again: only those keys are looked for.
+        again = failing.rows.select(key).unique()
+        firsts = (
+            failing.frame.select(key)
+            .with_row_index("first")
+            .join(again, on=key, how="semi")
+            .group_by(key)
+            .agg(pl.col("first").min())
+        )
+        found = failing.rows.select(key).join(firsts, on=key, how="left", maintain_order="left")
+        first_lines = failing.all_lines.gather(found["first"]).to_list()
         return [
-            f"{label} {', '.join(map(repr, row))} is used twice: it is first used on line {first_line[tuple(row)]}"
-            for row in failing.rows[key].itertuples(index=False)
+            f"{label} {', '.join(map(repr, row))} is used twice: it is first used on line {line}"
+            for row, line in zip(failing.rows.select(key).iter_rows(), first_lines)
         ]
 
-    return Rule(code, key[0], Fails(repeated), explain, reads=tuple(key[1:]))
+    return Rule(code, key[0], Fails(~value.is_first_distinct() & present), explain, reads=tuple(key[1:]))

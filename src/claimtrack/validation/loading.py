@@ -1,4 +1,5 @@
-"""``claimtrack.load()``: the package's tables as typed pandas DataFrames.
+"""``claimtrack.load()``: the package's tables as typed pandas DataFrames, or polars
+frames on request.
 
 By default a package with any problem is refused. With ``on_error="skip"`` the rows at
 fault are left out instead, with every row that points at one (a claim of a source left
@@ -11,14 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
+import polars as pl
 
 from claimtrack.io import checked
 from claimtrack.model.problems import CATALOGUE, Problem, ValidationError
 from claimtrack.tables import Tables
-from claimtrack.validation.run import Report, read_valid, validate
+from claimtrack.validation.run import Report, as_pandas, read_valid, validate
 
 ON_ERROR = ("raise", "skip")
+FRAMES = ("pandas", "polars")
 # The problems that belong to one row, found where the file could be read: the schemas'
 # and the rules' checks, and a row left out of its table for its length. Any other problem
 # (the descriptor, a file unreadable, a header) leaves nothing to read around.
@@ -30,13 +32,18 @@ ROW_RULES = {kind.code for kind in CATALOGUE if kind.group not in ("descriptor",
 HARMLESS_RULES = {"undeclared-file"}
 
 
-def load(path: str | Path = ".", archive: str | Path | None = None, on_error: str = "raise") -> Tables:
+def load(
+    path: str | Path = ".", archive: str | Path | None = None, on_error: str = "raise", frames: str = "pandas"
+) -> Tables:
     """Validate the package at ``path`` and return its tables.
 
     Columns are typed from the schemas: text as ``string``, whole numbers as nullable
     ``Int64``, dates as ``datetime64``. Dates that may be known only to the month
     (``said_on``, ``as_of``) stay ISO text such as ``2014-03``; see
     ``claimtrack.tables.typed.partial_date_span`` for the days they can mean.
+
+    ``frames="polars"`` gives the tables as the polars frames validation typed and
+    checked (``String``, ``Int64``, ``Date``), without pandas.
 
     ``on_error="raise"`` (the default) raises ``ValidationError`` listing every problem
     when the package is not valid. ``on_error="skip"`` leaves out each row with a problem
@@ -46,18 +53,21 @@ def load(path: str | Path = ".", archive: str | Path | None = None, on_error: st
     """
     if on_error not in ON_ERROR:
         raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {on_error!r}")
+    if frames not in FRAMES:
+        raise ValueError(f"frames must be one of {', '.join(FRAMES)}, not {frames!r}")
+    given = as_pandas if frames == "pandas" else lambda tables: tables
     # Files the last validation found valid, unchanged since, are read without the checks.
     kept = checked.found(path, archive)
     if kept is not None and not kept["problems"]:
         tables = read_valid(path)
         if tables is not None:
-            return tables
+            return given(tables)
     report = validate(path, archive=archive)
     if report.ok:
-        return report.tables
+        return given(report.frames)
     if on_error == "raise":
         raise ValidationError(report.problems)
-    return without_rows_at_fault(report)
+    return given(without_rows_at_fault(report))
 
 
 def row_problem(report: Report, problem: Problem) -> bool:
@@ -67,8 +77,8 @@ def row_problem(report: Report, problem: Problem) -> bool:
 
 
 def without_rows_at_fault(report: Report) -> Tables:
-    """The report's tables without the rows its problems are on, nor the rows that point
-    at those; ValidationError when a problem is not one row's."""
+    """The report's tables (polars frames) without the rows its problems are on, nor the
+    rows that point at those; ValidationError when a problem is not one row's."""
     if report.package is None:
         raise ValidationError(report.problems)
     whole = [p for p in report.problems if not row_problem(report, p) and p.rule not in HARMLESS_RULES]
@@ -80,21 +90,26 @@ def without_rows_at_fault(report: Report) -> Tables:
         if row_problem(report, problem):
             bad_lines.setdefault(problem.file, set()).add(problem.line)
     frames = {}
-    for name, frame in report.tables.items():
+    for name, frame in report.frames.items():
         lines = report.raw[name].lines
-        keep = ~np.isin(lines, sorted(bad_lines.get(package.resource(name).path, ())))
-        frames[name] = frame[keep]
+        keep = ~lines.is_in(sorted(bad_lines.get(package.resource(name).path, ())))
+        frames[name] = frame.with_row_index(_ROW).filter(keep)
     frames = _without_dangling(package, frames)
     left_out = {}
-    for name, frame in report.tables.items():
+    for name, frame in report.frames.items():
         key = package.resource(name).key
-        gone = frame.loc[~frame.index.isin(frames[name].index), key].dropna().astype(str).tolist()
-        if gone:
-            left_out[name] = gone
-    tables = Tables(package, {name: frame.reset_index(drop=True) for name, frame in frames.items()})
+        kept = frames[name][_ROW]
+        gone = frame.with_row_index(_ROW).filter(~pl.col(_ROW).is_in(kept.implode()))[key].drop_nulls().cast(pl.String)
+        if len(gone):
+            left_out[name] = gone.to_list()
+    tables = Tables(package, {name: frame.drop(_ROW) for name, frame in frames.items()})
     tables.problems = report.problems
     tables.left_out = left_out
     return tables
+
+
+# Each row's place in its table as read, while rows are left out.
+_ROW = "__row"
 
 
 def _without_dangling(package, frames: dict) -> dict:
@@ -109,11 +124,13 @@ def _without_dangling(package, frames: dict) -> dict:
                 if len(key.fields) != 1 or key.resource not in frames:
                     continue
                 column, target = key.fields[0], frames[key.resource][key.keys[0]]
-                if column not in frame:
+                if column not in frame.columns:
                     continue
-                dangling = frame[column].notna() & ~frame[column].isin(target.dropna())
-                if dangling.any():
-                    frame = frame[~dangling.to_numpy(dtype=bool)]
+                dangling = pl.col(column).is_not_null() & ~pl.col(column).is_in(
+                    target.drop_nulls().implode()
+                ).fill_null(False)
+                if frame.select(dangling.any()).item():
+                    frame = frame.filter(~dangling)
                     changed = True
             frames[name] = frame
     return frames

@@ -1,17 +1,19 @@
 """The rules no Table Schema can say: across fields, across tables, across time.
 
-Each table the rules read is first laid out as one frame (``FRAMES``): its typed
-columns, and beside them what the rules need from the rows it points to (a claim's
-measure's kind, its source's publication day, the claim that settled it) and the
-first and last day each partial date can mean. Each rule then reads columns of that
-frame: pandera hands it those columns and it says which rows break it. Cells that
+Each table the rules read is first laid out as one frame (``FRAMES``, polars): its
+typed columns, and beside them what the rules need from the rows it points to (a
+claim's measure's kind, its source's publication day, the claim that settled it) and
+the first and last day each partial date can mean. Each rule is a polars expression
+of that frame's columns (or, where it needs a join or a list split into its items, a
+function of the frame): pandera runs it and says which rows break it. Cells that
 already failed their own type check are missing here, so a broken cell is reported
-once, not again by every rule that reads it.
+once, not again by every rule that reads it. A missing value is in no list
+(``_isin``): a rule asks of a cell that is there.
 """
 
 from __future__ import annotations
 
-import pandas as pd
+import polars as pl
 
 from claimtrack.model import lists, qualifiers
 from claimtrack.model.corrections import LOG
@@ -22,12 +24,25 @@ from claimtrack.tables.typed import partial_date_span
 from claimtrack.validation.context import Context
 from claimtrack.validation.corrections import CORRECTIONS, corrections_frame
 from claimtrack.validation.engine import Failing, Fails, Rule
-from claimtrack.validation.quotes import contains, normalise
+from claimtrack.validation.quotes import normalise
+
+c = pl.col
+
+
+def _isin(column: pl.Expr, values) -> pl.Expr:
+    """Whether the cell is one of ``values``: never for a missing cell."""
+    return column.is_in(list(values)).fill_null(False)
+
+
+def _rows(frame: pl.LazyFrame, rows: pl.Series) -> pl.LazyFrame:
+    """One boolean column: True at the positions ``rows``."""
+    return frame.select(pl.int_range(pl.len(), dtype=pl.UInt32).is_in(rows.cast(pl.UInt32).implode()).alias("broken"))
+
 
 # --- The frames the rules read ------------------------------------------------------------------
 
 
-def claims_frame(ctx: Context) -> pd.DataFrame:
+def claims_frame(ctx: Context) -> pl.DataFrame:
     claims = ctx.tables["claims"]
     said_start, said_end = ctx.span("claims", "said_on")
     extra = {"said_on_start": said_start, "said_on_end": said_end, "as_of_start": ctx.span("claims", "as_of")[0]}
@@ -40,13 +55,14 @@ def claims_frame(ctx: Context) -> pd.DataFrame:
         extra["source_published_on"] = published
         # A page dated to the month only was out by the month's last day.
         extra["source_published_end"] = partial_date_span(published)[1]
-        extra["said_on_latest"] = said_end.fillna(extra["source_published_end"])
+        extra["said_on_latest"] = said_end.fill_null(extra["source_published_end"])
     for column in ("measure_id", "said_on"):
         extra[f"settled_by_{column}"] = ctx.follow("claims", "settled_by", "claims", "claim_id", column)
-    return claims.assign(**extra)
+    extra["settled_by_said_on_end"] = partial_date_span(extra["settled_by_said_on"])[1]
+    return claims.with_columns(series.alias(name) for name, series in extra.items())
 
 
-def appearances_frame(ctx: Context) -> pd.DataFrame:
+def appearances_frame(ctx: Context) -> pl.DataFrame:
     appearances = ctx.tables["appearances"]
     extra = {}
     if "claims" in ctx.tables:
@@ -57,13 +73,13 @@ def appearances_frame(ctx: Context) -> pd.DataFrame:
         published = ctx.follow("appearances", "source_id", "sources", "source_id", "published_on")
         extra["source_published_on"] = published
         extra["source_published_end"] = partial_date_span(published)[1]
-    return appearances.assign(**extra)
+    return appearances.with_columns(series.alias(name) for name, series in extra.items())
 
 
 FRAMES = {"claims": claims_frame, "appearances": appearances_frame, LOG: corrections_frame}
 
 
-def frame_for(ctx: Context, table: str) -> pd.DataFrame:
+def frame_for(ctx: Context, table: str) -> pl.DataFrame:
     """The frame the rules of ``table`` read: FRAMES' layout, or the typed table itself."""
     return FRAMES[table](ctx) if table in FRAMES else ctx.tables[table]
 
@@ -74,28 +90,28 @@ ORDER = [
     Rule(
         "bounds-order",
         "low",
-        Fails(lambda f: f["low"] > f["value"]),
+        Fails(c("low") > c("value")),
         "the lower bound {low} is above the value {value}",
         reads=("value",),
     ),
     Rule(
         "bounds-order",
         "high",
-        Fails(lambda f: f["value"] > f["high"]),
+        Fails(c("value") > c("high")),
         "the upper bound {high} is below the value {value}",
         reads=("value",),
     ),
     Rule(
         "bounds-order",
         "high",
-        Fails(lambda f: (f["low"] > f["high"]) & f["value"].isna()),
+        Fails((c("low") > c("high")) & c("value").is_null()),
         "the upper bound {high} is below the lower bound {low}",
         reads=("low", "value"),
     ),
     Rule(
         "dates-order",
         "date_to",
-        Fails(lambda f: f["date_from"] > f["date_to"]),
+        Fails(c("date_from") > c("date_to")),
         "date_to {date_to} is before date_from {date_from}",
         reads=("date_from",),
     ),
@@ -109,19 +125,19 @@ def _kinds(family: str) -> list[str]:
     return [kind for kind, of in MEASURE_FAMILY.items() if of == family]
 
 
-def _saying(qualifier: pd.Series, fact) -> pd.Series:
+def _saying(fact) -> pl.Expr:
     """Whether each row's qualifier is one the qualifier table says ``fact`` of."""
-    return qualifier.isin([q.word for q in QUALIFIERS.values() if fact(q)])
+    return _isin(c("qualifier"), [q.word for q in QUALIFIERS.values() if fact(q)])
 
 
-def _in_family(f: pd.DataFrame, family: str) -> pd.Series:
+def _in_family(family: str) -> pl.Expr:
     """Both the qualifier and the measure's kind are of the family."""
-    return f["qualifier"].isin(qualifiers.words(family)) & f["measure_kind"].isin(_kinds(family))
+    return _isin(c("qualifier"), qualifiers.words(family)) & _isin(c("measure_kind"), _kinds(family))
 
 
-def _fits(f: pd.DataFrame) -> pd.Series:
+def _fits() -> pl.Expr:
     """The qualifier is one for the kind of measure the claim is of."""
-    return _in_family(f, "number") | _in_family(f, "date")
+    return _in_family("number") | _in_family("date")
 
 
 def _measure_kind_rules() -> list[Rule]:
@@ -133,11 +149,7 @@ def _measure_kind_rules() -> list[Rule]:
                 Rule(
                     "measure-kind",
                     column,
-                    Fails(
-                        lambda f, family=family, column=column: (
-                            f["measure_kind"].isin(_kinds(family)) & f[column].notna()
-                        )
-                    ),
+                    Fails(_isin(c("measure_kind"), _kinds(family)) & c(column).is_not_null()),
                     f"{{measure_id}} is a {{measure_kind}} measure: it carries {carries}, not {wrong}",
                     reads=("measure_id", "measure_kind"),
                 )
@@ -149,13 +161,9 @@ def _qualifier_bounds_rules() -> list[Rule]:
     """Each qualifier carries exactly the bounds it speaks of, as the qualifier table says."""
     rules = []
     for column in NUMBER_COLUMNS + DATE_COLUMNS:
-
-        def lacking(f: pd.DataFrame, column=column) -> pd.Series:
-            return _fits(f) & _saying(f["qualifier"], lambda q: column in q.needs) & f[column].isna()
-
-        def extra(f: pd.DataFrame, column=column) -> pd.Series:
-            beyond = _saying(f["qualifier"], lambda q: column in q.columns and column not in q.takes)
-            return _fits(f) & beyond & f[column].notna()
+        lacking = _fits() & _saying(lambda q, column=column: column in q.needs) & c(column).is_null()
+        beyond = _saying(lambda q, column=column: column in q.columns and column not in q.takes)
+        extra = _fits() & beyond & c(column).is_not_null()
 
         def speaks_of(failing: Failing, column=column) -> list[str]:
             return [
@@ -176,9 +184,7 @@ SHAPE = [
     Rule(
         "qualifier-kind",
         "qualifier",
-        Fails(
-            lambda f: f["qualifier"].isin(list(QUALIFIERS)) & f["measure_kind"].isin(list(MEASURE_FAMILY)) & ~_fits(f)
-        ),
+        Fails(_isin(c("qualifier"), QUALIFIERS) & _isin(c("measure_kind"), MEASURE_FAMILY) & ~_fits()),
         "'{qualifier}' is not a qualifier for a {measure_kind} measure like {measure_id}; "
         + f"numbers take {qualifiers.listing(qualifiers.words('number'))}; "
         + f"dates take {qualifiers.listing(qualifiers.words('date'))}",
@@ -189,10 +195,8 @@ SHAPE = [
         "status-kind",
         "status",
         Fails(
-            lambda f: (
-                f["status"].isin(DATE_ONLY_STATUSES)
-                & f["measure_kind"].isin([kind for kind, family in MEASURE_FAMILY.items() if family != "date"])
-            )
+            _isin(c("status"), DATE_ONLY_STATUSES)
+            & _isin(c("measure_kind"), [kind for kind, family in MEASURE_FAMILY.items() if family != "date"])
         ),
         "only a date can be '{status}'; {measure_id} is a {measure_kind} measure (use confirmed, superseded or retracted)",
         reads=("measure_id", "measure_kind"),
@@ -201,12 +205,10 @@ SHAPE = [
         "qualifier-bounds",
         "date_to",
         Fails(
-            lambda f: (
-                _saying(f["qualifier"], lambda q: q.one_day)
-                & f["date_from"].notna()
-                & f["date_to"].notna()
-                & (f["date_from"] != f["date_to"])
-            )
+            _saying(lambda q: q.one_day)
+            & c("date_from").is_not_null()
+            & c("date_to").is_not_null()
+            & (c("date_from") != c("date_to"))
         ),
         f"'{{qualifier}}' names one day, so date_to must equal date_from ({{date_from}}); use '{qualifiers.BETWEEN}' for a span",
         reads=("qualifier", "date_from"),
@@ -223,8 +225,8 @@ def _given_together(code: str, column: str, partner: str, missing: str, extra: s
     """``column`` is given exactly when ``partner`` is: reported on ``column`` with the
     message ``missing`` when it lacks, ``extra`` when it stands alone."""
     return [
-        Rule(code, column, Fails(lambda f: f[partner].notna() & f[column].isna()), missing, reads=(partner,)),
-        Rule(code, column, Fails(lambda f: f[partner].isna() & f[column].notna()), extra, reads=(partner,)),
+        Rule(code, column, Fails(c(partner).is_not_null() & c(column).is_null()), missing, reads=(partner,)),
+        Rule(code, column, Fails(c(partner).is_null() & c(column).is_not_null()), extra, reads=(partner,)),
     ]
 
 
@@ -232,14 +234,14 @@ DATES = [
     Rule(
         "said-on-basis",
         "said_on",
-        Fails(lambda f: f["said_on"].isna() & f["said_on_basis"].notna() & (f["said_on_basis"] != _NOT_STATED)),
+        Fails(c("said_on").is_null() & c("said_on_basis").is_not_null() & (c("said_on_basis") != _NOT_STATED)),
         f"said_on is empty but said_on_basis is '{{said_on_basis}}'; give the date, or set said_on_basis to '{_NOT_STATED}'",
         reads=("said_on_basis",),
     ),
     Rule(
         "said-on-basis",
         "said_on_basis",
-        Fails(lambda f: f["said_on"].notna() & (f["said_on_basis"] == _NOT_STATED)),
+        Fails(c("said_on").is_not_null() & (c("said_on_basis") == _NOT_STATED)),
         f"said_on_basis is '{_NOT_STATED}' but said_on gives {{said_on}}; say how the date is known",
         reads=("said_on",),
     ),
@@ -255,7 +257,7 @@ DATES = [
     Rule(
         "as-of-before-said",
         "as_of",
-        Fails(lambda f: f["as_of_start"] > f["said_on_latest"]),
+        Fails(c("as_of_start") > c("said_on_latest")),
         "the figure is dated as of {as_of}, after the claim was made ({said_on_latest})",
         reads=("as_of_start", "said_on_latest"),
     ),
@@ -265,7 +267,7 @@ PUBLISHED = [
     Rule(
         "said-before-published",
         "said_on",
-        Fails(lambda f: f["said_on_start"] > f["source_published_end"]),
+        Fails(c("said_on_start") > c("source_published_end")),
         "the claim is dated {said_on}, after its source was published on {source_published_on}",
         reads=("said_on_start", "source_published_on", "source_published_end"),
     ),
@@ -274,12 +276,10 @@ PUBLISHED = [
         "said-on-basis",
         "said_on",
         Fails(
-            lambda f: (
-                (f["said_on_basis"] == _PUBLICATION_DATE)
-                & f["said_on"].notna()
-                & f["source_published_on"].notna()
-                & (f["said_on"] != f["source_published_on"])
-            )
+            (c("said_on_basis") == _PUBLICATION_DATE)
+            & c("said_on").is_not_null()
+            & c("source_published_on").is_not_null()
+            & (c("said_on") != c("source_published_on"))
         ),
         f"said_on_basis is '{_PUBLICATION_DATE}', but {{said_on}} is not the day the source was published ({{source_published_on}})",
         reads=("said_on_basis", "source_published_on"),
@@ -292,24 +292,30 @@ PUBLISHED = [
 OVERTAKEN = ("superseded", "retracted")
 
 
-def _around_a_circle(f: pd.DataFrame) -> pd.Series:
-    """Following settled_by from the claim leads back to it, through other claims."""
-    circle = kernels.on_a_cycle(kernels.positions(f["settled_by"], f["claim_id"]))
-    return pd.Series(circle, index=f.index) & ~(f["settled_by"] == f["claim_id"]).fillna(False)
+def _around_a_circle(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """Following settled_by from the claim leads back to it, through other claims. Only a
+    claim that names one and is named by one can be on a circle: the chase is among those."""
+    claims = frame.select("claim_id", "settled_by").with_row_index("row")
+    named = claims.select(c("settled_by").drop_nulls().unique().alias("claim_id"))
+    both = claims.filter(c("settled_by").is_not_null() & (c("settled_by") != c("claim_id")))
+    both = both.join(named, on="claim_id", how="semi", maintain_order="left").collect()
+    firsts = both.with_row_index("at").unique(subset="claim_id", keep="first").select("claim_id", "at")
+    following = both.join(firsts.rename({"claim_id": "settled_by"}), on="settled_by", how="left", maintain_order="left")
+    return _rows(frame, both["row"].filter(kernels.on_a_cycle(following["at"])))
 
 
 SETTLED = [
     Rule(
         "settled-by",
         "settled_by",
-        Fails(lambda f: (f["status"] == "superseded") & f["settled_by"].isna()),
+        Fails((c("status") == "superseded") & c("settled_by").is_null()),
         "a superseded claim names the claim that superseded it in settled_by",
         reads=("status",),
     ),
     Rule(
         "settled-by",
         "settled_by",
-        Fails(lambda f: f["settled_by"].notna() & ~f["status"].isin(SETTLED_STATUSES)),
+        Fails(c("settled_by").is_not_null() & ~_isin(c("status"), SETTLED_STATUSES)),
         "settled_by names a claim, but the status is '{status}'; a settled claim's status is one of "
         + ", ".join(SETTLED_STATUSES),
         reads=("status",),
@@ -317,7 +323,7 @@ SETTLED = [
     Rule(
         "settled-by",
         "settled_by",
-        Fails(lambda f: f["settled_by"].notna() & (f["settled_by"] == f["claim_id"])),
+        Fails(c("settled_by").is_not_null() & (c("settled_by") == c("claim_id"))),
         "a claim cannot settle itself",
         reads=("claim_id",),
     ),
@@ -332,11 +338,9 @@ SETTLED = [
         "settled-by",
         "settled_by",
         Fails(
-            lambda f: (
-                f["settled_by"].notna()
-                & f["settled_by_measure_id"].notna()
-                & (f["settled_by_measure_id"] != f["measure_id"])
-            )
+            c("settled_by").is_not_null()
+            & c("settled_by_measure_id").is_not_null()
+            & (c("settled_by_measure_id") != c("measure_id"))
         ),
         "{settled_by} is a claim about {settled_by_measure_id}, not {measure_id}: a claim is settled by a claim of the same measure",
         reads=("settled_by_measure_id", "measure_id"),
@@ -345,11 +349,9 @@ SETTLED = [
         "settled-by",
         "settled_by",
         Fails(
-            lambda f: (
-                f["settled_by"].notna()
-                & f["status"].isin(OVERTAKEN)
-                & (partial_date_span(f["settled_by_said_on"])[1] < f["said_on_start"])
-            )
+            c("settled_by").is_not_null()
+            & _isin(c("status"), OVERTAKEN)
+            & (c("settled_by_said_on_end") < c("said_on_start"))
         ),
         "{settled_by} was made on {settled_by_said_on}, before this claim ({said_on}): a claim is superseded or retracted by a later one",
         reads=("status", "settled_by_said_on", "said_on_start", "said_on"),
@@ -362,45 +364,62 @@ SETTLED = [
 SAME_CLAIM = ["measure_id", "claimant_id", "source_id", "figure_text", "quote"]
 
 
-def _same_claim_keys(f: pd.DataFrame) -> pd.Series:
-    """The five columns joined into one key (by a separator no cell holds), for the rows
-    whose quote comes again: only those can repeat a claim; missing for the others."""
-    again = f["quote"].duplicated(keep=False).to_numpy() & f["quote"].notna().to_numpy()
-    key = pd.Series(pd.NA, index=f.index, dtype="str")
-    if again.any():
-        some = f[again]
-        key[again] = kernels.joined([some[c] for c in SAME_CLAIM], "\x1f")
-    return key
+# The short columns of SAME_CLAIM: rows that share these are the only ones whose long
+# figure and quote are compared.
+_SAME_SHORT = ["measure_id", "claimant_id", "source_id"]
 
 
-def _repeated_claim(f: pd.DataFrame) -> pd.Series:
-    key = _same_claim_keys(f)
-    return key.duplicated(keep="first") & key.notna()
+def _repeated_claim(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """The rows whose five columns an earlier row has too. Only rows whose measure,
+    claimant and source come again can repeat a claim: only their quotes are compared."""
+    # By a hash of the short columns first (eight bytes a row, where the columns
+    # themselves would be laid out again): a row whose hash comes again is a candidate,
+    # and the candidates are compared by the columns themselves.
+    again = pl.struct(_SAME_SHORT).hash().is_duplicated() & pl.all_horizontal(
+        c(name).is_not_null() for name in SAME_CLAIM
+    )
+    rows = frame.with_row_index("row").filter(again).select("row", *SAME_CLAIM)
+    repeated = rows.filter(~pl.struct(SAME_CLAIM).is_first_distinct()).select("row").collect()
+    return _rows(frame, repeated["row"])
 
 
 def _first_recorded(failing: Failing) -> list[str]:
-    keys = _same_claim_keys(failing.frame)
-    firsts = kernels.lookup(keys.loc[failing.rows.index], keys, failing.frame["claim_id"])
     return [
         f"this claim is already recorded as {first}: same measure, claimant, source, figure and quote"
-        for first in firsts
+        for first in first_with(failing, SAME_CLAIM, "claim_id")
     ]
 
 
 def _not_in_quote(column: str):
     """A test that fails the rows whose ``column`` is given but not in their quote."""
 
-    def test(f: pd.DataFrame) -> pd.Series:
+    def test(frame: pl.LazyFrame) -> pl.LazyFrame:
         # Word for word first; only the few that differ are compared again with their
         # typographic quotes and spaces folded.
-        words = f[column]
-        found = pd.Series(contains(f["quote"], words), index=f.index)
-        differ = ~found & f["quote"].notna() & words.notna()
-        if differ.any():
-            found[differ] = contains(normalise(f.loc[differ, "quote"]), normalise(words[differ]))
-        return ~(found | f["quote"].isna() | words.isna())
+        differ = (
+            frame.with_row_index("row")
+            .filter(~c("quote").str.contains(c(column), literal=True).fill_null(True))
+            .select("row", "quote", column)
+            .collect()
+        )
+        found = normalise(differ["quote"]).str.contains(normalise(differ[column]), literal=True)
+        return _rows(frame, differ["row"].filter(~found))
 
     return test
+
+
+def first_with(failing: Failing, key: str | list[str], value: str) -> list:
+    """For each failing row, ``value`` of the first row of the frame with its ``key``:
+    the failing keys are joined with the rows that have them, no other row looked up."""
+    key = [key] if isinstance(key, str) else key
+    again = failing.rows.select(key).unique()
+    firsts = (
+        failing.frame.select(*key, value)
+        .join(again, on=key, how="semi", maintain_order="left")
+        .unique(subset=key, keep="first", maintain_order=True)
+    )
+    found = failing.rows.select(key).join(firsts, on=key, how="left", maintain_order="left")
+    return found[value].to_list()
 
 
 WORDING = [
@@ -443,7 +462,7 @@ def topic_rules(topics: list[str]) -> list[Rule]:
         Rule(
             "topic-declared",
             "topic",
-            Fails(lambda f: f["topic"].notna() & ~f["topic"].isin(declared)),
+            Fails(c("topic").is_not_null() & ~_isin(c("topic"), declared)),
             f"'{{topic}}' is not one of the package's topics ({listed}): declare it under topics in datapackage.json, "
             "or add the measure with claimtrack measure add --new-topic",
         )
@@ -453,26 +472,25 @@ def topic_rules(topics: list[str]) -> list[Rule]:
 # --- Sources and appearances ---------------------------------------------------------------------
 
 
-def _url_again(f: pd.DataFrame) -> pd.Series:
-    return f["url"].duplicated(keep="first") & f["url"].notna()
-
-
 def _first_with_url(failing: Failing) -> list[str]:
-    firsts = kernels.lookup(
-        failing.frame.loc[failing.rows.index, "url"], failing.frame["url"], failing.frame["source_id"]
-    )
     return [
         f"{first} already has this URL: one document is one source; a second report of a claim is an appearance"
-        for first in firsts
+        for first in first_with(failing, "url", "source_id")
     ]
 
 
 SOURCES = [
-    Rule("duplicate-source", "url", Fails(_url_again), _first_with_url, reads=("source_id",)),
+    Rule(
+        "duplicate-source",
+        "url",
+        Fails(~c("url").is_first_distinct() & c("url").is_not_null()),
+        _first_with_url,
+        reads=("source_id",),
+    ),
     Rule(
         "archive-fingerprint",
         "archive_sha256",
-        Fails(lambda f: f["archive_file"].notna() & f["archive_sha256"].isna()),
+        Fails(c("archive_file").is_not_null() & c("archive_sha256").is_null()),
         "the archived text {archive_file} needs its SHA-256 fingerprint here (sha256sum prints it)",
         reads=("archive_file",),
     ),
@@ -482,7 +500,7 @@ APPEARANCES_OF_CLAIMS = [
     Rule(
         "appearance-source",
         "source_id",
-        Fails(lambda f: f["claim_source_id"] == f["source_id"]),
+        Fails(c("claim_source_id") == c("source_id")),
         "{source_id} is already the claim's own source in claims.csv",
         reads=("claim_source_id",),
     )
@@ -492,7 +510,7 @@ APPEARANCES_PUBLISHED = [
     Rule(
         "said-before-published",
         "source_id",
-        Fails(lambda f: f["claim_said_on_start"] > f["source_published_end"]),
+        Fails(c("claim_said_on_start") > c("source_published_end")),
         "the claim was made on {claim_said_on_start}, after this source was published on {source_published_on}",
         reads=("claim_said_on_start", "source_published_on", "source_published_end"),
     )
@@ -502,46 +520,55 @@ APPEARANCES_PUBLISHED = [
 # --- Lists in a cell: a claimant's aliases, a measure's keywords ---------------------------------
 
 
-def _items(column: pd.Series) -> pd.DataFrame:
-    """One row per item of each list cell: the row it stands in, the item as written
-    (trimmed; "" when empty) and the item as items are compared."""
-    split = column.dropna().map(lists.split).explode().dropna()
-    return pd.DataFrame(
-        {
-            "row": split.index.to_numpy(),
-            "item": split.to_numpy(dtype=object),
-            "key": split.map(lists.folded).to_numpy(dtype=object),
-        }
-    )
+# What Python's str.strip() takes off the ends of an item.
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
-def _empty(items: pd.DataFrame, f: pd.DataFrame) -> pd.Series:
-    return items["item"] == ""
+def _items(frame: pl.LazyFrame, column: str) -> pl.LazyFrame:
+    """One row per item of each list cell (``lists.split``): the row it stands in, the
+    item as written (trimmed; "" when empty) and the item as items are compared
+    (``lists.folded``)."""
+    cell = c(column)
+    listed = frame.with_row_index("row").filter(cell.is_not_null() & (cell.str.strip_chars(_SPACES) != ""))
+    items = listed.select("row", cell.str.split(lists.SEPARATOR).alias("item")).explode("item")
+    items = items.with_columns(c("item").str.strip_chars(_SPACES))
+    return items.with_columns(kernels.folded(c("item")).alias("key"))
 
 
-def _again(items: pd.DataFrame, f: pd.DataFrame) -> pd.Series:
-    return (items["key"] != "") & items.duplicated(["row", "key"])
+def _empty(items: pl.LazyFrame, frame: pl.LazyFrame) -> pl.LazyFrame:
+    return items.filter(c("item") == "")
 
 
-def _own_name(items: pd.DataFrame, f: pd.DataFrame) -> pd.Series:
-    names = f["name"].map(lists.folded, na_action="ignore")
-    return (items["key"] != "") & (items["row"].map(names) == items["key"])
+def _again(items: pl.LazyFrame, frame: pl.LazyFrame) -> pl.LazyFrame:
+    return items.filter((c("key") != "") & ~pl.struct("row", "key").is_first_distinct())
+
+
+def _own_name(items: pl.LazyFrame, frame: pl.LazyFrame) -> pl.LazyFrame:
+    names = frame.with_row_index("row").select("row", kernels.folded(c("name")).alias("name_key"))
+    own = items.join(names, on="row", how="left", maintain_order="left")
+    return own.filter((c("key") != "") & (c("key") == c("name_key"))).drop("name_key")
 
 
 def _list_rule(column: str, offending, template: str, reads: tuple[str, ...]) -> Rule:
     """The rows of a list column with an item ``offending`` finds wanting; the message
     names each row's first such item."""
 
-    def test(f: pd.DataFrame) -> pd.Series:
-        items = _items(f[column])
-        return pd.Series(f.index.isin(items["row"][offending(items, f).to_numpy(dtype=bool)]), index=f.index)
+    def test(frame: pl.LazyFrame) -> pl.LazyFrame:
+        rows = offending(_items(frame, column), frame).select(c("row").unique()).collect()
+        return _rows(frame, rows["row"])
 
     def message(failing: Failing) -> list[str]:
-        items = _items(failing.frame[column])
-        first = items[offending(items, failing.frame).to_numpy(dtype=bool)].groupby("row")["item"].first()
-        return [template.format(item=first.get(row, "")) for row in failing.rows.index]
+        frame = failing.frame.lazy()
+        found = offending(_items(frame, column), frame).join(_wanted(failing), on="row", how="semi")
+        items = dict(found.group_by("row", maintain_order=True).agg(c("item").first()).collect().iter_rows())
+        return [template.format(item=items.get(row, "")) for row in failing.positions]
 
     return Rule("list-item", column, Fails(test), message, reads)
+
+
+def _wanted(failing: Failing) -> pl.LazyFrame:
+    """The positions of the failing rows, as a frame to join on."""
+    return pl.LazyFrame({"row": failing.positions.cast(pl.UInt32)})
 
 
 def _list_rules(column: str, one: str, reads: tuple[str, ...] = (), own_name: bool = False) -> list[Rule]:
@@ -565,40 +592,51 @@ def _list_rules(column: str, one: str, reads: tuple[str, ...] = (), own_name: bo
     return rules
 
 
-def _names_and_aliases(f: pd.DataFrame) -> pd.DataFrame:
+def _names_and_aliases(frame: pl.LazyFrame) -> pl.LazyFrame:
     """Every name and alias of the claimants, once per claimant: row, key and what it is."""
-    names = f["name"].dropna()
-    entries = pd.concat(
+    names = frame.with_row_index("row").filter(c("name").is_not_null())
+    entries = pl.concat(
         [
-            pd.DataFrame({"row": names.index.to_numpy(), "key": names.map(lists.folded).to_numpy(), "is": "name"}),
-            _items(f["aliases"]).drop(columns="item").assign(**{"is": "alias"}),
-        ],
-        ignore_index=True,
+            names.select("row", kernels.folded(c("name")).alias("key"), pl.lit("name").alias("is")),
+            _items(frame, "aliases").select("row", "key", pl.lit("alias").alias("is")),
+        ]
     )
-    return entries[entries["key"] != ""].drop_duplicates(["row", "key"])
+    return entries.filter(c("key") != "").unique(subset=["row", "key"], keep="first", maintain_order=True)
 
 
-def _ambiguous(f: pd.DataFrame) -> pd.Series:
-    entries = _names_and_aliases(f)
-    shared = entries["key"].map(entries["key"].value_counts()) > 1
-    return pd.Series(f.index.isin(entries["row"][shared & (entries["is"] == "alias")]), index=f.index)
+def _ambiguous(frame: pl.LazyFrame) -> pl.LazyFrame:
+    entries = _names_and_aliases(frame)
+    shared = entries.filter((pl.len().over("key") > 1) & (c("is") == "alias")).select("row").collect()
+    return _rows(frame, shared["row"])
 
 
 def _also_named(failing: Failing) -> list[str]:
-    f = failing.frame
-    entries = _names_and_aliases(f)
-    items = _items(f["aliases"])
-    messages = []
-    for row in failing.rows.index:
-        clashes = []
-        for item, key in items.loc[items["row"] == row, ["item", "key"]].drop_duplicates("key").itertuples(index=False):
-            others = entries[(entries["key"] == key) & (entries["row"] != row)]
-            clashes += [
-                f"'{item}' is also {'the name' if what == 'name' else 'an alias'} of {f.at[other, 'claimant_id']}"
-                for other, what in zip(others["row"], others["is"])
-            ]
-        messages.append("; ".join(clashes) + ": an alias names one claimant, or extract cannot tell whom it means")
-    return messages
+    frame = failing.frame.lazy()
+    items = (
+        _items(frame, "aliases")
+        .join(_wanted(failing), on="row", how="semi")
+        .unique(subset=["row", "key"], keep="first", maintain_order=True)
+        .with_row_index("order")
+    )
+    ids = frame.with_row_index("other").select("other", "claimant_id")
+    entries = _names_and_aliases(frame).with_row_index("entry").rename({"row": "other"})
+    others = entries.join(ids, on="other", how="left")
+    clashes = (
+        items.join(others, on="key", how="inner")
+        .filter(c("other") != c("row"))
+        .sort("order", "entry")
+        .select("row", "item", "is", "claimant_id")
+        .collect()
+    )
+    said: dict[int, list[str]] = {}
+    for row, item, what, claimant in clashes.iter_rows():
+        said.setdefault(row, []).append(
+            f"'{item}' is also {'the name' if what == 'name' else 'an alias'} of {claimant}"
+        )
+    return [
+        "; ".join(said.get(row, [])) + ": an alias names one claimant, or extract cannot tell whom it means"
+        for row in failing.positions
+    ]
 
 
 CLAIMANT_LISTS = [

@@ -6,12 +6,12 @@ measures table: each measure it names exists and is of a kind its chart draws.
 
 from __future__ import annotations
 
+import polars as pl
+
 from claimtrack.model import paths
 from claimtrack.model.package import Package
 from claimtrack.model.problems import Problem
-from claimtrack.model.views import ESTIMATES, KINDS, View, drawn
-from claimtrack.tables import Tables
-from claimtrack.tables.views import measure_infos
+from claimtrack.model.views import ESTIMATES, KINDS, MeasureInfo, View, drawn
 
 
 def _problem(view: View, message: str, value: str | None = None) -> Problem:
@@ -22,10 +22,21 @@ def _kinds(kind: str) -> str:
     return " or ".join(KINDS[kind])
 
 
-def view_problems(package: Package, tables: Tables) -> list[Problem]:
+def _measure_infos(measures, views: list[View]) -> list[MeasureInfo]:
+    """The id, topic, kind and unit of each measure a view names or may draw (one of its
+    topic's), in the table's order (a polars frame): the others are not looked at."""
+    named = [name for view in views for name in view.measures]
+    topics = [view.topic for view in views if view.topic]
+    drawn = measures.filter(pl.col("measure_id").is_in(named) | pl.col("topic").is_in(topics))
+    columns = drawn.select("measure_id", "topic", "kind", "unit").fill_null("")
+    return [MeasureInfo(*row) for row in columns.iter_rows()]
+
+
+def view_problems(package: Package, tables) -> list[Problem]:
+    """The problems of the descriptor's views, given the typed tables (polars frames)."""
     if "measures" not in tables or not package.views:
         return []
-    measures = measure_infos(tables)
+    measures = _measure_infos(tables["measures"], package.views)
     by_id = {m.measure_id: m for m in measures}
     problems = []
     for view in package.views:
