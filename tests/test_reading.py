@@ -172,6 +172,38 @@ def test_a_file_edited_after_its_result_was_kept_is_read_as_edited(make_package)
     assert [str(p).split(":")[0] for p in tables.problems] == ['data/claims.csv, line 3, column low, value "abc"']
 
 
+def _written_while_read(monkeypatch, package, times: int) -> None:
+    """claims.csv changed by another command, the first ``times`` times the tables are
+    read, after the first table is read and before claims.csv is."""
+    as_written, done = reading.numbered_rows, []
+
+    def read_while_another_command_writes(read_package, name):
+        if name == "sources" and len(done) < times:
+            done.append(name)
+            edit_rows(package / "data" / "claims.csv", "mt-2013-05-16-09", "claim_id", low=lambda v: v + "x")
+        return as_written(read_package, name)
+
+    monkeypatch.setattr(reading, "numbered_rows", read_while_another_command_writes)
+
+
+def test_a_file_changed_while_the_tables_are_read_is_validated_and_read_again(make_package, monkeypatch):
+    package = make_package()
+    _kept(package)
+    _written_while_read(monkeypatch, package, times=1)
+    tables = reading.read(package)
+    # The kept result, of the files before the change, vouched for the row: validation now does not.
+    assert tables.left_out == {"claims": ["mt-2013-05-16-09"]}
+    assert [(p.line, p.column, p.value) for p in tables.problems] == [(3, "low", "94000x")]
+
+
+def test_files_that_keep_changing_as_they_are_read_are_refused_in_the_end(make_package, monkeypatch):
+    package = make_package()
+    _kept(package)
+    _written_while_read(monkeypatch, package, times=reading.ATTEMPTS)
+    with pytest.raises(ValidationError, match="the files kept changing while they were read"):
+        reading.read(package)
+
+
 # --- The claims view ---------------------------------------------------------------------------
 
 

@@ -45,7 +45,7 @@ def read(root: str | Path = ".") -> Tables:
     storage.recover_if_needed(root)  # a change a crash left half made is finished first
     kept = checked.found(root)
     for _ in range(ATTEMPTS):
-        before = checked.key(root)
+        before = checked.key(root) if kept is None else None
         package, problems = _vouched(root, kept)
         whole = [p for p in problems if not _one_rows(package, p) and p.rule not in HARMLESS_RULES]
         if package is None or whole:
@@ -54,7 +54,9 @@ def read(root: str | Path = ".") -> Tables:
             numbered = {r.name: list(numbered_rows(package, r.name)) for r in package.resources}
         except (OSError, UnicodeDecodeError, csv.Error):
             numbered = None  # changed since it was validated: validated again
-        if numbered is not None and checked.key(root) == before:
+        # The files read are those validated only if none changed meanwhile.
+        unchanged = checked.found(root) is not None if kept is not None else checked.key(root) == before
+        if numbered is not None and unchanged:
             return without_rows_at_fault(package, problems, numbered)
         kept = None
     raise ValidationError(
