@@ -11,6 +11,7 @@ import pytest
 
 from claimtrack.model import lists
 from claimtrack.tracking import queries as tracking
+from claimtrack.tracking import reading
 from claimtrack.validation.loading import load
 from claimtrack.validation.run import validate
 from conftest import REPO
@@ -189,8 +190,8 @@ def test_figures_of_another_scope_are_other_measures(claims):
     assert only(claims, figure_text="exceeds 20,000").measure_id == "foreign-fighters-in-syria-and-iraq"
 
 
-def test_compare_warns_that_the_death_toll_measures_are_not_comparable(tables):
-    result = tracking.compare(tables, ["death toll"])
+def test_compare_warns_that_the_death_toll_measures_are_not_comparable():
+    result = tracking.compare(reading.read(REPO), ["death toll"])
     assert any("not comparable" in warning for warning in result.warnings)
 
 

@@ -1,4 +1,4 @@
-"""claimtrack.tracking: list, show, compare and history on the loaded tables.
+"""claimtrack.tracking: list, show, compare and history on the package's plain rows.
 
 Most tests read tests/fixtures/tracker/compare/, the base package with more claims
 of the made-up widgets measure:
@@ -23,17 +23,24 @@ import datetime as dt
 import pytest
 
 from claimtrack.tracking import queries as tracking
-from claimtrack.validation.loading import load
+from claimtrack.tracking import reading
 from conftest import TRACKER, build_package
 
 
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory):
-    return load(build_package(tmp_path_factory.mktemp("tracker") / "compare", "compare", TRACKER))
+    return reading.read(build_package(tmp_path_factory.mktemp("tracker") / "compare", "compare", TRACKER))
 
 
-def ids(frame) -> list[str]:
-    return list(frame["claim_id"])
+def ids(rows) -> list[str]:
+    return [row["claim_id"] for row in rows]
+
+
+def edited(tables, claim_id: str, **cells):
+    """The tables with the claim ``claim_id``'s cells changed, as a later version of the
+    package might hold them."""
+    claims = [{**claim, **cells} if claim["claim_id"] == claim_id else claim for claim in tables["claims"]]
+    return tables.replaced(claims=claims)
 
 
 # --- list ----------------------------------------------------------------------------------
@@ -41,7 +48,7 @@ def ids(frame) -> list[str]:
 
 def test_list_keeps_file_order_and_the_claims_tables_columns(tables):
     claims = tracking.list_claims(tables)
-    assert list(claims.columns) == list(tables["claims"].columns)
+    assert all(list(claim) == tables.package.resource("claims").field_names for claim in claims)
     assert ids(claims) == ids(tables["claims"])
 
 
@@ -106,9 +113,9 @@ def test_history_is_in_the_order_the_claims_were_made_a_month_at_its_first_day(t
 
 
 def test_history_says_which_claims_each_one_settled(tables):
-    settles = tracking.history(tables, "test-widgets").set_index("claim_id")["settles"]
-    assert settles["test-widgets-02"] == "test-widgets-01"
-    assert settles.drop("test-widgets-02").isna().all()
+    settles = {row["claim_id"]: row["settles"] for row in tracking.history(tables, "test-widgets")}
+    assert settles.pop("test-widgets-02") == "test-widgets-01"
+    assert set(settles.values()) == {None}
 
 
 def test_history_of_an_unknown_measure_hints_at_close_ids(tables):
@@ -132,11 +139,9 @@ def test_compare_keeps_the_latest_claim_of_each_claimant_and_both_of_a_tie(table
 
 
 def test_a_claimants_denial_stands_beside_its_latest_figure_not_in_its_place(tables):
-    claims = tables["claims"].copy()
     # The rival's later word (-06) becomes a denial: its earlier figure stays in view.
-    claims.loc[claims["claim_id"] == "test-widgets-06", "stance"] = "denies"
-    claims.loc[claims["claim_id"] == "test-widgets-05", "status"] = "reported"
-    result = tracking.compare(tables.replaced(claims=claims), ["test-widgets"])
+    changed = edited(edited(tables, "test-widgets-06", stance="denies"), "test-widgets-05", status="reported")
+    result = tracking.compare(changed, ["test-widgets"])
     assert {"test-widgets-05", "test-widgets-06"} <= set(ids(result.estimates))
     assert result.spread.endswith("; 1 denied or doubted, not counted")
 
@@ -179,7 +184,7 @@ def test_compare_with_one_estimate_says_there_is_nothing_to_compare(tables):
 
 def test_compare_before_any_claim_was_made_has_no_estimates(tables):
     result = tracking.compare(tables, ["test-widgets"], as_of=dt.date(2013, 5, 1))
-    assert result.estimates.empty
+    assert result.estimates == []
     assert result.spread is None
 
 
@@ -195,10 +200,8 @@ def test_compare_never_sets_a_lower_bound_against_an_upper_estimate(tables):
 
 
 def test_figures_given_alike_are_spread_as_a_ratio(tables):
-    claims = tables["claims"].copy()
-    lower = claims["claim_id"] == "mt-2013-05-16-10"
-    claims.loc[lower, ["qualifier", "low", "high"]] = ["more than", 110000, None]
-    result = tracking.compare(tables.replaced(claims=claims), ["syria-deaths"])
+    changed = edited(tables, "mt-2013-05-16-10", qualifier="more than", low=110000, high=None)
+    result = tracking.compare(changed, ["syria-deaths"])
     assert result.spread.startswith("figures given as such: one figure only (120,000); lower bounds: ")
     assert "lower bounds: the highest figure (110,000) is 1.17 times the lowest (94,000)" in result.spread
 
@@ -234,9 +237,9 @@ def test_compare_dates_gives_the_days_between_the_earliest_and_latest(tables):
 
 
 def test_a_spread_never_claims_every_figure_is_one_number_when_one_has_no_number(tables):
-    claims = tables["claims"].copy()
-    several = claims["claim_id"] == "test-widgets-02"
-    claims.loc[several, ["qualifier", "value", "measure_id", "claimant_id"]] = ["several", None, "test-gadgets", "sohr"]
-    result = tracking.compare(tables.replaced(claims=claims), ["test-gadgets"])
+    changed = edited(
+        tables, "test-widgets-02", qualifier="several", value=None, measure_id="test-gadgets", claimant_id="sohr"
+    )
+    result = tracking.compare(changed, ["test-gadgets"])
     assert len(result.estimates) == 2
     assert result.spread != "every figure is 40"

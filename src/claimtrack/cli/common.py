@@ -144,14 +144,16 @@ def fail(message: str, problems=None) -> None:
 
 
 def load_tables(package_dir: Path):
-    """The package's tables for reading: a row with a problem is left out, with the rows
-    that point at it, and a warning on standard error says what and why; when the
-    package cannot be read at all, its problems and exit 1."""
+    """The package's tables for reading, as plain rows (``claimtrack.tracking.reading``): a
+    row with a problem is left out, with the rows that point at it, and a warning on
+    standard error says what and why; when the package cannot be read at all, its
+    problems and exit 1. Validates the package first unless its last validation's result
+    is kept for these very files; then it needs no pandas."""
     from claimtrack.model.problems import ValidationError
-    from claimtrack.validation import load
+    from claimtrack.tracking import reading
 
     try:
-        tables = load(package_dir, on_error="skip")
+        tables = reading.read(package_dir)
     except ValidationError as error:
         fail("the package cannot be read; fix it before reading it (claimtrack validate)", error.problems)
     for line in left_out_warning(tables):

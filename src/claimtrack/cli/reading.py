@@ -44,7 +44,9 @@ def list_command(package_dir, measure, claimant, status, output_format) -> None:
         claims = queries.list_claims(tables, measure=measure, claimant=claimant_id, status=status)
     except queries.TrackingError as error:
         fail(str(error))
-    echo(output.render(claims, output_format, queries.LIST_COLUMNS), raw=output_format == "csv")
+    echo(
+        output.render(claims, output_format, _claims_columns(tables), queries.LIST_COLUMNS), raw=output_format == "csv"
+    )
     if output_format == "text":
         echo(f"{len(claims)} claim(s).", err=True)
 
@@ -83,8 +85,8 @@ def show(package_dir, claim_id, output_format) -> None:
     elif output_format == "csv":
         from claimtrack.cli import output
 
-        claims = tables["claims"]
-        echo(output.render(claims[claims["claim_id"] == claim_id], "csv"), raw=True)
+        shown = [claim for claim in tables["claims"] if claim["claim_id"] == claim_id]
+        echo(output.render(shown, "csv", _claims_columns(tables)), raw=True)
     else:
         echo(cards.card(tables, record, cite(package_dir, claim_id)))
 
@@ -130,12 +132,12 @@ def compare(package_dir, measures, as_of, within, output_format) -> None:
     except queries.TrackingError as error:
         fail(str(error))
     if output_format in ("json", "csv"):
-        echo(output.render(result.estimates[tables["claims"].columns], output_format), raw=output_format == "csv")
+        echo(output.render(result.estimates, output_format, _claims_columns(tables)), raw=output_format == "csv")
         for line in result.summary():
             echo(line, err=True)
         return
-    if not result.estimates.empty:
-        echo(output.render(result.estimates, output_format, result.columns()), raw=output_format == "csv")
+    if result.estimates:
+        echo(output.render(result.estimates, output_format, result.columns()))
     for line in output.notes(result.summary(), output_format):
         echo(line)
 
@@ -163,13 +165,10 @@ def history(package_dir, measure, output_format) -> None:
     except queries.TrackingError as error:
         fail(str(error))
     if output_format in ("json", "csv"):
-        echo(output.render(claims[tables["claims"].columns], output_format), raw=output_format == "csv")
+        echo(output.render(claims, output_format, _claims_columns(tables)), raw=output_format == "csv")
         return
-    echo(
-        output.render(queries.for_reading(claims), output_format, queries.history_columns(claims)),
-        raw=output_format == "csv",
-    )
-    corrected = cards.corrections(tables, "claims", claims["claim_id"].tolist())
+    echo(output.render(queries.for_reading(claims), output_format, queries.history_columns(claims)))
+    corrected = cards.corrections(tables, "claims", [claim["claim_id"] for claim in claims])
     if corrected and output_format == "text":
         echo("")
     for line in output.notes([f"{c.row_id} corrected {c.line()}" for c in corrected], output_format):
@@ -208,6 +207,11 @@ def _refuse_to_cite(package_dir, error) -> None:
     """Validate the package to say what is wrong with a claim that cannot be cited; a
     claim validation finds nothing wrong with is claimtrack's own error, and raised."""
     tables = load_tables(package_dir)
-    if (tables["claims"]["claim_id"] == error.claim_id).any():
+    if any(claim["claim_id"] == error.claim_id for claim in tables["claims"]):
         raise error.__cause__ or error
     fail(f"{error} (above); fix it first, or run claimtrack validate")
+
+
+def _claims_columns(tables) -> list[str]:
+    """The claims table's own columns, in its schema's order: what json and csv print."""
+    return tables.package.resource("claims").field_names

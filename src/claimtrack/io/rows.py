@@ -1,16 +1,19 @@
-"""Rows of the package's CSV files as plain dicts of text, without pandas.
+"""Rows of the package's CSV files as plain dicts, without pandas.
 
 For the quick commands that need a few rows (``cite``) and for what publishing writes
 as it was written: the files are read with the csv module, as written, with no
-validation. Commands that need whole tables load them validated through
-``claimtrack.load()``.
+validation. ``numbered_rows`` and ``typed`` read whole tables, each row with its line
+and its cells typed as the schema says, for the reading commands: those read only the
+rows validation vouches for (``claimtrack.tracking.reading``).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from claimtrack.model.package import Package, Resource
@@ -20,6 +23,95 @@ def iter_rows(package: Package, resource: str) -> Iterator[dict[str, str]]:
     path = Path(package.root) / package.resource(resource).path
     with path.open(encoding="utf-8-sig", newline="") as handle:
         yield from csv.DictReader(handle)
+
+
+def numbered_rows(package: Package, resource: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row of the resource's file as written, keyed by its header, with the line it
+    starts on (see ``numbered``)."""
+    yield from numbered((Path(package.root) / package.resource(resource).path).read_bytes())
+
+
+def numbered(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row of a CSV file's bytes, keyed by its header, with the line it starts on
+    (the header is line 1), as validation's exact reader counts lines. A blank row and a
+    row of more or fewer cells than the header are passed over: validation reports them,
+    and reads no cell of them either. csv.Error and UnicodeDecodeError where the file is
+    not CSV, or not UTF-8, as validation would say."""
+    reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), strict=True)
+    header = next(reader, None)
+    if header is None:
+        return
+    previous = reader.line_num
+    for row in reader:
+        start, previous = previous + 1, reader.line_num
+        blank = not any(row) or (len(row) == 1 and not row[0].strip() and len(header) > 1)
+        if len(row) == len(header) and not blank:
+            yield start, dict(zip(header, row))
+
+
+# The cells each type reads, as validation takes them; a cell of another shape reads as
+# missing, as validation's typed tables have it (its row is then at fault).
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|NaN|INF|-INF")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TRUE = ("true", "True", "TRUE", "1")
+_FALSE = ("false", "False", "FALSE", "0")
+
+
+def _integer(text: str) -> int | None:
+    return int(text) if _INTEGER.fullmatch(text) else None
+
+
+def _number(text: str) -> float | None:
+    if not _NUMBER.fullmatch(text):
+        return None
+    value = float(text)
+    return None if value != value else value  # NaN is no number a reader is given
+
+
+def day(text: str | None) -> dt.date | None:
+    """The day YYYY-MM-DD text names; None for anything else, or a day the calendar lacks."""
+    if text is None or not _DAY.fullmatch(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _day(text: str) -> str | None:
+    found = day(text)
+    return None if found is None else found.isoformat()
+
+
+def _reader(spec: dict) -> Callable[[str], object]:
+    """How a cell of the column ``spec`` is read, by its type."""
+    kind = spec.get("type", "string")
+    if kind == "integer":
+        return _integer
+    if kind == "number":
+        return _number
+    if kind == "date":
+        return _day
+    if kind == "boolean":
+        truth = {v: True for v in spec.get("trueValues", _TRUE)} | {v: False for v in spec.get("falseValues", _FALSE)}
+        return truth.get
+    return str
+
+
+def typed(resource: Resource) -> Callable[[dict[str, str]], dict]:
+    """What turns a row of ``resource`` as written into its cells as JSON has them, the
+    schema's columns in its order: None for a missing value, int for a whole number,
+    float for a number, True or False, YYYY-MM-DD text for a date, else the text
+    (partial dates stay as written). The values ``claimtrack.load()``'s typed tables
+    give as plain Python."""
+    missing = set(resource.missing_values)
+    readers = [(spec["name"], _reader(spec)) for spec in resource.fields]
+
+    def row_of(cells: dict[str, str]) -> dict:
+        return {name: None if cells[name] in missing else read(cells[name]) for name, read in readers}
+
+    return row_of
 
 
 class MissingRow(LookupError):

@@ -4,7 +4,6 @@ the card a reader sees, with its source, claimant, intermediary, dates, quote an
 from __future__ import annotations
 
 from claimtrack.model.corrections import LOG, Correction, corrections_of
-from claimtrack.tables.records import records
 from claimtrack.tracking import queries, style
 from claimtrack.tracking.citing import as_said
 
@@ -13,14 +12,16 @@ def claim_record(tables, claim_id: str) -> dict:
     """The claim's columns, the rows it points to as nested objects (by join name:
     "measure", "claimant", "via", "source") and its further appearances: the shape
     ``claimtrack add --file`` takes."""
-    claim = queries.get_claim(tables, claim_id)
-    record = records(claim.to_frame().T)[0]
+    record = dict(queries.get_claim(tables, claim_id))
     for join in tables.package.resource("claims").joins:
-        frame = tables[join.table]
-        match = frame[frame[join.key] == record[join.column]] if record[join.column] is not None else frame.iloc[0:0]
-        record[join.name] = records(match)[0] if len(match) else None
-    appearances = tables["appearances"]
-    record["appearances"] = records(appearances[appearances["claim_id"] == claim_id].drop(columns="claim_id"))
+        value = record[join.column]
+        match = [row for row in tables[join.table] if row[join.key] == value] if value is not None else []
+        record[join.name] = dict(match[0]) if match else None
+    record["appearances"] = [
+        {column: cell for column, cell in row.items() if column != "claim_id"}
+        for row in tables["appearances"]
+        if row["claim_id"] == claim_id
+    ]
     return record
 
 
@@ -29,7 +30,7 @@ def card(tables, claim: dict, sentence: str) -> str:
     part, empty parts left out; ``sentence`` is its attribution sentence."""
     claim_id = claim["claim_id"]
     measure, claimant, via, source = claim["measure"], claim["claimant"], claim["via"], claim["source"]
-    sources = {row["source_id"]: row for row in records(tables["sources"])}
+    sources = {row["source_id"]: row for row in tables["sources"]}
     settles = queries.settled_by_this(tables, claim_id)
 
     def text(value) -> str:
@@ -78,7 +79,7 @@ def card(tables, claim: dict, sentence: str) -> str:
 def corrections(tables, table: str, row_ids: list[str]) -> list[Correction]:
     """The corrections of those rows of ``table``, from the log where the package keeps one."""
     log = tables.get(LOG)
-    return [] if log is None else corrections_of(records(log), table, row_ids)
+    return [] if log is None else corrections_of(log, table, row_ids)
 
 
 def _reported_again(appearance: dict, source: dict) -> str:

@@ -1,8 +1,9 @@
-"""Reading the record: list, show, compare and history, on the loaded tables.
+"""Reading the record: list, show, compare and history, on plain rows.
 
-Each function takes the tables ``claimtrack.load()`` returns and gives back
-DataFrames whose columns are the claims table's own, plus, where a reader needs
-them, a few derived columns that the command line shows but never writes.
+Each function takes the tables ``claimtrack.tables.reading.read()`` returns (each table a
+list of rows, each row a dict of its columns) and gives back rows of the claims table
+with its own columns, plus, where a reader needs them, a few derived ones that the
+command line shows but never writes. Plain Python only: no pandas.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-import pandas as pd
-
+from claimtrack.io.rows import day
 from claimtrack.model import lists, qualifiers, suggest
 from claimtrack.model.lifecycle import DATE_ONLY_STATUSES, INITIAL, MOVES
-from claimtrack.tables.views import claims_view
 from claimtrack.tracking import style
+from claimtrack.tracking.reading import claims_view, earliest, latest
 
 # The columns a reader of each listing needs; the machine formats print every column.
 LIST_COLUMNS = ["claim_id", "measure_id", "claimant_id", "figure_text", "said_on", "status"]
@@ -63,7 +63,7 @@ class TrackingError(LookupError):
     """A claim, measure or claimant asked for is not in the package."""
 
 
-def _unknown(tables, kind: str, value: str, known: pd.Series, vocabulary: bool = False) -> TrackingError:
+def _unknown(tables, kind: str, value: str, known: list, vocabulary: bool = False) -> TrackingError:
     """That there is no ``kind`` ``value``, with the closest there are (with ``vocabulary``,
     ``known`` is a few words, all given); or, where its row is one reading left out, that
     it is left out."""
@@ -71,7 +71,11 @@ def _unknown(tables, kind: str, value: str, known: pd.Series, vocabulary: bool =
         return TrackingError(
             f"the {kind} {value!r} is left out: its row, or a row it points at, has a problem (in the warning above)"
         )
-    return TrackingError(suggest.unknown(kind, value, known.dropna(), vocabulary=vocabulary))
+    return TrackingError(suggest.unknown(kind, value, [k for k in known if k is not None], vocabulary=vocabulary))
+
+
+def _column(rows: list[dict], name: str) -> list:
+    return [row[name] for row in rows]
 
 
 @dataclass(frozen=True)
@@ -92,12 +96,12 @@ def find_claimant(tables, given: str) -> ClaimantMatch:
     """The claimant ``given`` names: its id; else, in any case, its id, its name or one
     of its aliases; else the one claimant whose id, name or an alias has ``given`` in it.
     TrackingError when none does, or when several do (naming them)."""
-    claimants = tables["claimants"]
     names, known = {}, {}
-    for claimant_id, name, aliases in claimants[["claimant_id", "name", "aliases"]].itertuples(index=False):
-        names[claimant_id] = "" if pd.isna(name) else str(name)
+    for claimant in tables["claimants"]:
+        claimant_id = claimant["claimant_id"]
+        names[claimant_id] = "" if claimant["name"] is None else str(claimant["name"])
         known[claimant_id] = [("its name", names[claimant_id])]
-        known[claimant_id] += [("its alias", alias) for alias in lists.items(None if pd.isna(aliases) else aliases)]
+        known[claimant_id] += [("its alias", alias) for alias in lists.items(claimant["aliases"])]
         known[claimant_id].append(("its id", claimant_id))
     if given in names:
         return ClaimantMatch(given, names[given])
@@ -117,78 +121,90 @@ def find_claimant(tables, given: str) -> ClaimantMatch:
         if found:
             candidates = "; ".join(f"{claimant_id} ({names[claimant_id]})" for claimant_id in found)
             raise TrackingError(f"{given!r} could be any of {len(found)} claimants: {candidates}; give its id")
-    everything = pd.Series([text for texts in known.values() for _, text in texts])
+    everything = [text for texts in known.values() for _, text in texts]
     raise _unknown(tables, "claimant", given, everything)
 
 
 def list_claims(
     tables, measure: str | None = None, claimant: str | None = None, status: str | None = None
-) -> pd.DataFrame:
+) -> list[dict]:
     """The claims, in file order, filtered by measure, claimant (as ``find_claimant``
     finds it: give it its id) and status."""
     claims = tables["claims"]
-    keep = pd.Series(True, index=claims.index)
     for column, value, kind, known in (
-        ("measure_id", measure, "measure", tables["measures"]["measure_id"]),
-        ("claimant_id", claimant, "claimant", tables["claimants"]["claimant_id"]),
-        ("status", status, "status", pd.Series(list(MOVES))),
+        ("measure_id", measure, "measure", _column(tables["measures"], "measure_id")),
+        ("claimant_id", claimant, "claimant", _column(tables["claimants"], "claimant_id")),
+        ("status", status, "status", list(MOVES)),
     ):
         if value is None:
             continue
-        if not (known == value).any():
+        if value not in known:
             raise _unknown(tables, kind, value, known, vocabulary=column == "status")
-        keep &= claims[column] == value
-    return claims[keep.fillna(False)]
+        claims = [claim for claim in claims if claim[column] == value]
+    return claims
 
 
-def get_claim(tables, claim_id: str) -> pd.Series:
-    claims = tables["claims"]
-    found = claims[claims["claim_id"] == claim_id]
-    if found.empty:
-        raise _unknown(tables, "claim", claim_id, claims["claim_id"])
-    return found.iloc[0]
+def get_claim(tables, claim_id: str) -> dict:
+    for claim in tables["claims"]:
+        if claim["claim_id"] == claim_id:
+            return claim
+    raise _unknown(tables, "claim", claim_id, _column(tables["claims"], "claim_id"))
 
 
 def settled_by_this(tables, claim_id: str) -> list[str]:
     """The claims that name ``claim_id`` as the claim that settled them."""
-    claims = tables["claims"]
-    return claims.loc[claims["settled_by"] == claim_id, "claim_id"].tolist()
+    return [claim["claim_id"] for claim in tables["claims"] if claim["settled_by"] == claim_id]
 
 
-def _made(view: pd.DataFrame) -> pd.Series:
-    """When each claim was made, as early as its date allows; the report's date when not stated."""
-    return view["said_on_start"].fillna(view["source_published_start"])
+def _made(row: dict) -> dt.date | None:
+    """When a claim was made, as early as its date allows; the report's date when not stated."""
+    return row["said_on_start"] if row["said_on_start"] is not None else row["source_published_start"]
 
 
-def history_columns(history_frame: pd.DataFrame) -> list[str]:
+def _against(rows: list[dict]) -> bool:
+    """Whether some claimant denies or doubts, in ``rows``."""
+    stances = qualifiers.against_stances()
+    return any(row["stance"] in stances for row in rows)
+
+
+def history_columns(history_rows: list[dict]) -> list[str]:
     """The columns of a history a reader needs: the stance only when some claimant denies
     or doubts, the hedge only when some source hedged."""
-    against = history_frame["stance"].isin(qualifiers.against_stances()).any()
-    hedged = history_frame["hedge"].notna().any()
+    against = _against(history_rows)
+    hedged = any(row["hedge"] is not None for row in history_rows)
     return [c for c in HISTORY_COLUMNS if (c != "stance" or against) and (c != "hedge" or hedged)]
 
 
-def for_reading(history_frame: pd.DataFrame) -> pd.DataFrame:
+def for_reading(history_rows: list[dict]) -> list[dict]:
     """A history as a reader reads it: a claim whose source does not date it says so."""
-    return history_frame.assign(said_on=history_frame["said_on"].fillna("not stated"))
+    return [{**row, "said_on": "not stated" if row["said_on"] is None else row["said_on"]} for row in history_rows]
 
 
-def history(tables, measure: str) -> pd.DataFrame:
-    """The claims of one measure in the order they were made, each with the claims it settled."""
-    measures = tables["measures"]
-    if not (measures["measure_id"] == measure).any():
-        raise _unknown(tables, "measure", measure, measures["measure_id"])
-    view = claims_view(tables)
-    view = view[view["measure_id"] == measure].assign(made=lambda v: _made(v))
-    view = view.sort_values(["made", "claim_id"], kind="stable")
-    settles = tables["claims"].dropna(subset=["settled_by"]).groupby("settled_by")["claim_id"].agg(", ".join)
-    view["settles"] = view["claim_id"].map(settles)
+def _first_missing_last(value) -> tuple:
+    """A sort key that puts missing values last, as pandas sorts them."""
+    return (1, 0) if value is None else (0, value)
+
+
+def history(tables, measure: str) -> list[dict]:
+    """The claims of one measure in the order they were made, each with the claims it
+    settled (``settles``) and when it was made (``made``)."""
+    known = _column(tables["measures"], "measure_id")
+    if measure not in known:
+        raise _unknown(tables, "measure", measure, known)
+    settles: dict[str, list[str]] = {}
+    for claim in tables["claims"]:
+        if claim["settled_by"] is not None:
+            settles.setdefault(claim["settled_by"], []).append(claim["claim_id"])
+    view = [{**row, "made": _made(row)} for row in claims_view(tables) if row["measure_id"] == measure]
+    view.sort(key=lambda row: (_first_missing_last(row["made"]), _first_missing_last(row["claim_id"])))
+    for row in view:
+        row["settles"] = ", ".join(settles[row["claim_id"]]) if row["claim_id"] in settles else None
     return view
 
 
 @dataclass
 class Comparison:
-    estimates: pd.DataFrame  # claims_view rows, one or more per claimant
+    estimates: list[dict]  # claims_view rows, one or more per claimant
     as_of: dt.date | None
     measures: list[str]
     spread: str | None = None
@@ -200,11 +216,12 @@ class Comparison:
         bounds, dates and hedges only those some estimate gives, and the stance only when
         some claimant denies or doubts."""
         wanted = (["measure_id"] if len(self.measures) > 1 else []) + COMPARE_COLUMNS
-        against = self.estimates["stance"].isin(qualifiers.against_stances()).any()
+        against = _against(self.estimates)
         return [
             c
             for c in wanted
-            if c in _ALWAYS_COMPARED or (against if c == "stance" else self.estimates[c].notna().any())
+            if c in _ALWAYS_COMPARED
+            or (against if c == "stance" else any(row[c] is not None for row in self.estimates))
         ]
 
     def summary(self) -> list[str]:
@@ -212,7 +229,7 @@ class Comparison:
         no estimates, a line that says so."""
         lines = [f"Spread: {self.spread}."] if self.spread else []
         lines += [f"Warning: {w}." for w in self.warnings] + [f"Note: {n}." for n in self.notes]
-        if self.estimates.empty:
+        if not self.estimates:
             when = " were made by then." if self.as_of else " are recorded."
             lines.insert(0, "No claims of " + ", ".join(self.measures) + when)
         return lines
@@ -221,53 +238,57 @@ class Comparison:
 def _measures_for(tables, names: list[str]) -> list[str]:
     """Measure ids from ids or topics ("death toll" stands for all its measures)."""
     measures = tables["measures"]
+    ids, topics = _column(measures, "measure_id"), _column(measures, "topic")
     chosen: list[str] = []
     for name in names:
-        if (measures["measure_id"] == name).any():
+        if name in ids:
             chosen.append(name)
-        elif (measures["topic"] == name).any():
-            chosen.extend(measures.loc[measures["topic"] == name, "measure_id"])
+        elif name in topics:
+            chosen.extend(m["measure_id"] for m in measures if m["topic"] == name)
         else:
-            known = pd.concat([measures["measure_id"], measures["topic"]])
-            raise _unknown(tables, "measure or topic", name, known)
+            raise _unknown(tables, "measure or topic", name, ids + topics)
     return list(dict.fromkeys(chosen))
 
 
-def status_began(view: pd.DataFrame) -> pd.Series:
+def status_began(view: list[dict]) -> list[dt.date | None]:
     """The day each claim's status can first have been known: for a status another claim
     brought about, the day that claim was known; for a date realised or not with no
     such claim, the last day of the date itself; else the day the claim was known."""
-    known = view.set_index("claim_id")["known_by"]
-    began = view["known_by"].copy()
-    settled = view["settled_by"].notna()
-    began[settled] = view.loc[settled, "settled_by"].map(known).to_numpy()
-    happened = ~settled & view["status"].isin(DATE_ONLY_STATUSES)
-    last_day = view["date_to"].fillna(view["date_from"])
-    began[happened] = pd.concat([began[happened], last_day[happened]], axis=1).max(axis=1)
+    known = {row["claim_id"]: row["known_by"] for row in view}
+    began = []
+    for row in view:
+        if row["settled_by"] is not None:
+            began.append(known.get(row["settled_by"]))
+        elif row["status"] in DATE_ONLY_STATUSES:
+            last_day = day(row["date_to"]) or day(row["date_from"])
+            began.append(latest(row["known_by"], last_day))
+        else:
+            began.append(row["known_by"])
     return began
 
 
-def as_known_on(view: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
+def as_known_on(view: list[dict], cutoff: dt.date) -> list[dict]:
     """``view`` with each status as it was known on ``cutoff``: a status that began later
     reads as the claim first stood (reported), with no settling claim and no note on what
     became of it (the note tells what happened later). ``status_now`` and
     ``status_began`` keep, for those, what the status became and when."""
-    began = status_began(view)
-    later = (view["status"] != INITIAL) & (began > cutoff).fillna(False)
-    changed = view.assign(status_now=view["status"].where(later), status_began=began.where(later))
-    changed.loc[later, "status"] = INITIAL
-    changed.loc[later, ["settled_by", "status_note"]] = pd.NA
+    changed = []
+    for row, began in zip(view, status_began(view)):
+        later = row["status"] != INITIAL and began is not None and began > cutoff
+        row = {**row, "status_now": row["status"] if later else None, "status_began": began if later else None}
+        if later:
+            row.update(status=INITIAL, settled_by=None, status_note=None)
+        changed.append(row)
     return changed
 
 
-def _later_statuses(estimates: pd.DataFrame, cutoff: dt.date) -> list[str]:
+def _later_statuses(estimates: list[dict], cutoff: dt.date) -> list[str]:
     """A note naming the estimates whose status today came only after ``cutoff``."""
-    later = estimates[estimates["status_now"].notna()]
-    if later.empty:
+    later = [row for row in estimates if row["status_now"] is not None]
+    if not later:
         return []
     listed = "; ".join(
-        f"{claim} became {status} on {style.day(day)}"
-        for claim, status, day in zip(later["claim_id"], later["status_now"], later["status_began"])
+        f"{row['claim_id']} became {row['status_now']} on {style.day(row['status_began'])}" for row in later
     )
     return [f"statuses as known on {style.day(cutoff)}, not as they stand now: {listed}"]
 
@@ -298,104 +319,132 @@ def compare(tables, names: list[str], as_of: dt.date | None = None, within_days:
     if as_of is not None:
         # Statuses as known then, from every claim: the one that settled another may
         # be of any day.
-        view = as_known_on(view, pd.Timestamp(as_of))
-    view = view[view["measure_id"].isin(measure_ids)].assign(made=lambda v: _made(v))
-    result = Comparison(estimates=view.iloc[0:0], as_of=as_of, measures=measure_ids)
+        view = as_known_on(view, as_of)
+    view = [{**row, "made": _made(row)} for row in view if row["measure_id"] in measure_ids]
+    result = Comparison(estimates=[], as_of=as_of, measures=measure_ids)
     if as_of is not None:
-        cutoff = pd.Timestamp(as_of)
-        certain = view["known_by"] <= cutoff
-        maybe = ~certain & (view["made"] <= cutoff)
-        if maybe.any():
-            ids = ", ".join(view.loc[maybe, "claim_id"])
+        certain = [row["known_by"] is not None and row["known_by"] <= as_of for row in view]
+        maybe = [
+            row for row, sure in zip(view, certain) if not sure and row["made"] is not None and row["made"] <= as_of
+        ]
+        if maybe:
+            ids = ", ".join(row["claim_id"] for row in maybe)
             result.notes.append(f"not shown, as they may have been made after {style.day(as_of)}: {ids}")
-        undated = view["said_on"].isna() & ~certain
-        if undated.any():
-            ids = ", ".join(view.loc[undated, "claim_id"])
+        undated = [row for row, sure in zip(view, certain) if row["said_on"] is None and not sure]
+        if undated:
+            ids = ", ".join(row["claim_id"] for row in undated)
             result.notes.append(
                 f"not shown, as their sources do not say when they were made and were published later: {ids}"
             )
-        view = view[certain]
-    retracted = view["status"] == "retracted"
-    if retracted.any():
-        result.notes.append(f"retracted, not shown: {', '.join(view.loc[retracted, 'claim_id'])}")
-        view = view[~retracted]
-    if view.empty:
+        view = [row for row, sure in zip(view, certain) if sure]
+    retracted = [row["claim_id"] for row in view if row["status"] == "retracted"]
+    if retracted:
+        result.notes.append(f"retracted, not shown: {', '.join(retracted)}")
+        view = [row for row in view if row["status"] != "retracted"]
+    if not view:
         return result
     # A claimant's latest word stands (every figure of its latest day: "at least 94,000"
     # and "as high as 120,000" of one statement), and apart from it its latest denial or
     # doubt. Spreads then set only figures bounded alike against each other.
-    view = view.assign(bound=view["qualifier"].map(qualifiers.BOUND_OF).fillna(""))
-    latest = view.groupby(["measure_id", "claimant_id", "stance"])["made"].transform("max")
-    estimates = view[view["made"] == latest]
+    last_made: dict[tuple, dt.date] = {}
+    for row in view:
+        row["bound"] = qualifiers.BOUND_OF.get(row["qualifier"], "")
+        group = (row["measure_id"], row["claimant_id"], row["stance"])
+        if None not in group and row["made"] is not None:
+            last_made[group] = latest(last_made.get(group), row["made"])
+    estimates = [
+        row
+        for row in view
+        if row["made"] is not None
+        and row["made"] == last_made.get((row["measure_id"], row["claimant_id"], row["stance"]))
+    ]
     if within_days is not None:
-        reference = pd.Timestamp(as_of) if as_of is not None else estimates["made"].max()
-        old = estimates["made"] < reference - pd.Timedelta(days=within_days)
-        if old.any():
-            result.notes.append(
-                f"left out as made more than {within_days} days before {style.day(reference)}: "
-                + ", ".join(estimates.loc[old, "claim_id"])
-            )
-            estimates = estimates[~old]
-        if estimates.empty:
+        reference = as_of if as_of is not None else latest(*(row["made"] for row in estimates))
+        if reference is not None:
+            oldest = reference - dt.timedelta(days=within_days)
+            old = [row["claim_id"] for row in estimates if row["made"] < oldest]
+            if old:
+                result.notes.append(
+                    f"left out as made more than {within_days} days before {style.day(reference)}: " + ", ".join(old)
+                )
+                estimates = [row for row in estimates if not row["made"] < oldest]
+        if not estimates:
             return result
-    numbers = estimates[["low", "value", "high"]]
-    estimates = estimates.assign(lowest=numbers.min(axis=1), highest=numbers.max(axis=1)).sort_values(
-        ["measure_id", "lowest", "date_from", "claim_id"], kind="stable"
+    for row in estimates:
+        numbers = [row[c] for c in ("low", "value", "high") if row[c] is not None]
+        row["lowest"], row["highest"] = min(numbers, default=None), max(numbers, default=None)
+    estimates.sort(
+        key=lambda row: (
+            row["measure_id"],
+            _first_missing_last(row["lowest"]),
+            _first_missing_last(day(row["date_from"])),
+            row["claim_id"],
+        )
     )
     result.estimates = estimates
     result.spread = _spread(estimates)
     if as_of is not None:
         result.notes += _later_statuses(estimates, as_of)
-    scopes = estimates.drop_duplicates("measure_id")
+    scopes: dict[str, str] = {}
+    for row in estimates:
+        scopes.setdefault(row["measure_id"], row["measure_scope"])
     if len(scopes) > 1:
-        listed = "; ".join(f"{m} is {s}" for m, s in zip(scopes["measure_id"], scopes["measure_scope"]))
+        listed = "; ".join(f"{measure} is {scope}" for measure, scope in scopes.items())
         result.warnings.append(f"these figures measure different things and are not comparable: {listed}")
     return result
 
 
-def _spread(estimates: pd.DataFrame) -> str | None:
-    if estimates["measure_id"].nunique() != 1:
+def _spread(estimates: list[dict]) -> str | None:
+    if len({row["measure_id"] for row in estimates}) != 1:
         return None  # no spread across measures of different scope
     # Only what claimants assert, and what still stands, is spread: a figure denied or
     # doubted is no estimate, and one already overtaken is no longer anyone's.
-    against = estimates["stance"].isin(qualifiers.against_stances())
-    overtaken = estimates["status"].isin(OVERTAKEN) & ~against
-    asserted = estimates[~against & ~overtaken]
-    aside = f"; {int(against.sum())} denied or doubted" if against.any() else ""
-    aside += f"; {int(overtaken.sum())} overtaken" if overtaken.any() else ""
+    stances = qualifiers.against_stances()
+    against = [row for row in estimates if row["stance"] in stances]
+    overtaken = [row for row in estimates if row["status"] in OVERTAKEN and row["stance"] not in stances]
+    asserted = [row for row in estimates if row["stance"] not in stances and row["status"] not in OVERTAKEN]
+    aside = f"; {len(against)} denied or doubted" if against else ""
+    aside += f"; {len(overtaken)} overtaken" if overtaken else ""
     aside += ", not counted" if aside else ""
     if len(asserted) <= 1:
-        return (
-            "one estimate only: nothing to compare it with" if len(asserted) else "no estimate left to compare"
-        ) + aside
-    if asserted["measure_kind"].iloc[0] == "date":
+        return ("one estimate only: nothing to compare it with" if asserted else "no estimate left to compare") + aside
+    if asserted[0]["measure_kind"] == "date":
         return date_spread(asserted, aside)
-    vague = asserted["bound"] == qualifiers.NO_NUMBER
-    also = f"; {int(vague.sum())} give{'s' if vague.sum() == 1 else ''} no number" if vague.any() else ""
-    numbered = asserted[~vague]
-    if numbered.empty:
+    vague = sum(row["bound"] == qualifiers.NO_NUMBER for row in asserted)
+    also = f"; {vague} give{'s' if vague == 1 else ''} no number" if vague else ""
+    numbered = [row for row in asserted if row["bound"] != qualifiers.NO_NUMBER]
+    if not numbered:
         return "no figure gives a number" + aside
-    groups = list(numbered.groupby("bound", sort=False))
+    groups: dict[str, list[dict]] = {}
+    for row in numbered:
+        groups.setdefault(row["bound"], []).append(row)
     if len(groups) == 1:
         return _number_spread(numbered) + also + aside
     # Figures bounded differently are not set against each other: each kind has its spread.
     order = list(BOUND_GROUPS)
-    groups.sort(key=lambda item: order.index(item[0]))
-    if all(len(group) == 1 for _, group in groups):
-        listed = ", ".join(f"{BOUND_GROUPS[kind][1]} ({_numbers(group)})" for kind, group in groups)
+    kinds = sorted(groups.items(), key=lambda item: order.index(item[0]))
+    if all(len(group) == 1 for _, group in kinds):
+        listed = ", ".join(f"{BOUND_GROUPS[kind][1]} ({_numbers(group)})" for kind, group in kinds)
         return f"no two figures bounded alike to compare: {listed}" + also + aside
-    spreads = "; ".join(f"{BOUND_GROUPS[kind][0]}: {_number_spread(group)}" for kind, group in groups)
+    spreads = "; ".join(f"{BOUND_GROUPS[kind][0]}: {_number_spread(group)}" for kind, group in kinds)
     return spreads + also + aside
 
 
-def _numbers(estimates: pd.DataFrame) -> str:
-    low, high = estimates["lowest"].min(), estimates["highest"].max()
+def _extremes(estimates: list[dict]) -> tuple:
+    """The lowest figure and the highest of ``estimates``."""
+    lows = [row["lowest"] for row in estimates if row["lowest"] is not None]
+    highs = [row["highest"] for row in estimates if row["highest"] is not None]
+    return min(lows, default=None), max(highs, default=None)
+
+
+def _numbers(estimates: list[dict]) -> str:
+    low, high = _extremes(estimates)
     return style.number(low) if low == high else f"{style.number(low)} to {style.number(high)}"
 
 
-def _number_spread(estimates: pd.DataFrame) -> str:
+def _number_spread(estimates: list[dict]) -> str:
     """The spread of figures of one kind of bound, each with a number."""
-    low, high = estimates["lowest"].min(), estimates["highest"].max()
+    low, high = _extremes(estimates)
     if len(estimates) == 1:
         return f"one figure only ({_numbers(estimates)})"
     if low == high:
@@ -405,17 +454,18 @@ def _number_spread(estimates: pd.DataFrame) -> str:
     return f"the highest figure ({style.number(high)}) is {high / low:.2f} times the lowest ({style.number(low)})"
 
 
-def date_spread(estimates: pd.DataFrame, aside: str) -> str | None:
+def date_spread(estimates: list[dict], aside: str) -> str | None:
     """From the earliest day proposed to the latest; a date with no latest day ("August at
     the earliest") ends nowhere, and the spread says so rather than end it on its first day."""
-    starts = estimates["date_from"].fillna(estimates["date_to"])
-    if starts.isna().all():
+    froms, tos = [day(row["date_from"]) for row in estimates], [day(row["date_to"]) for row in estimates]
+    first = earliest(*(start or end for start, end in zip(froms, tos)))
+    if first is None:
         return None
-    open_ended = estimates["date_from"].notna() & estimates["date_to"].isna()
-    ends = estimates.loc[~open_ended, "date_to"].fillna(estimates.loc[~open_ended, "date_from"])
-    first = starts.min()
-    if open_ended.any():
-        latest_start = estimates.loc[open_ended, "date_from"].max()
-        return f"dates proposed from {style.day(first)} to {style.day(latest_start)} or later: one has no latest day{aside}"
-    last = ends.max()
+    open_ended = [start for start, end in zip(froms, tos) if start is not None and end is None]
+    if open_ended:
+        return (
+            f"dates proposed from {style.day(first)} to {style.day(max(open_ended))} or later: one has no latest day"
+            + aside
+        )
+    last = latest(*(end or start for start, end in zip(froms, tos)))
     return f"dates proposed from {style.day(first)} to {style.day(last)}: {(last - first).days} days apart{aside}"
