@@ -190,3 +190,23 @@ def run_console_script(*args: str, cwd: Path | str, input: str | None = None, **
     return subprocess.run(
         [str(CLAIMTRACK), *map(str, args)], cwd=cwd, capture_output=True, text=True, **feed, **options
     )
+
+
+def killed_at_move(action: str, moves: str = "storage._replace") -> str:
+    """A program that runs ``action`` and dies, as kill -9 would end it (no clean-up, no
+    finally), at its Nth call of ``moves`` (``sys.argv[2]`` is N): ``storage._replace``,
+    each move of a change into place, or ``os.replace``, every rename, the journal's too.
+    ``sys.argv[1]`` is the package folder; the action runs in a process of its own."""
+    module, name = moves.split(".")
+    return f"""
+import os, sys
+from claimtrack.io import storage
+moves, real = [0], {moves}
+def replace(source, target):
+    moves[0] += 1
+    if moves[0] == int(sys.argv[2]):
+        os._exit(137)
+    real(source, target)
+{module}.{name} = replace
+{action}
+"""

@@ -11,7 +11,7 @@ from claimtrack import publishing
 from claimtrack.model import versions
 from claimtrack.model.package import read_package
 from claimtrack.publishing import release
-from conftest import snapshot
+from conftest import killed_at_move, snapshot
 from published import ready_copy
 
 
@@ -96,19 +96,7 @@ def test_the_zip_checked_is_the_zip_published_into_dist_by_default(package, monk
 # clean-up, no finally), at its Nth move into dist/: the zip is the 1st, the database the
 # 2nd, its metadata the 3rd; the old site steps aside at the 4th and the new one moves in at
 # the 5th.
-PUBLISH_KILLED_AT = """
-import os, sys
-from claimtrack.io import storage
-moves, real = [0], storage._replace
-def replace(source, target):
-    moves[0] += 1
-    if moves[0] == int(sys.argv[2]):
-        os._exit(137)
-    real(source, target)
-storage._replace = replace
-from claimtrack.cli import main
-main(["publish", "-p", sys.argv[1]])
-"""
+PUBLISH_KILLED_AT = killed_at_move('from claimtrack.cli import main\nmain(["publish", "-p", sys.argv[1]])')
 
 
 @pytest.mark.parametrize("step", [2, 5])

@@ -8,6 +8,7 @@ import pytest
 
 from claimtrack.io import storage
 from claimtrack.model import paths
+from conftest import killed_at_move
 
 ROW = ["c-2", "two, with a comma", 'a "quoted" word']
 ROW_LF = b'c-2,"two, with a comma","a ""quoted"" word"\n'
@@ -250,20 +251,10 @@ def test_package_lock_calls_on_wait_only_when_another_holds_the_lock(tmp_path):
 
 # --- a change killed at every step of its write ----------------------------------------------
 
-# Runs `claimtrack add --file` in a process of its own that dies, as kill -9 would end
-# it (no clean-up, no finally), at its Nth move of a file into place.
-KILLED_AT = """
-import os, sys
-moves, real = [0], os.replace
-def replace(source, target):
-    moves[0] += 1
-    if moves[0] == int(sys.argv[2]):
-        os._exit(137)
-    real(source, target)
-os.replace = replace
-from claimtrack.cli import main
-main(["add", "--file", sys.argv[3], "-p", sys.argv[1]])
-"""
+# `claimtrack add --file` killed at its Nth rename, the journal's included.
+KILLED_AT = killed_at_move(
+    'from claimtrack.cli import main\nmain(["add", "--file", sys.argv[3], "-p", sys.argv[1]])', moves="os.replace"
+)
 
 
 def _files(folder) -> dict[str, bytes]:
@@ -297,21 +288,12 @@ def test_an_add_of_several_files_killed_at_any_step_is_all_or_nothing_once_recov
 
 # A commit of a file and a folder, in a process that dies at its Nth move: the file is the
 # 1st; the old folder steps aside at the 2nd and the new one moves in at the 3rd.
-COMMIT_KILLED_AT = """
-import os, sys
-from pathlib import Path
-from claimtrack.io import storage
-moves, real = [0], storage._replace
-def replace(source, target):
-    moves[0] += 1
-    if moves[0] == int(sys.argv[2]):
-        os._exit(137)
-    real(source, target)
-storage._replace = replace
+COMMIT_KILLED_AT = killed_at_move(
+    """from pathlib import Path
 root = Path(sys.argv[1])
 scratch = root / "out" / ".scratch"
-storage.commit(root, [(scratch / "a.zip", root / "out" / "a.zip"), (scratch / "site", root / "out" / "site")], [scratch])
-"""
+storage.commit(root, [(scratch / "a.zip", root / "out" / "a.zip"), (scratch / "site", root / "out" / "site")], [scratch])"""
+)
 
 
 @pytest.mark.parametrize("step", [1, 2, 3, 4])
