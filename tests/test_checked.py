@@ -123,3 +123,12 @@ def test_the_profile_check_is_kept_for_the_descriptor_and_schemas_and_made_again
     from claimtrack.model.package import read_package
 
     assert profile_problems(read_package(package)) == report.problems
+
+
+def test_a_result_kept_under_one_name_of_the_folder_is_found_under_another(make_package, monkeypatch):
+    package = make_package()
+    _validated_and_kept(package.resolve())  # as `claimtrack validate -p /the/whole/path` keeps it
+    monkeypatch.chdir(package.parent)
+    assert checked.found(package.name) is not None  # as a command run beside it names it
+    monkeypatch.chdir(package)
+    assert checked.found(".") is not None  # and one run inside it

@@ -44,9 +44,11 @@ def _files(root: Path, archive: Path | None) -> list[Path]:
 
 def key(root: str | Path, archive: str | Path | None = None) -> tuple[str, int] | None:
     """The key of the package's files as they are now, and the latest modification time
-    among them (in nanoseconds); None when they cannot all be looked at."""
-    root = Path(root)
-    return stamp(_files(root, Path(archive) if archive else None), f"{FORMAT}\0{archive or ''}")
+    among them (in nanoseconds); None when they cannot all be looked at. The package is
+    the same however its folder is named (``-p /the/path`` or ``.`` inside it)."""
+    root = Path(root).resolve()
+    archive = Path(archive).resolve() if archive else None
+    return stamp(_files(root, archive), f"{FORMAT}\0{archive or ''}")
 
 
 def stamp(files: list[Path], salt: str = "") -> tuple[str, int] | None:
