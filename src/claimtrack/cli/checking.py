@@ -18,6 +18,9 @@ def validated(package_dir: Path, archive: Path | None, output_format: str, max_e
     from claimtrack.model.problems import Problem
 
     if not tables:
+        from claimtrack.io import storage
+
+        storage.recover_if_needed(Path(package_dir))  # a change a crash left half made is finished first
         kept = checked.found(package_dir, archive)
         if kept is not None:
             problems = [Problem(**problem) for problem in kept["problems"]]

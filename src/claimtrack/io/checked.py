@@ -76,14 +76,9 @@ def _path(root: Path, name: str = paths.VALIDATION_RESULT) -> Path:
 
 
 def found(root: str | Path, archive: str | Path | None = None) -> dict | None:
-    """What the last validation of these very files found, if it was kept. A change a
-    crash left half made (in the package or in a folder it publishes to) is finished
-    first, as every reader finishes it: what is read is one state, never two."""
-    from claimtrack.io import storage
-
+    """What the last validation of these very files found, if it was kept. A reader
+    finishes first a change a crash left half made (``storage.recover_if_needed``)."""
     root = Path(root)
-    if (root / paths.DESCRIPTOR).is_file():
-        storage.recover_if_needed(root)
     return kept_for(_path(root), key(root, archive))
 
 

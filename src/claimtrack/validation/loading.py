@@ -57,6 +57,9 @@ def load(
         raise ValueError(f"frames must be one of {', '.join(FRAMES)}, not {frames!r}")
     given = as_pandas if frames == "pandas" else lambda tables: tables
     # Files the last validation found valid, unchanged since, are read without the checks.
+    from claimtrack.io import storage
+
+    storage.recover_if_needed(Path(path))  # a change a crash left half made is finished first
     kept = checked.found(path, archive)
     if kept is not None and not kept["problems"]:
         tables = read_valid(path)
