@@ -284,7 +284,14 @@ def test_a_reading_command_on_a_kept_result_with_problems_leaves_out_the_rows_wi
     assert "  Left out of data/claims.csv: 1 row(s), claim_id mt-2013-05-16-09" in done.stderr.splitlines()
 
 
-def test_the_problems_read_around_are_those_load_reads_around():
-    from claimtrack.validation import loading
+def test_a_rows_problem_is_read_around_and_a_whole_files_is_not():
+    from claimtrack.model.problems import Problem, one_rows, unreadable_around
 
-    assert (reading.ROW_RULES, reading.HARMLESS_RULES) == (loading.ROW_RULES, loading.HARMLESS_RULES)
+    files = {"data/claims.csv"}
+    row = Problem("data/claims.csv", 7, "low", "x", "not a number", "type")
+    short = Problem("data/claims.csv", 9, None, None, "this row has 3 cells", "row-length")
+    header = Problem("data/claims.csv", 1, None, None, "the header lacks low", "header")
+    elsewhere = Problem("data/sources.csv", 4, "url", "x", "not a web address", "type")
+    stray = Problem("data/notes.csv", None, None, None, "not declared", "undeclared-file")
+    assert [one_rows(p, files) for p in (row, short, header, elsewhere)] == [True, True, False, False]
+    assert unreadable_around([row, short, header, elsewhere, stray], files) == [header, elsewhere]

@@ -179,6 +179,15 @@ CATALOGUE = (
     ),
 )
 CODES = {check.code for check in CATALOGUE}
+# The problems that belong to one row, found where the file could be read: the schemas'
+# and the rules' checks, and a row left out of its table for its length. Any other problem
+# (the descriptor, a file unreadable, a header) leaves nothing to read around.
+ROW_RULES = {kind.code for kind in CATALOGUE if kind.group not in ("descriptor", "file")} | {
+    "row-length",
+    "blank-row",
+}
+# Problems that change no table a reader reads.
+HARMLESS_RULES = {"undeclared-file"}
 
 
 @dataclass(frozen=True)
@@ -258,3 +267,13 @@ def format_text(problems: list[Problem], limit: int | None = None) -> str:
 
 def format_json(problems: list[Problem]) -> str:
     return json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2)
+
+
+def one_rows(problem: Problem, files: set[str]) -> bool:
+    """Whether ``problem`` is one row's, in one of ``files``: a reader can leave the row out."""
+    return problem.rule in ROW_RULES and problem.line is not None and problem.file in files
+
+
+def unreadable_around(problems: list[Problem], files: set[str]) -> list[Problem]:
+    """The problems no reader can read around by leaving rows of ``files`` out."""
+    return [p for p in problems if not one_rows(p, files) and p.rule not in HARMLESS_RULES]

@@ -21,18 +21,9 @@ from pathlib import Path
 from claimtrack.io import checked, storage
 from claimtrack.io.rows import day, numbered_rows, typed
 from claimtrack.model.package import Package, read_package
-from claimtrack.model.problems import CATALOGUE, Problem, ValidationError
+from claimtrack.model.problems import Problem, ValidationError, one_rows, unreadable_around
 from claimtrack.tables import Tables
 
-# The problems that belong to one row, found where the file could be read: the schemas'
-# and the rules' checks, and a row left out of its table for its length. Any other problem
-# (the descriptor, a file unreadable, a header) leaves nothing to read around.
-ROW_RULES = {kind.code for kind in CATALOGUE if kind.group not in ("descriptor", "file")} | {
-    "row-length",
-    "blank-row",
-}
-# Problems that change no table a reader reads.
-HARMLESS_RULES = {"undeclared-file"}
 # How many times the files are read, when they change as they are read, before the command gives up.
 ATTEMPTS = 3
 
@@ -47,8 +38,7 @@ def read(root: str | Path = ".") -> Tables:
     for _ in range(ATTEMPTS):
         before = checked.key(root) if kept is None else None
         package, problems = _vouched(root, kept)
-        whole = [p for p in problems if not _one_rows(package, p) and p.rule not in HARMLESS_RULES]
-        if package is None or whole:
+        if package is None or unreadable_around(problems, _files(package)):
             raise ValidationError(problems)
         try:
             numbered = {r.name: list(numbered_rows(package, r.name)) for r in package.resources}
@@ -74,18 +64,17 @@ def _vouched(root: Path, kept: dict | None) -> tuple[Package | None, list[Proble
     return report.package, report.problems
 
 
-def _one_rows(package: Package | None, problem: Problem) -> bool:
-    """Whether ``problem`` is one row's, in one of the package's tables."""
-    files = {r.path for r in package.resources} if package is not None else set()
-    return problem.rule in ROW_RULES and problem.line is not None and problem.file in files
+def _files(package: Package) -> set[str]:
+    return {r.path for r in package.resources}
 
 
 def without_rows_at_fault(package: Package, problems: list[Problem], numbered: dict) -> Tables:
     """The tables of ``numbered`` (each table's rows as written, with their lines) typed,
     without the rows ``problems`` are on, nor the rows that point at those."""
     bad_lines: dict[str, set[int]] = {}
+    files = _files(package)
     for problem in problems:
-        if _one_rows(package, problem):
+        if one_rows(problem, files):
             bad_lines.setdefault(problem.file, set()).add(problem.line)
     every, sound = {}, {}
     for resource in package.resources:

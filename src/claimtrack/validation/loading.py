@@ -15,21 +15,12 @@ from pathlib import Path
 import polars as pl
 
 from claimtrack.io import checked
-from claimtrack.model.problems import CATALOGUE, Problem, ValidationError
+from claimtrack.model.problems import ValidationError, one_rows, unreadable_around
 from claimtrack.tables import Tables
 from claimtrack.validation.run import Report, as_pandas, read_valid, validate
 
 ON_ERROR = ("raise", "skip")
 FRAMES = ("pandas", "polars")
-# The problems that belong to one row, found where the file could be read: the schemas'
-# and the rules' checks, and a row left out of its table for its length. Any other problem
-# (the descriptor, a file unreadable, a header) leaves nothing to read around.
-ROW_RULES = {kind.code for kind in CATALOGUE if kind.group not in ("descriptor", "file")} | {
-    "row-length",
-    "blank-row",
-}
-# Problems that change no table a reader reads.
-HARMLESS_RULES = {"undeclared-file"}
 
 
 def load(
@@ -73,24 +64,18 @@ def load(
     return given(without_rows_at_fault(report))
 
 
-def row_problem(report: Report, problem: Problem) -> bool:
-    """Whether ``problem`` is one row's, in a table that was read."""
-    read = {report.package.resource(name).path for name in report.tables}
-    return problem.rule in ROW_RULES and problem.line is not None and problem.file in read
-
-
 def without_rows_at_fault(report: Report) -> Tables:
     """The report's tables (polars frames) without the rows its problems are on, nor the
     rows that point at those; ValidationError when a problem is not one row's."""
     if report.package is None:
         raise ValidationError(report.problems)
-    whole = [p for p in report.problems if not row_problem(report, p) and p.rule not in HARMLESS_RULES]
-    if whole:
+    read = {report.package.resource(name).path for name in report.tables}  # the tables that were read
+    if unreadable_around(report.problems, read):
         raise ValidationError(report.problems)
     package = report.package
     bad_lines: dict[str, set[int]] = {}
     for problem in report.problems:
-        if row_problem(report, problem):
+        if one_rows(problem, read):
             bad_lines.setdefault(problem.file, set()).add(problem.line)
     frames = {}
     for name, frame in report.frames.items():
