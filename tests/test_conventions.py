@@ -164,6 +164,31 @@ def test_the_join_check_knows_the_packages_foreign_keys():
     assert {("source_id", "sources"), ("via_id", "claimants"), ("settled_by", "claims")} <= _references()
 
 
+# --- Reading CSV ---------------------------------------------------------------------------------
+
+
+def _csv_readers_made() -> list[str]:
+    """Every call of csv.reader or csv.DictReader, as "module:line"."""
+    found = []
+    for path in MODULES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("reader", "DictReader")
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "csv"
+            ):
+                found.append(f"{named(path)}:{node.lineno}")
+    return found
+
+
+def test_every_csv_reader_is_made_by_textfile_which_takes_cells_of_any_length():
+    """The csv module refuses a cell over 131,072 characters unless told otherwise, and
+    only textfile's readers tell it: a reader made elsewhere would refuse a long note."""
+    assert {place.split(":")[0] for place in _csv_readers_made()} == {"io/textfile.py"}
+
+
 def test_only_the_package_model_reads_keys_and_titles_from_a_schema_or_descriptor():
     readers = {
         named(path)

@@ -133,3 +133,30 @@ def test_a_large_file_with_a_row_polars_would_pad_cut_or_skip_is_read_exactly_an
     data = "\n".join(lines).encode()
     table, problems = csvfile.read_raw(data, "data/big.csv", ["id", "note", "n"])
     assert [(p.line, p.rule) for p in problems] == [(5001, why)]
+
+
+@pytest.fixture
+def default_cell_limit():
+    """The csv module's own limit on a cell, 131,072 characters, for the test: a library
+    imported earlier (frictionless does) may have raised it for the whole process."""
+    before = csv.field_size_limit(131_072)
+    yield
+    csv.field_size_limit(before)
+
+
+LONG_NOTE = 'a note pasted whole, with commas, "quotes" and a line break\n' * 4_000  # 240,000 characters
+
+
+@pytest.mark.usefixtures("default_cell_limit")
+@pytest.mark.parametrize("size", ["small", "large"])
+def test_a_cell_longer_than_the_csv_modules_default_is_read_whole_and_a_fault_after_it_is_found(size):
+    quoted = '"' + LONG_NOTE.replace('"', '""') + '"'
+    rows = ["ID,note,1"] * (2 if size == "small" else 80_000)
+    rows[0] = f"ID,{quoted},1"
+    rows.append("ID,short")
+    data = ("id,note,n\n" + "\n".join(row.replace("ID", f"r{i}") for i, row in enumerate(rows)) + "\n").encode()
+    assert (len(data) >= csvfile.FAST_FROM) == (size == "large")
+    table, problems = csvfile.read_raw(data, "data/notes.csv", ["id", "note", "n"])
+    assert [(p.line, p.rule) for p in problems] == [(2 + LONG_NOTE.count("\n") + len(rows) - 1, "row-length")]
+    assert table.frame.item(0, 1) == LONG_NOTE
+    assert table.lines.to_list()[:2] == [2, 3 + LONG_NOTE.count("\n")]

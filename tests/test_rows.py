@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from claimtrack.io import csvfile, rows
 from claimtrack.model.package import Resource
-from test_csvfile import SOUP, rows_of, written_csv
+from test_csvfile import LONG_NOTE, SOUP, default_cell_limit, rows_of, written_csv  # noqa: F401
 
 SCHEMA = {
     "fields": [
@@ -87,3 +87,13 @@ def test_a_rows_cells_are_typed_as_the_schema_says(cells, expected):
 )
 def test_a_day_is_read_only_from_yyyy_mm_dd_text_the_calendar_has(text, day):
     assert rows.day(text) == day
+
+
+@pytest.mark.usefixtures("default_cell_limit")
+def test_a_cell_longer_than_the_csv_modules_default_is_read_whole():
+    quoted = '"' + LONG_NOTE.replace('"', '""') + '"'
+    data = f"id,note\na,{quoted}\nb,short\n".encode()
+    assert list(rows.numbered(data)) == [
+        (2, {"id": "a", "note": LONG_NOTE}),
+        (3 + LONG_NOTE.count("\n"), {"id": "b", "note": "short"}),
+    ]

@@ -178,6 +178,9 @@ FILE_CASES = {
     "stray-quotes-around-word": [
         (CLAIMANTS, 2, "note", 'The source does not "name" the official or say whom they speak for.', "csv-syntax")
     ],
+    # a note of 140,112 characters (past the csv module's default of 131,072) on line 3,
+    # with commas, quotes and line breaks: read whole, and the fault after it still found
+    "cell-long": [(CLAIMANTS, 1256, "kind", "persn", "enum")],
     # the rows below the title are read, and their lines are counted from the top of the file
     "title-line": [(MEASURES, 1, None, "Measures of the story, as of May 2013", "header")],
     "undeclared-file": [("data/notes.csv", None, None, None, "undeclared-file")],

@@ -135,7 +135,9 @@ def _csv_items(text: str, name: str) -> tuple[list[dict], object]:
     import csv
     import io
 
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
+    from claimtrack.io import textfile
+
+    reader = textfile.csv_reader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
     try:
         rows = list(reader)
     except csv.Error as error:

@@ -174,9 +174,9 @@ def _other_separator(body: memoryview, expected: list[str]) -> str | None:
     if len(expected) < 2:
         return None
     first = _first_line(body)
-    if len(next(csv.reader([first]), [])) > 1:
+    if len(next(textfile.csv_reader([first]), [])) > 1:
         return None
-    widths = {s: len(next(csv.reader([first], delimiter=s), [])) for s in _SEPARATORS}
+    widths = {s: len(next(textfile.csv_reader([first], delimiter=s), [])) for s in _SEPARATORS}
     separator = max(widths, key=widths.get)
     return separator if widths[separator] > 1 else None
 
@@ -187,7 +187,7 @@ def _title_line(body: memoryview, expected: list[str]) -> str | None:
     if len(head) < 2:
         return None
     try:
-        first, second = next(csv.reader([head[0]])), next(csv.reader([head[1]]))
+        first, second = next(textfile.csv_reader([head[0]])), next(textfile.csv_reader([head[1]]))
     except (csv.Error, StopIteration):
         return None
     return head[0] if first != expected and second == expected else None
@@ -295,7 +295,7 @@ def _read_fast(data: bytes, body: memoryview, file: str, counts: _Counts | None 
     end = next((i for i in (data.find(b"\n"), data.find(b"\r")) if i != -1), len(data))
     try:
         first_line = bytes(body[: end - (len(data) - len(body))]).decode("utf-8")
-        header = next(csv.reader([first_line], strict=True))
+        header = next(textfile.csv_reader([first_line], strict=True))
     except (UnicodeDecodeError, csv.Error, StopIteration):
         return None
     counts = counts or _Counts(data)
@@ -344,7 +344,7 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
             record.append(line)
             yield line
 
-    reader = csv.reader(lines(), strict=True)
+    reader = textfile.csv_reader(lines(), strict=True)
     header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []

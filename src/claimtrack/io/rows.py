@@ -9,20 +9,20 @@ rows validation vouches for (``claimtrack.tracking.reading``).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from claimtrack.io import textfile
 from claimtrack.model.package import Package, Resource
 
 
 def iter_rows(package: Package, resource: str) -> Iterator[dict[str, str]]:
     path = Path(package.root) / package.resource(resource).path
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        yield from csv.DictReader(handle)
+        yield from textfile.csv_dict_reader(handle)
 
 
 def numbered_rows(package: Package, resource: str) -> Iterator[tuple[int, dict[str, str]]]:
@@ -37,7 +37,7 @@ def numbered(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
     row of more or fewer cells than the header are passed over: validation reports them,
     and reads no cell of them either. csv.Error and UnicodeDecodeError where the file is
     not CSV, or not UTF-8, as validation would say."""
-    reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), strict=True)
+    reader = textfile.csv_reader(io.StringIO(data.decode("utf-8-sig"), newline=""), strict=True)
     header = next(reader, None)
     if header is None:
         return

@@ -1,9 +1,11 @@
 """Where bytes stop being UTF-8 text: a file saved as UTF-16, the offset and line of a NUL
 byte, or of the first byte UTF-8 cannot read. Shared by the CSV reader and the files
-handed to add and extract. Standard library only: the command line imports it."""
+handed to add and extract; and the csv module's readers, set to take cells of any
+length. Standard library only: the command line imports it."""
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 
 BOM = b"\xef\xbb\xbf"
@@ -75,3 +77,28 @@ def text_of(data: bytes) -> str:
         raise NotText(
             f"is not UTF-8: byte 0x{bad.byte:02x} at offset {bad.offset} (line {bad.line}) cannot be read"
         ) from None
+
+
+# Python's csv module refuses a cell longer than 131,072 characters unless told otherwise,
+# and reports it as a quote never closed; a quote, a note or a text pasted whole can be
+# longer. A cell is no longer than its file, so a file's size bounds what reading it
+# costs: every CSV reader here takes cells up to this length, 2 GiB less one character
+# (the most a C long holds on every platform).
+CELL_LIMIT = 2**31 - 1
+
+
+def csv_reader(source, **options):
+    """``csv.reader`` over ``source``, taking cells of any length up to CELL_LIMIT."""
+    _long_cells()
+    return csv.reader(source, **options)
+
+
+def csv_dict_reader(source, **options):
+    """``csv.DictReader`` over ``source``, taking cells of any length up to CELL_LIMIT."""
+    _long_cells()
+    return csv.DictReader(source, **options)
+
+
+def _long_cells() -> None:
+    if csv.field_size_limit() < CELL_LIMIT:
+        csv.field_size_limit(CELL_LIMIT)

@@ -17,7 +17,6 @@ differs from what would be generated, as for the README's generated tables.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import subprocess
@@ -26,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimtrack.io import textfile
 from claimtrack.model import paths, versions
 from claimtrack.model.corrections import CORRECTION, LOG, Correction, grouped, said
 from claimtrack.model.package import primary_key_of
@@ -54,7 +54,7 @@ def _rows(data: bytes | None) -> tuple[list[str], list[dict[str, str]]]:
     """A CSV file's header and rows."""
     if data is None:
         return [], []
-    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    reader = textfile.csv_dict_reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     rows = list(reader)
     return list(reader.fieldnames or []), rows
 
