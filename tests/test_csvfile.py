@@ -74,6 +74,9 @@ def exact(data: bytes) -> tuple[csvfile.RawTable | None, list]:
 @example(data=b'c0,c1\n"a\rb",c\nd,e\n')
 # one CR-only line ending among LFs, with a line break in a cell
 @example(data=b'c0,c1\n"a\nb",c\rd,e\nf,g\n')
+# rows of the wrong length, read by polars around them: short, long, blank, spaces alone
+@example(data=b'c0,c1\na\n"b\nc",d,e\n\n  \nf,g')
+@example(data=b"c0,c1\nf,g\n\n\n")
 def test_the_fast_and_the_exact_reader_read_every_file_alike_and_as_the_csv_module_does(data):
     table, problems = exact(data)
     try:
@@ -82,11 +85,20 @@ def test_the_fast_and_the_exact_reader_read_every_file_alike_and_as_the_csv_modu
         expected = None
     if table is not None and not problems:
         assert rows_of(table) == expected
-    fast = csvfile._read_fast(data, memoryview(data), "f.csv") if csvfile._well_quoted(memoryview(data)) else None
+    fast_problems: list = []
+    fast = (
+        csvfile._read_fast(data, memoryview(data), "f.csv", fast_problems)
+        if csvfile._well_quoted(memoryview(data))
+        else None
+    )
     if fast is not None:
-        assert table is not None and not problems, "the fast reader read a file the exact one refuses"
+        assert table is not None, "the fast reader read a file the exact one refuses"
+        for read, found in ((table, problems), (fast, fast_problems)):
+            csvfile._drop_blank_rows(read, found)
         assert fast.header == table.header
         assert rows_of(fast) == rows_of(table)
+        assert sorted(fast_problems, key=str) == sorted(problems, key=str)
+        assert fast.unread == table.unread
 
 
 @pytest.mark.parametrize("cell", ['ab"c', 'abc"', 'a"b"c'])
@@ -118,7 +130,7 @@ def _large(rows: list[str]) -> bytes:
 
 def test_a_large_file_is_read_by_polars_cell_for_cell_and_line_for_line_as_the_csv_module_reads_it():
     data = _large(['ID,"a cell, with a comma",1', 'ID,"two\nlines ""quoted""",', "ID,,3", 'ID,"",é'])
-    assert csvfile._read_fast(data, memoryview(data), "data/big.csv") is not None  # polars read it
+    assert csvfile._read_fast(data, memoryview(data), "data/big.csv", []) is not None  # polars read it
     table, problems = csvfile.read_raw(data, "data/big.csv", ["id", "note", "n"])
     assert problems == []
     assert [(line, [cell or "" for cell in cells]) for line, cells in rows_of(table)] == as_csv_module_reads(data)
@@ -126,13 +138,18 @@ def test_a_large_file_is_read_by_polars_cell_for_cell_and_line_for_line_as_the_c
 
 
 @pytest.mark.parametrize("bad, why", [("ID,short", "row-length"), ("ID,a,b,c", "row-length"), ("", "blank-row")])
-def test_a_large_file_with_a_row_polars_would_pad_cut_or_skip_is_read_exactly_and_the_row_named(bad, why):
-    data = _large(["ID,note,1"])
+def test_a_large_file_with_a_row_polars_would_pad_cut_or_skip_is_read_by_polars_around_it_and_the_row_named(
+    bad, why, monkeypatch
+):
+    data = _large(['ID,"a note\nof two lines",1'])
     lines = data.decode().split("\n")
-    lines.insert(5000, bad.replace("ID", "x"))
+    lines.insert(5001, bad.replace("ID", "x"))  # after the row that starts on line 5000 and its note's second line
     data = "\n".join(lines).encode()
+    monkeypatch.setattr(csvfile, "_read_exact", None)  # the csv module's reader, which keeps every row, is not called
     table, problems = csvfile.read_raw(data, "data/big.csv", ["id", "note", "n"])
-    assert [(p.line, p.rule) for p in problems] == [(5001, why)]
+    assert [(p.line, p.rule) for p in problems] == [(5002, why)]
+    assert table.lines.to_list()[2498:2501] == [4998, 5000, 5003]  # the row on line 5002 is set aside
+    assert table.unread == ([] if why == "blank-row" else [bad.replace("ID", "x").split(",")])
 
 
 @pytest.fixture

@@ -181,6 +181,9 @@ FILE_CASES = {
     # a note of 140,112 characters (past the csv module's default of 131,072) on line 3,
     # with commas, quotes and line breaks: read whole, and the fault after it still found
     "cell-long": [(CLAIMANTS, 1256, "kind", "persn", "enum")],
+    # a header of 100,010 columns (100,000 commas after the ten names): past the 500 a table
+    # may have, refused before any row is read
+    "header-too-wide": [(MEASURES, 1, None, None, "header")],
     # the rows below the title are read, and their lines are counted from the top of the file
     "title-line": [(MEASURES, 1, None, "Measures of the story, as of May 2013", "header")],
     "undeclared-file": [("data/notes.csv", None, None, None, "undeclared-file")],
@@ -365,6 +368,23 @@ def test_a_broken_descriptor_or_schema_is_reported_and_no_data_is_read(make_pack
     assert report.tables == {}
 
 
+# Schemas as an older claimtrack wrote them: a field the rules read is not there, or a
+# field the claims point to is of another type (sources' published_on a full date).
+SCHEMA_DRIFT_CASES = {
+    "schema-field-lacking": [("schemas/claims.json", None, None, "hedge", "schema")],
+    "schema-field-type": [("schemas/claims.json", None, None, None, "schema")],
+}
+
+
+@pytest.mark.parametrize("case, expected", cases(SCHEMA_DRIFT_CASES))
+def test_a_schema_an_older_claimtrack_wrote_is_reported_on_the_schema_and_the_other_rules_still_run(
+    make_package, case, expected
+):
+    report = validate(make_package(case), archive=TEST_ARCHIVE)
+    assert located(report.problems) == Counter(expected)
+    assert set(report.tables) >= {"claims", "sources"}  # the data was read and checked
+
+
 SCHEMA_MESSAGES = {
     "schema-primary-key-unknown-field": "primaryKey names 'nope', which is not a field of this schema",
     "schema-primary-key-number": "primaryKey must be a field name or a list of field names",
@@ -380,6 +400,11 @@ SCHEMA_MESSAGES = {
     "descriptor-resource-renamed": "the package has no resource named claims",
     "descriptor-too-many-resources": "declares 101 resources; a package may declare at most 100",
     "schema-too-many-fields": "the schema has 501 fields; a table may have at most 500",
+    "header-too-wide": "the header has 100,010 columns; a table may have at most 500: the file was not read further",
+    "schema-field-lacking": "the schema has no field 'hedge', which claimtrack reads to check hedge-in-quote: "
+    "add the field as `claimtrack init` writes this schema",
+    "schema-field-type": "claimtrack could not check the rows of data/claims.csv (said-on-basis): a field the check "
+    "reads, in this schema or that of a table it points to, is not of the type claimtrack's own schemas give it",
 }
 
 
@@ -459,6 +484,7 @@ ALL_CASES = (
     | DESCRIPTOR_CASES
     | VALUE_CASES
     | VIEW_CASES
+    | SCHEMA_DRIFT_CASES
 )
 OTHER_FIXTURES = {
     "several-files",

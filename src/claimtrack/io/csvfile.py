@@ -1,13 +1,16 @@
 """Reading a CSV file exactly as written: every cell as text, every row with its line.
 
 A large file is parsed by polars, once its bytes prove that polars reads it as
-Python's csv module would (``_read_fast``). When the file has a row of the wrong length,
-a quote that never closes, or anything else polars would pad, cut or guess at, the file
-is read again with the csv module, which knows the line of every row; that slower path
-runs on broken files, and on small ones (where it is the quicker: it needs no numpy for
-the proof), and reports each structural problem instead of padding, cutting or
-swallowing rows. Either way the table is a polars frame of text, one column per header
-position.
+Python's csv module would (``_read_fast``). A large file with rows of the wrong length
+is still read by polars: one pass over its bytes finds each row's cells and line
+(``_records``), those rows are reported and set aside, and the rest are proven read
+right (``_read_ragged``). When a quote never closes, a quote stands out of place, or
+anything else polars would pad, cut or guess at, the file is read again with the csv
+module, which knows the line of every row; that slower path runs on such broken files,
+and on small ones (where it is the quicker: it needs no numpy for the proof), and
+reports each structural problem instead of padding, cutting or swallowing rows. Either
+way the table is a polars frame of text, one column per header position. A header
+wider than any table may be (``MAX_FIELDS``) is refused before any row is read.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field, replace
 import polars as pl
 
 from claimtrack.io import textfile
+from claimtrack.model.package import MAX_FIELDS
 from claimtrack.model.problems import Problem
 
 _NEWLINES = r"\r\n|\r|\n"
@@ -97,6 +101,9 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
         conflicts = _merge_conflicts(data, file)
         if conflicts:
             return None, conflicts
+    wide = _too_wide(data, len(data) - len(body), file)
+    if wide is not None:
+        return None, [wide]
     if expected:
         separator = _other_separator(body, expected)
         if separator is not None:
@@ -131,7 +138,7 @@ def read_raw(data: bytes, file: str, expected: list[str] | None = None) -> tuple
             if table is not None:
                 table.lines = table.lines + 1  # every line is one further down the file
             return table, problems + [replace(p, line=p.line + 1) if p.line else p for p in more]
-    table = _read_fast(data, body, file, counts) if len(body) >= FAST_FROM and _well_quoted(body) else None
+    table = _read_fast(data, body, file, problems, counts) if len(body) >= FAST_FROM and _well_quoted(body) else None
     if table is None:
         text = _decode(data, file, problems)
         if text is None:
@@ -156,6 +163,28 @@ def _merge_conflicts(data: bytes, file: str) -> list[Problem]:
         )
         for match in _CONFLICT.finditer(data)
     ]
+
+
+def _too_wide(data: bytes, start: int, file: str) -> Problem | None:
+    """A header of more columns than a table may have, MAX_FIELDS: refused before any row
+    is read, as every row would be read into that many columns (a line of 100,000
+    commas, pasted or made in error, took seconds and gigabytes, and gave a problem per
+    column). ``start`` is where the text begins, past a byte-order mark."""
+    ends = [i for i in (data.find(b"\n", start), data.find(b"\r", start)) if i != -1]
+    line = data[start : min(ends, default=len(data))]
+    if line.count(b",") < MAX_FIELDS:
+        return None  # a line of fewer commas has no more cells than the bound
+    width = len(next(textfile.csv_reader([line.decode("utf-8", "replace")]), []))
+    if width <= MAX_FIELDS:
+        return None
+    return Problem(
+        file,
+        1,
+        None,
+        None,
+        f"the header has {width:,} columns; a table may have at most {MAX_FIELDS}: the file was not read further",
+        "header",
+    )
 
 
 # What a spreadsheet set to another language may separate cells with instead of commas.
@@ -229,9 +258,37 @@ def _drop_blank_rows(table: RawTable, problems: list[Problem]) -> None:
     if not blank.any():
         return
     for line in table.lines.filter(blank):
-        problems.append(Problem(table.file, int(line), None, None, "blank row: delete it", "blank-row"))
+        problems.append(_blank_row(table.file, int(line)))
     table.frame = table.frame.filter(~blank)
     table.lines = table.lines.filter(~blank)
+
+
+def _blank_row(file: str, line: int) -> Problem:
+    return Problem(file, line, None, None, "blank row: delete it", "blank-row")
+
+
+def _blank(row: list[str], header: list[str]) -> bool:
+    """A row the csv module reads from a blank line, or a line of spaces alone."""
+    return not row or (len(row) == 1 and not row[0].strip() and len(header) > 1)
+
+
+def _row_length(file: str, line: int, row: list[str], header: list[str]) -> Problem:
+    """A row of more or fewer cells than the header, as read: reported, never padded or cut."""
+    word = "fewer" if len(row) < len(header) else "more"
+    why = (
+        "; a comma inside a cell, as in 94,000, splits it unless the cell is in double quotes"
+        if len(row) > len(header)
+        else ""
+    )
+    return Problem(
+        file,
+        line,
+        None,
+        None,
+        f"this row has {len(row)} cells, {word} than the {len(header)} columns of the header; "
+        f"nothing was padded or cut{why}",
+        "row-length",
+    )
 
 
 def _decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
@@ -280,7 +337,9 @@ class _Counts:
         return self._found[byte] if byte in self._found else self.data.count(byte)
 
 
-def _read_fast(data: bytes, body: memoryview, file: str, counts: _Counts | None = None) -> RawTable | None:
+def _read_fast(
+    data: bytes, body: memoryview, file: str, problems: list[Problem], counts: _Counts | None = None
+) -> RawTable | None:
     """The file parsed by polars, when its bytes prove polars reads what the csv module
     reads; None otherwise (the exact path then reads it, and says what is wrong).
 
@@ -291,7 +350,8 @@ def _read_fast(data: bytes, body: memoryview, file: str, counts: _Counts | None 
     outside quotes, all the file's less those polars found inside cells, are the header's
     width less one for every row and the header (polars pads a short row without a
     word). The line breaks account for the rows likewise: each ends a row or lies in a
-    cell, whose breaks push the rows after it down the file."""
+    cell, whose breaks push the rows after it down the file. A file where the count
+    fails has rows of the wrong length: ``_read_ragged`` finds them."""
     end = next((i for i in (data.find(b"\n"), data.find(b"\r")) if i != -1), len(data))
     try:
         first_line = bytes(body[: end - (len(data) - len(body))]).decode("utf-8")
@@ -301,39 +361,152 @@ def _read_fast(data: bytes, body: memoryview, file: str, counts: _Counts | None 
     counts = counts or _Counts(data)
     if not header or (counts.of(b"\r") and counts.of(b"\r") != data.count(b"\r\n")):
         return None
-    names = [str(i) for i in range(len(header))]
-    try:
-        frame = pl.read_csv(
-            data if len(body) == len(data) else bytes(body),
-            has_header=False,
-            skip_rows=1,
-            schema={name: pl.String for name in names},
-            empty_string_is_null=True,
-            truncate_ragged_lines=False,
-            raise_if_empty=False,
-        )
-    except (pl.exceptions.PolarsError, OSError):
-        return None  # not UTF-8, a row too long, or not CSV: the exact path says where
+    frame = _polars(data, body, len(header), ragged=False)
+    if frame is None:
+        return _read_ragged(data, body, file, header, problems)  # a row too long, or no UTF-8
     rows = frame.height
-
-    def inside(text: str) -> int:
-        if not rows:
-            return 0
-        found = frame.select(pl.sum_horizontal(pl.all().str.count_matches(text, literal=True).sum()))
-        return int(found.item() or 0)
-
-    if counts.of(b",") - inside(",") != (rows + 1) * (len(header) - 1):
-        return None  # a row with fewer cells than the header, padded by polars
+    if counts.of(b",") - _inside(frame, ",") != (rows + 1) * (len(header) - 1):
+        return _read_ragged(data, body, file, header, problems)  # a row short, padded by polars
     breaks = counts.of(b"\n")
     final = 1 if len(body) and body[-1] in b"\r\n" else 0
     in_cells = breaks - rows - final
     starts = pl.int_range(2, rows + 2, eager=True, dtype=pl.Int64)
     if in_cells:
-        if inside("\n") != in_cells:
-            return None  # the rows do not account for the file's lines: the exact path counts them
+        if _inside(frame, "\n") != in_cells:
+            return _read_ragged(data, body, file, header, problems)  # the rows do not account for the lines
         embedded = frame.select(pl.sum_horizontal(pl.all().str.count_matches("\n", literal=True).fill_null(0)))
         starts = starts + embedded.to_series().cum_sum().shift(1, fill_value=0).cast(pl.Int64)
     return RawTable(file=file, header=header, frame=frame, lines=starts.alias("line"))
+
+
+def _polars(data: bytes, body: memoryview, width: int, ragged: bool) -> pl.DataFrame | None:
+    """The rows below the header, each cell as text, as polars parses them; with
+    ``ragged``, a row longer than the header cut and a shorter one padded (the caller
+    knows which rows those are); None where polars cannot read the file. Polars takes
+    the width of a file from its first row: read ragged, that is the header's row, so
+    that a short row after it cannot narrow the frame."""
+    try:
+        frame = pl.read_csv(
+            data if len(body) == len(data) else bytes(body),
+            has_header=False,
+            skip_rows=0 if ragged else 1,
+            schema={str(i): pl.String for i in range(width)},
+            empty_string_is_null=True,
+            truncate_ragged_lines=ragged,
+            raise_if_empty=False,
+        )
+    except (pl.exceptions.PolarsError, OSError):
+        return None  # not UTF-8, a row too long, or not CSV: the exact path says where
+    return frame.slice(1) if ragged else frame
+
+
+def _inside(frame: pl.DataFrame, text: str) -> int:
+    """How many times ``text`` stands inside the frame's cells."""
+    if not frame.height:
+        return 0
+    found = frame.select(pl.sum_horizontal(pl.all().str.count_matches(text, literal=True).sum()))
+    return int(found.item() or 0)
+
+
+@dataclass
+class _Records:
+    """The records of a well-quoted file, the header first, as numpy arrays of one item
+    per record: the offset just past its end, its commas outside quotes and in all, the
+    line feeds inside its quotes, and the line it starts on."""
+
+    ends: object
+    outside: object
+    commas: object
+    breaks: object
+    lines: object
+
+
+def _records(body: memoryview) -> _Records:
+    """Each record of a well-quoted file with no carriage return but before a line feed,
+    found from its bytes in one pass, a chunk at a time: a comma or line feed is inside
+    quotes when an odd number of quotes stands before it, and a line feed outside quotes
+    ends a record (a CR before it is part of the line ending)."""
+    import numpy as np
+
+    data = np.frombuffer(body, dtype=np.uint8)
+    size = len(data)
+    ends, counted = [], []
+    carry = np.zeros(3, dtype=np.int64)  # the counts of the record still open
+    odd = False
+    for start in range(0, size, _CHUNK):
+        chunk = data[start : start + _CHUNK]
+        quoted = np.bitwise_xor.accumulate(chunk == _QUOTE) ^ odd
+        odd = bool(quoted[-1])
+        feeds = np.flatnonzero(chunk == 10)
+        commas = np.flatnonzero(chunk == 44)
+        feed_quoted = quoted[feeds]
+        closing = feeds[~feed_quoted]
+        slots = len(closing) + 1  # the records this chunk ends, and the one left open
+        counts = np.stack(
+            [
+                np.bincount(np.searchsorted(closing, commas[~quoted[commas]]), minlength=slots),
+                np.bincount(np.searchsorted(closing, commas), minlength=slots),
+                np.bincount(np.searchsorted(closing, feeds[feed_quoted]), minlength=slots),
+            ]
+        )
+        counts[:, 0] += carry
+        ends.append(closing + start + 1)
+        counted.append(counts[:, :-1])
+        carry = counts[:, -1]
+    ends = np.concatenate(ends) if ends else np.zeros(0, dtype=np.int64)
+    counted = np.concatenate(counted, axis=1) if counted else np.zeros((3, 0), dtype=np.int64)
+    if size and (not len(ends) or ends[-1] != size):  # a last record with no line ending
+        ends = np.append(ends, size)
+        counted = np.concatenate([counted, carry[:, None]], axis=1)
+    breaks = counted[2]
+    lines = np.concatenate([[1], 1 + np.cumsum(breaks + 1)[:-1]]).astype(np.int64)
+    return _Records(ends=ends, outside=counted[0], commas=counted[1], breaks=breaks, lines=lines)
+
+
+def _read_ragged(
+    data: bytes, body: memoryview, file: str, header: list[str], problems: list[Problem]
+) -> RawTable | None:
+    """A well-quoted file some rows of which have more or fewer cells than the header,
+    read without the csv module's memory (a short row at the end of five million took
+    the exact reader minutes and 13 times the file): ``_records`` counts each row's
+    cells and line from the bytes; polars reads every row, padding or cutting the
+    wrong ones; those few are read again by the csv module, reported as the exact reader
+    reports them and set aside. The rest are proven read right: the commas and line
+    feeds polars found in their cells are those the bytes have inside their quotes.
+    None where anything disagrees: the exact reader then reads the file."""
+    import numpy as np
+
+    records = _records(body)
+    width = len(header) - 1
+    if not len(records.ends) or records.outside[0] != width or records.breaks[0]:
+        return None  # the header is not the first line alone, as read
+    frame = _polars(data, body, len(header), ragged=True)
+    if frame is None or frame.height != len(records.ends) - 1:
+        return None
+    good = records.outside[1:] == width
+    frame = frame.filter(pl.Series(good))
+    if _inside(frame, ",") != int((records.commas[1:][good] - width).sum()):
+        return None
+    if _inside(frame, "\n") != int(records.breaks[1:][good].sum()):
+        return None
+    found, unread = [], []
+    for index in np.flatnonzero(~good) + 1:
+        line = int(records.lines[index])
+        try:
+            text = bytes(body[records.ends[index - 1] : records.ends[index]]).decode("utf-8")
+            row = next(textfile.csv_reader(io.StringIO(text, newline=""), strict=True), [])
+        except (UnicodeDecodeError, csv.Error):
+            return None
+        if _blank(row, header):
+            found.append(_blank_row(file, line))
+        elif len(row) != len(header):
+            found.append(_row_length(file, line, row, header))
+            unread.append(row)
+        else:
+            return None  # the csv module reads the header's width: the count was wrong
+    problems.extend(found)
+    lines = pl.Series("line", records.lines[1:][good], dtype=pl.Int64)
+    return RawTable(file=file, header=header, frame=frame, lines=lines, unread=unread)
 
 
 def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | None:
@@ -361,26 +534,10 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
             if header is None:
                 header = row
                 continue
-            if not row or (len(row) == 1 and not row[0].strip() and len(header) > 1):
+            if _blank(row, header):
                 row = [""] * len(header)  # a blank line; reported with the other blank rows
             if len(row) != len(header):
-                word = "fewer" if len(row) < len(header) else "more"
-                why = (
-                    "; a comma inside a cell, as in 94,000, splits it unless the cell is in double quotes"
-                    if len(row) > len(header)
-                    else ""
-                )
-                problems.append(
-                    Problem(
-                        file,
-                        start,
-                        None,
-                        None,
-                        f"this row has {len(row)} cells, {word} than the {len(header)} columns of the header; "
-                        f"nothing was padded or cut{why}",
-                        "row-length",
-                    )
-                )
+                problems.append(_row_length(file, start, row, header))
                 unread.append(row)
                 continue
             rows.append(row)

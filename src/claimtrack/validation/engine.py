@@ -127,7 +127,7 @@ def run(rules: list[Rule], frame: pl.DataFrame, cells: pl.DataFrame, lines: pl.S
         # The failing rows gathered column by column: a select of the whole frame would
         # copy it, where its columns are chunked apart (the file's as polars parsed it,
         # the computed ones in one piece).
-        read = pl.DataFrame([frame[name].gather(positions) for name in _read_by(rule)])
+        read = pl.DataFrame([frame[name].gather(positions) for name in read_by(rule)])
         values = cells[rule.column].gather(positions).fill_null("").to_list()
         at = lines.gather(positions).to_list()
         failing = Failing(read, values, at, positions, frame, lines)
@@ -164,6 +164,15 @@ def _by_column(rules: list[Rule]) -> tuple[dict[str, list[Rule]], dict[str, Rule
     return by_column, required
 
 
+class CheckNotRun(RuntimeError):
+    """pandera could not run a rule's check on the table: a column it reads is not of
+    the type the rule is written for."""
+
+    def __init__(self, code: str, said: str):
+        super().__init__(f"the check {code} could not run: {said}")
+        self.code, self.said = code, said
+
+
 def failed(rules: list[Rule], frame: pl.DataFrame) -> list[tuple[Rule, pl.Series]]:
     """Each rule that some rows break, with the positions of those rows, as pandera finds them.
 
@@ -188,14 +197,16 @@ def failed(rules: list[Rule], frame: pl.DataFrame) -> list[tuple[Rule, pl.Series
         elif where is not None and error.check_output is not None and error.check_index is not None:
             rule = by_column[where][error.check_index]
         else:
-            raise RuntimeError(f"pandera could not run a check: {error}")
+            check = getattr(error, "check", None)
+            raise CheckNotRun(getattr(check, "name", None) or "?", str(error).strip().splitlines()[0])
         output = error.check_output
         rows = output.with_row_index("row").filter(~pl.col(output.columns[-1]).fill_null(False))["row"]
         failed.append((rule, rows.cast(pl.Int64)))
     return failed
 
 
-def _read_by(rule: Rule) -> list[str]:
+def read_by(rule: Rule) -> list[str]:
+    """The columns a rule reads: the one it reports in, then the others."""
     return list(dict.fromkeys((rule.column, *rule.reads)))
 
 

@@ -122,10 +122,27 @@ def validate(
     # then finds it empty must not report the same cell a second time.
     reported = {(p.file, p.line, p.column) for p in problems}
     for name, rules in row_rules(package, context, report.archive).items():
+        resource, table, frame = package.resource(name), report.raw[name], frame_for(context, name)
+        rules = _runnable(rules, frame, resource, problems)
         if not rules:
             continue
-        resource, table = package.resource(name), report.raw[name]
-        found = engine.run(rules, frame_for(context, name), cells[name], table.lines, resource.path)
+        try:
+            found = engine.run(rules, frame, cells[name], table.lines, resource.path)
+        except engine.CheckNotRun as error:
+            problems.append(
+                Problem(
+                    resource.schema_path,
+                    None,
+                    None,
+                    None,
+                    f"claimtrack could not check the rows of {resource.path} ({error.code}): a field the check "
+                    "reads, in this schema or that of a table it points to, is not of the type claimtrack's own "
+                    f"schemas give it; compare the schemas with those `claimtrack init` writes (polars said: "
+                    f"{error.said})",
+                    "schema",
+                )
+            )
+            continue
         problems.extend(p for p in found if (p.file, p.line, p.column) not in reported)
 
     columns = {r.path: r.field_names for r in package.resources}
@@ -204,6 +221,30 @@ def read_valid(root: str | Path) -> Tables | None:
     tables = Tables(package)
     _typed(package, cells, tables)
     return tables
+
+
+def _runnable(rules: list, frame, resource, problems: list[Problem]) -> list:
+    """The rules whose columns the table has. A schema without a field the rules read
+    (one written for an older version of claimtrack, say) is a problem on the schema,
+    once for each such field, and the rules that read it are not run."""
+    lacking: dict[str, list[str]] = {}
+    for rule in rules:
+        for column in engine.read_by(rule):
+            if column not in frame.columns:
+                lacking.setdefault(column, []).append(rule.code)
+    for column, codes in lacking.items():
+        problems.append(
+            Problem(
+                resource.schema_path,
+                None,
+                None,
+                column,
+                f"the schema has no field {column!r}, which claimtrack reads to check "
+                f"{', '.join(dict.fromkeys(codes))}: add the field as `claimtrack init` writes this schema",
+                "schema",
+            )
+        )
+    return [rule for rule in rules if not set(engine.read_by(rule)) & set(lacking)]
 
 
 def _read_all(
