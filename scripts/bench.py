@@ -11,6 +11,8 @@ its own and timed whole (start-up, imports and all):
 - ``claimtrack validate`` with no result kept, on the valid and the broken package (for the
   broken one it checks that the problems found are exactly the planted ones, with their
   lines), and again with the result of the first run kept;
+- ``claimtrack validate`` on the valid package with a short row added at the end of
+  claims.csv (the file's bytes put back after), checking that the row is the one problem;
 - ``frictionless validate`` on the same two packages (up to --frictionless-up-to claims).
 
 Then, on a copy of the story's own package (this repository's datapackage.json, data/,
@@ -30,6 +32,7 @@ figures beside these. A benchmark prints figures; no test asserts a time.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -76,6 +79,21 @@ def compiled() -> None:
     import claimtrack
 
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(claimtrack.__file__).parent)], check=True)
+
+
+@contextlib.contextmanager
+def short_row(path: Path):
+    """The file with a row of two cells added at its end, for as long as the block runs;
+    then its bytes as they were. Yields the line the row is on."""
+    size = path.stat().st_size
+    with open(path, "rb") as file:
+        lines = sum(block.count(b"\n") for block in iter(lambda: file.read(1 << 22), b""))
+    with open(path, "ab") as file:
+        file.write(b"x,short\n")
+    try:
+        yield lines + 1
+    finally:
+        os.truncate(path, size)
 
 
 def forget(folder: Path) -> None:
@@ -164,6 +182,12 @@ def scale(figures: Figures, work: Path, rows: int, frictionless_up_to: int) -> N
     figures.runs[(claims, "claimtrack validate, 1% broken")]["note"] += (
         f"; {len(found):,} problems, {exact} the {len(wanted):,} planted, with their lines"
     )
+    with short_row(valid / "data" / "claims.csv") as line:
+        found = problems_found(validated(valid, "claimtrack validate, a short row at the end"))
+        wanted = [("data/claims.csv", line, None, "row-length")]
+        figures.runs[(claims, "claimtrack validate, a short row at the end")]["note"] += (
+            f"; {'found' if found == wanted else 'NOT found alone'} on line {line:,}"
+        )
     if rows > frictionless_up_to:
         return
     for folder, run in ((valid, "frictionless validate"), (broken, "frictionless validate, 1% broken")):

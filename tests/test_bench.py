@@ -35,12 +35,15 @@ def test_the_benchmark_prints_every_run_beside_an_earlier_one_and_finds_exactly_
         "claimtrack validate",
         "claimtrack validate, result kept",
         "claimtrack validate, 1% broken",
+        "claimtrack validate, a short row at the end",
         "frictionless validate",
         "frictionless validate, 1% broken",
     ]
     assert "exit 0" in runs["claimtrack validate"][-2]
     broken = runs["claimtrack validate, 1% broken"][-2]
     assert "exit 1" in broken and "exactly the" in broken and "NOT exactly" not in broken
+    short = runs["claimtrack validate, a short row at the end"][-2]
+    assert "exit 1" in short and "; found on line 402" in short  # the header, 400 claims, then the row
     # The earlier figures stand beside the run they were measured for; a run not measured then shows none.
     assert "before: claimtrack 0.0.9, 2026-11-30" in done.stdout
     assert runs["claimtrack validate"][3:5] == [" 12.34 ", " 567 "]
