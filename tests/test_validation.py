@@ -371,8 +371,8 @@ def test_a_broken_descriptor_or_schema_is_reported_and_no_data_is_read(make_pack
 # Schemas as an older claimtrack wrote them: a field the rules read is not there, or a
 # field the claims point to is of another type (sources' published_on a full date).
 SCHEMA_DRIFT_CASES = {
-    "schema-field-lacking": [("schemas/claims.json", None, None, "hedge", "schema")],
-    "schema-field-type": [("schemas/claims.json", None, None, None, "schema")],
+    "older-schema-lacking-field": [("schemas/claims.json", None, None, "hedge", "schema")],
+    "older-schema-field-type": [("schemas/claims.json", None, None, None, "schema")],
 }
 
 
@@ -401,9 +401,9 @@ SCHEMA_MESSAGES = {
     "descriptor-too-many-resources": "declares 101 resources; a package may declare at most 100",
     "schema-too-many-fields": "the schema has 501 fields; a table may have at most 500",
     "header-too-wide": "the header has 100,010 columns; a table may have at most 500: the file was not read further",
-    "schema-field-lacking": "the schema has no field 'hedge', which claimtrack reads to check hedge-in-quote: "
+    "older-schema-lacking-field": "the schema has no field 'hedge', which claimtrack reads to check hedge-in-quote: "
     "add the field as `claimtrack init` writes this schema",
-    "schema-field-type": "claimtrack could not check the rows of data/claims.csv (said-on-basis): a field the check "
+    "older-schema-field-type": "claimtrack could not check the rows of data/claims.csv (said-on-basis): a field the check "
     "reads, in this schema or that of a table it points to, is not of the type claimtrack's own schemas give it",
 }
 

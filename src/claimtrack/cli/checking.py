@@ -14,14 +14,12 @@ def validated(package_dir: Path, archive: Path | None, output_format: str, max_e
     """Validate, print the outcome; exit 1 on any problem. Returns the report when valid.
     Without ``tables`` (validate itself, which prints the outcome only), what the last
     validation of these very files found is said again, if it was kept, and None returned."""
-    from claimtrack.io import checked
     from claimtrack.model.problems import Problem
 
     if not tables:
         from claimtrack.io import storage
 
-        storage.recover_if_needed(Path(package_dir))  # a change a crash left half made is finished first
-        kept = checked.found(package_dir, archive)
+        kept = storage.kept_result(package_dir, archive)
         if kept is not None:
             problems = [Problem(**problem) for problem in kept["problems"]]
             _outcome(problems, kept, output_format, max_errors)

@@ -76,8 +76,8 @@ def _path(root: Path, name: str = paths.VALIDATION_RESULT) -> Path:
 
 
 def found(root: str | Path, archive: str | Path | None = None) -> dict | None:
-    """What the last validation of these very files found, if it was kept. A reader
-    finishes first a change a crash left half made (``storage.recover_if_needed``)."""
+    """What the last validation of these very files found, if it was kept. Readers ask
+    through ``storage.kept_result``, which first finishes a change a crash left half made."""
     root = Path(root)
     return kept_for(_path(root), key(root, archive))
 

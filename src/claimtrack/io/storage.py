@@ -184,6 +184,17 @@ def recover_if_needed(root: Path) -> None:
             pass
 
 
+def kept_result(root: str | Path, archive: str | Path | None = None) -> dict | None:
+    """What the last validation of the package's files found, if it was kept and the
+    files are those it read (``checked.found``), read once any change a crash left half
+    made is finished: the one way a reader asks, so that none reads a result kept for
+    files a journal is about to change."""
+    from claimtrack.io import checked
+
+    recover_if_needed(Path(root))
+    return checked.found(root, archive)
+
+
 def newline_of(data: bytes) -> bytes:
     """The file's line ending, judged by its first line: CRLF, CR or LF."""
     end = data.find(b"\n")

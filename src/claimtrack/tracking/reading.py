@@ -33,8 +33,7 @@ def read(root: str | Path = ".") -> Tables:
     what validation found, ``left_out`` the ids left out, by table. ValidationError when
     the package cannot be read around its problems."""
     root = Path(root)
-    storage.recover_if_needed(root)  # a change a crash left half made is finished first
-    kept = checked.found(root)
+    kept = storage.kept_result(root)
     for _ in range(ATTEMPTS):
         before = checked.key(root) if kept is None else None
         package, problems = _vouched(root, kept)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import polars as pl
 
-from claimtrack.io import checked
 from claimtrack.model.problems import ValidationError, one_rows, unreadable_around
 from claimtrack.tables import Tables
 from claimtrack.validation.run import Report, as_pandas, read_valid, validate
@@ -50,8 +49,7 @@ def load(
     # Files the last validation found valid, unchanged since, are read without the checks.
     from claimtrack.io import storage
 
-    storage.recover_if_needed(Path(path))  # a change a crash left half made is finished first
-    kept = checked.found(path, archive)
+    kept = storage.kept_result(path, archive)
     if kept is not None and not kept["problems"]:
         tables = read_valid(path)
         if tables is not None:

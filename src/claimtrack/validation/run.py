@@ -113,6 +113,7 @@ def validate(
         problems.extend(
             engine.run(cell_rules(package, resource, context), written[name], cells[name], table.lines, resource.path)
         )
+    del written  # the cells with missing values null: the rules across fields read the typed tables
 
     # The rules across fields and tables, on the typed tables and what they point to.
     problems.extend(view_problems(package, report.frames))
