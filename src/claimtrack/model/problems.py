@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 
 @dataclass(frozen=True)
@@ -277,3 +277,24 @@ def one_rows(problem: Problem, files: set[str]) -> bool:
 def unreadable_around(problems: list[Problem], files: set[str]) -> list[Problem]:
     """The problems no reader can read around by leaving rows of ``files`` out."""
     return [p for p in problems if not one_rows(p, files) and p.rule not in HARMLESS_RULES]
+
+
+def without_dangling(package, tables: dict[str, Any], drop: Callable) -> dict[str, Any]:
+    """Leave out, until none is left, each row whose foreign key names a row that is not
+    there (left out, or never read): what a reader follows must lead somewhere.
+    ``tables`` holds each table's rows in the reader's own form (plain rows, a polars
+    frame); ``drop(rows, column, targets, target_column)`` gives ``rows`` without those
+    whose ``column`` names no ``target_column`` of ``targets``, or None when it drops none."""
+    changed = True
+    while changed:
+        changed = False
+        for name in tables:
+            resource = package.resource(name)
+            for key in resource.foreign_keys:
+                column = key.fields[0]
+                if len(key.fields) != 1 or key.resource not in tables or column not in resource.field_names:
+                    continue
+                kept = drop(tables[name], column, tables[key.resource], key.keys[0])
+                if kept is not None:
+                    tables[name], changed = kept, True
+    return tables

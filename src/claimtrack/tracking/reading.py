@@ -21,7 +21,7 @@ from pathlib import Path
 from claimtrack.io import checked, storage
 from claimtrack.io.rows import day, numbered_rows, typed
 from claimtrack.model.package import Package, read_package
-from claimtrack.model.problems import Problem, ValidationError, one_rows, unreadable_around
+from claimtrack.model.problems import Problem, ValidationError, one_rows, unreadable_around, without_dangling
 from claimtrack.tables import Tables
 
 # How many times the files are read, when they change as they are read, before the command gives up.
@@ -80,7 +80,7 @@ def without_rows_at_fault(package: Package, problems: list[Problem], numbered: d
         row_of, bad = typed(resource), bad_lines.get(resource.path, set())
         every[resource.name] = [(line, row_of(cells)) for line, cells in numbered[resource.name]]
         sound[resource.name] = [row for line, row in every[resource.name] if line not in bad]
-    tables = Tables(package, _without_dangling(package, sound))
+    tables = Tables(package, without_dangling(package, sound, _dangling_left_out))
     tables.problems = problems
     for resource in package.resources:
         staying = {id(row) for row in tables[resource.name]}
@@ -91,24 +91,10 @@ def without_rows_at_fault(package: Package, problems: list[Problem], numbered: d
     return tables
 
 
-def _without_dangling(package: Package, tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """Leave out, until none is left, each row whose foreign key names a row that is not
-    there (left out, or never read): what a reader follows must lead somewhere."""
-    changed = True
-    while changed:
-        changed = False
-        for name, rows in tables.items():
-            resource = package.resource(name)
-            for key in resource.foreign_keys:
-                column = key.fields[0]
-                if len(key.fields) != 1 or key.resource not in tables or column not in resource.field_names:
-                    continue
-                there = {row[key.keys[0]] for row in tables[key.resource]}
-                kept = [row for row in rows if row[column] is None or row[column] in there]
-                if len(kept) != len(rows):
-                    rows, changed = kept, True
-            tables[name] = rows
-    return tables
+def _dangling_left_out(rows: list[dict], column: str, targets: list[dict], target_column: str) -> list[dict] | None:
+    there = {row[target_column] for row in targets}
+    kept = [row for row in rows if row[column] is None or row[column] in there]
+    return kept if len(kept) != len(rows) else None
 
 
 # --- The claims joined to what they point at -----------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from claimtrack.model.problems import ValidationError, one_rows, unreadable_around
+from claimtrack.model.problems import ValidationError, one_rows, unreadable_around, without_dangling
 from claimtrack.tables import Tables
 from claimtrack.validation.run import Report, as_pandas, read_valid, validate
 
@@ -80,7 +80,7 @@ def without_rows_at_fault(report: Report) -> Tables:
         lines = report.raw[name].lines
         keep = ~lines.is_in(sorted(bad_lines.get(package.resource(name).path, ())))
         frames[name] = frame.with_row_index(_ROW).filter(keep)
-    frames = _without_dangling(package, frames)
+    frames = without_dangling(package, frames, _dangling_left_out)
     left_out = {}
     for name, frame in report.frames.items():
         key = package.resource(name).key
@@ -98,25 +98,8 @@ def without_rows_at_fault(report: Report) -> Tables:
 _ROW = "__row"
 
 
-def _without_dangling(package, frames: dict) -> dict:
-    """Leave out, until none is left, each row whose foreign key names a row that is not
-    there (left out, or never read): what a reader follows must lead somewhere."""
-    changed = True
-    while changed:
-        changed = False
-        for name, frame in frames.items():
-            resource = package.resource(name)
-            for key in resource.foreign_keys:
-                if len(key.fields) != 1 or key.resource not in frames:
-                    continue
-                column, target = key.fields[0], frames[key.resource][key.keys[0]]
-                if column not in frame.columns:
-                    continue
-                dangling = pl.col(column).is_not_null() & ~pl.col(column).is_in(
-                    target.drop_nulls().implode()
-                ).fill_null(False)
-                if frame.select(dangling.any()).item():
-                    frame = frame.filter(~dangling)
-                    changed = True
-            frames[name] = frame
-    return frames
+def _dangling_left_out(frame: pl.DataFrame, column: str, target: pl.DataFrame, target_column: str):
+    dangling = pl.col(column).is_not_null() & ~pl.col(column).is_in(
+        target[target_column].drop_nulls().implode()
+    ).fill_null(False)
+    return frame.filter(~dangling) if frame.select(dangling.any()).item() else None
