@@ -366,14 +366,14 @@ def _read_fast(
         return _read_ragged(data, body, file, header, problems)  # a row too long, or no UTF-8
     rows = frame.height
     if counts.of(b",") - _inside(frame, ",") != (rows + 1) * (len(header) - 1):
-        return _read_ragged(data, body, file, header, problems)  # a row short, padded by polars
+        return _read_ragged(data, body, file, header, problems, frame)  # a row short, padded by polars
     breaks = counts.of(b"\n")
     final = 1 if len(body) and body[-1] in b"\r\n" else 0
     in_cells = breaks - rows - final
     starts = pl.int_range(2, rows + 2, eager=True, dtype=pl.Int64)
     if in_cells:
         if _inside(frame, "\n") != in_cells:
-            return _read_ragged(data, body, file, header, problems)  # the rows do not account for the lines
+            return _read_ragged(data, body, file, header, problems, frame)  # the rows do not account for the lines
         embedded = frame.select(pl.sum_horizontal(pl.all().str.count_matches("\n", literal=True).fill_null(0)))
         starts = starts + embedded.to_series().cum_sum().shift(1, fill_value=0).cast(pl.Int64)
     return RawTable(file=file, header=header, frame=frame, lines=starts.alias("line"))
@@ -437,16 +437,14 @@ def _records(body: memoryview) -> _Records:
         chunk = data[start : start + _CHUNK]
         quoted = np.bitwise_xor.accumulate(chunk == _QUOTE) ^ odd
         odd = bool(quoted[-1])
-        feeds = np.flatnonzero(chunk == 10)
+        feeds = chunk == 10
+        closing = np.flatnonzero(feeds & ~quoted)
         commas = np.flatnonzero(chunk == 44)
-        feed_quoted = quoted[feeds]
-        closing = feeds[~feed_quoted]
-        slots = len(closing) + 1  # the records this chunk ends, and the one left open
         counts = np.stack(
             [
-                np.bincount(np.searchsorted(closing, commas[~quoted[commas]]), minlength=slots),
-                np.bincount(np.searchsorted(closing, commas), minlength=slots),
-                np.bincount(np.searchsorted(closing, feeds[feed_quoted]), minlength=slots),
+                _per_record(commas[~quoted[commas]], closing),
+                _per_record(commas, closing),
+                _per_record(np.flatnonzero(feeds & quoted), closing),
             ]
         )
         counts[:, 0] += carry
@@ -463,8 +461,21 @@ def _records(body: memoryview) -> _Records:
     return _Records(ends=ends, outside=counted[0], commas=counted[1], breaks=breaks, lines=lines)
 
 
+def _per_record(positions, closing):
+    """How many of ``positions`` (sorted offsets in a chunk) stand in each record the line
+    feeds at ``closing`` end, and, last, in the record left open after them."""
+    import numpy as np
+
+    return np.diff(np.searchsorted(positions, closing), prepend=0, append=len(positions))
+
+
 def _read_ragged(
-    data: bytes, body: memoryview, file: str, header: list[str], problems: list[Problem]
+    data: bytes,
+    body: memoryview,
+    file: str,
+    header: list[str],
+    problems: list[Problem],
+    read: pl.DataFrame | None = None,
 ) -> RawTable | None:
     """A well-quoted file some rows of which have more or fewer cells than the header,
     read without the csv module's memory (a short row at the end of five million took
@@ -473,15 +484,19 @@ def _read_ragged(
     wrong ones; those few are read again by the csv module, reported as the exact reader
     reports them and set aside. The rest are proven read right: the commas and line
     feeds polars found in their cells are those the bytes have inside their quotes.
-    None where anything disagrees: the exact reader then reads the file."""
+    ``read`` is the frame polars read without cutting, when it could (no row was too
+    long: short ones it padded), used again rather than parsed twice. None where
+    anything disagrees: the exact reader then reads the file."""
     import numpy as np
 
     records = _records(body)
     width = len(header) - 1
     if not len(records.ends) or records.outside[0] != width or records.breaks[0]:
         return None  # the header is not the first line alone, as read
-    frame = _polars(data, body, len(header), ragged=True)
-    if frame is None or frame.height != len(records.ends) - 1:
+    rows = len(records.ends) - 1
+    frame = read if read is not None and read.height == rows else _polars(data, body, len(header), ragged=True)
+    del read
+    if frame is None or frame.height != rows:
         return None
     good = records.outside[1:] == width
     frame = frame.filter(pl.Series(good))
