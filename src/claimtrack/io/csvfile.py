@@ -495,7 +495,6 @@ def _read_ragged(
         return None  # the header is not the first line alone, as read
     rows = len(records.ends) - 1
     frame = read if read is not None and read.height == rows else _polars(data, body, len(header), ragged=True)
-    del read
     if frame is None or frame.height != rows:
         return None
     good = records.outside[1:] == width
