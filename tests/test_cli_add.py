@@ -197,7 +197,7 @@ def test_add_by_prompts_checks_each_answer_as_it_is_typed_offering_the_words_the
     assert answers["qualifier"] == "about"
     result = run_claimtrack("add", "--prompt", cwd=package, input="".join(a + "\n" for a in typed))
     assert result.returncode == 0, result.stderr
-    assert "qualifier: 'at leats' is not one of: exact, about," in result.stderr
+    assert "qualifier: 'at leats' is not one of the allowed values: exact, about," in result.stderr
     assert "did you mean 'at least'?; again" in result.stderr
     assert "(and " not in result.stderr  # every word is offered, none left to guess
     assert "said_on: '15/05/2013' is not written as the column wants it" in result.stderr

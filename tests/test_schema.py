@@ -1,4 +1,4 @@
-"""claimtrack.tables.typed and claimtrack.model.qualifiers agree with the Table Schemas in schemas/."""
+"""claimtrack.tables.typed, claimtrack.model.qualifiers and claimtrack.model.cells agree with the Table Schemas in schemas/."""
 
 from __future__ import annotations
 
@@ -136,3 +136,14 @@ def test_a_year_long_past_or_far_ahead_spans_its_days_as_any_other(text, first, 
 def test_year_0_which_no_calendar_has_spans_nothing(text):
     start, end = partial_date_span(pd.Series([text], dtype="string"))
     assert pd.isna(start[0]) and pd.isna(end[0])
+
+
+def test_a_message_gives_every_word_of_each_vocabulary_the_schemas_declare():
+    from claimtrack.model import cells
+
+    enums = [
+        f["constraints"]["enum"] for r in PACKAGE.resources for f in r.fields if "enum" in f.get("constraints", {})
+    ]
+    assert max(len(words) for words in enums) <= cells.VOCABULARY_SHOWN
+    widest = max(enums, key=len)
+    assert all(word in cells.not_allowed("nothing like it", widest) for word in widest)

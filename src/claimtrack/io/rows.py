@@ -153,36 +153,23 @@ class Rows:
 
 # What a cell of each type must look like to be read as that type at all.
 _TYPE_SHAPES = {"integer": r"-?[0-9]+", "number": r"-?[0-9]+(\.[0-9]+)?", "date": r"[0-9]{4}-[0-9]{2}-[0-9]{2}"}
-_TYPE_WORDS = {
-    "integer": "a whole number written in digits only, e.g. 94000",
-    "number": "a number written in digits, e.g. 12.5",
-    "date": "a date written YYYY-MM-DD",
-}
 
 
 def cell_problem(spec: dict, value: str) -> str | None:
     """What is wrong with ``value`` as a cell of the column ``spec`` on its own (its
     type's shape, its words, its pattern, its bounds), or None: for a prompt to check an
-    answer as it is typed. Rules across columns and tables are left to validation."""
-    import datetime as dt
-
-    from claimtrack.model import suggest
+    answer as it is typed, in validation's words (``model.cells``). Rules across columns
+    and tables are left to validation."""
+    from claimtrack.model import cells
 
     constraints = spec.get("constraints", {})
     kind = spec.get("type", "string")
     shape = _TYPE_SHAPES.get(kind)
-    if shape and not re.fullmatch(shape, value):
-        return f"{value!r} is not {_TYPE_WORDS[kind]}"
-    if kind == "date":
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            return f"{value!r} is not a day of the calendar"
+    if shape and not re.fullmatch(shape, value) or kind == "date" and day(value) is None:
+        return cells.not_of_type(value, kind)
     words = [str(word) for word in constraints.get("enum", [])]
     if words and value not in words:
-        close = suggest.closest(value, words, n=1)
-        meant = f"; did you mean {close[0]!r}?" if close else ""
-        return f"{value!r} is not one of: {', '.join(words)}{meant}"
+        return cells.not_allowed(value, words)
     if kind == "string":
         from claimtrack.model import characters, links
 
@@ -195,10 +182,13 @@ def cell_problem(spec: dict, value: str) -> str | None:
     if pattern and not re.fullmatch(pattern, value):
         wanted = re.split(r"(?<!e\.g)(?<!i\.e)\.\s", spec.get("description") or pattern)[0]
         return f"{value!r} is not written as the column wants it ({wanted})"
-    if shape and "minimum" in constraints and float(value) < float(constraints["minimum"]):
-        return f"{value!r} is below the least the column takes, {constraints['minimum']}"
+    for bound, past in (("minimum", float.__lt__), ("maximum", float.__gt__)):
+        if shape and bound in constraints and past(float(value), float(constraints[bound])):
+            return cells.out_of_bounds(value, bound, constraints[bound])
+    if "minLength" in constraints and len(value) < int(constraints["minLength"]):
+        return cells.wrong_length("minLength", constraints["minLength"])
     if "maxLength" in constraints and len(value) > int(constraints["maxLength"]):
-        return f"{value!r} is longer than the {constraints['maxLength']} characters the column takes"
+        return cells.wrong_length("maxLength", constraints["maxLength"])
     return None
 
 

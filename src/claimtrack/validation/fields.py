@@ -16,21 +16,13 @@ from collections.abc import Callable
 
 import polars as pl
 
-from claimtrack.model import characters, links
+from claimtrack.model import cells, characters, links
 from claimtrack.model.package import Resource
 from claimtrack.model.suggest import hint, listing
 from claimtrack.tables import kernels
 from claimtrack.tables.typed import is_partial_date, span, typed, valid_type
 from claimtrack.validation.engine import Builtin, Failing, Fails, Passes, Required, Rule
 
-# What a cell must read as, in words, for each type that is not plain text.
-_TYPE_WORDS = {
-    "integer": "a whole number written in digits only, e.g. 94000 (no commas, spaces, units or decimals)",
-    "number": "a number written in digits, e.g. 2.5 (no commas, spaces or units)",
-    "date": "a real date written YYYY-MM-DD, e.g. 2013-05-16",
-    "boolean": "true or false",
-}
-_URI_WORDS = "a web address starting http:// or https://"
 _PARTIAL_SHAPE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 # What a spreadsheet takes for the start of a formula (OWASP's CSV injection list: =, +,
 # -, @, tab, carriage return, and line feed), and the fullwidth forms of the four signs,
@@ -48,7 +40,7 @@ def _per_cell(describe: Callable[[str], str]) -> Callable[[Failing], list[str]]:
 
 
 def _typed(field: dict) -> bool:
-    return field.get("type", "string") in _TYPE_WORDS or field.get("format") == "uri"
+    return field.get("type", "string") in cells.TYPE_WORDS or field.get("format") == "uri"
 
 
 def _reads_as_its_type(field: dict) -> Callable[[pl.Expr], pl.Expr]:
@@ -67,13 +59,9 @@ def required_message(field: dict) -> str:
 
 
 def _type(resource: Resource, field: dict) -> Rule:
-    kind = field.get("type", "string")
-    expected = _TYPE_WORDS.get(kind, _URI_WORDS)
+    kind = field.get("type", "string") if field.get("format") != "uri" else "uri"
     return Rule(
-        "type",
-        field["name"],
-        Passes(_reads_as_its_type(field)),
-        _per_cell(lambda v: f"{v!r} is not {expected}{hint(v, kind)}"),
+        "type", field["name"], Passes(_reads_as_its_type(field)), _per_cell(lambda v: cells.not_of_type(v, kind))
     )
 
 
@@ -180,7 +168,7 @@ def _enum(resource: Resource, field: dict) -> Rule:
         "enum",
         field["name"],
         Builtin("isin", (allowed,)),
-        _per_cell(lambda v: f"{v!r} is not one of the allowed values: {listing(allowed)}"),
+        _per_cell(lambda v: cells.not_allowed(v, allowed)),
     )
 
 
@@ -206,7 +194,7 @@ def _pattern(resource: Resource, field: dict) -> Rule:
     return Rule("pattern", name, Passes(in_form), _per_cell(wrong_form))
 
 
-def _bound(code: str, compare, words: str) -> Callable[[Resource, dict], Rule]:
+def _bound(code: str, compare) -> Callable[[Resource, dict], Rule]:
     def make(resource: Resource, field: dict) -> Rule:
         limit = field["constraints"][code]
 
@@ -214,19 +202,19 @@ def _bound(code: str, compare, words: str) -> Callable[[Resource, dict], Rule]:
             numbers = typed(field, column)
             return numbers.is_null() | compare(numbers, limit)
 
-        return Rule(code, field["name"], Passes(within), f"{{cell}} is {words} of {limit}")
+        return Rule(code, field["name"], Passes(within), _per_cell(lambda v: cells.out_of_bounds(v, code, limit)))
 
     return make
 
 
-def _length(code: str, bound: str, words: str) -> Callable[[Resource, dict], Rule]:
+def _length(code: str, bound: str) -> Callable[[Resource, dict], Rule]:
     def make(resource: Resource, field: dict) -> Rule:
         limit = field["constraints"][code]
         return Rule(
             code.lower().replace("length", "-length"),
             field["name"],
             Builtin("str_length", (), ((bound, limit),)),
-            f"{field['name']} is {words} {limit} characters",
+            cells.wrong_length(code, limit),
         )
 
     return make
@@ -249,14 +237,14 @@ CONSTRAINTS: list[tuple[Callable[[Resource, dict], bool], Callable[[Resource, di
     (lambda r, f: "pattern" in f.get("constraints", {}), _pattern),
     (
         lambda r, f: "minimum" in f.get("constraints", {}) and f.get("type") in ("integer", "number"),
-        _bound("minimum", operator.ge, "below the minimum"),
+        _bound("minimum", operator.ge),
     ),
     (
         lambda r, f: "maximum" in f.get("constraints", {}) and f.get("type") in ("integer", "number"),
-        _bound("maximum", operator.le, "above the maximum"),
+        _bound("maximum", operator.le),
     ),
-    (lambda r, f: "minLength" in f.get("constraints", {}), _length("minLength", "min_value", "shorter than")),
-    (lambda r, f: "maxLength" in f.get("constraints", {}), _length("maxLength", "max_value", "longer than")),
+    (lambda r, f: "minLength" in f.get("constraints", {}), _length("minLength", "min_value")),
+    (lambda r, f: "maxLength" in f.get("constraints", {}), _length("maxLength", "max_value")),
     (lambda r, f: f.get("constraints", {}).get("unique", False) and r.primary_key != [f["name"]], _unique),
 ]
 
