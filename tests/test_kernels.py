@@ -56,7 +56,13 @@ def test_a_missing_cell_matches_nothing_it_is_unknown():
     assert matches("a", ["a", None]) == [True, None]
 
 
-@given(st.text(alphabet=st.sampled_from(list("aAßẞΣσς İıﬁ \t\u00a0\u3000KkÅå|")) | st.characters(), max_size=12))
+# Any character a UTF-8 file can hold: a lone surrogate (category Cs) is none.
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("aAßẞΣσς İıﬁ \t\u00a0\u3000KkÅå|")) | st.characters(exclude_categories=("Cs",)),
+        max_size=12,
+    )
+)
 def test_text_folds_as_lists_fold_it(text):
     folded = pl.select(kernels.folded(pl.lit(text, dtype=pl.String))).item()
     assert folded == lists.folded(text)
