@@ -177,3 +177,12 @@ def test_a_cell_longer_than_the_csv_modules_default_is_read_whole_and_a_fault_af
     assert [(p.line, p.rule) for p in problems] == [(2 + LONG_NOTE.count("\n") + len(rows) - 1, "row-length")]
     assert table.frame.item(0, 1) == LONG_NOTE
     assert table.lines.to_list()[:2] == [2, 3 + LONG_NOTE.count("\n")]
+
+
+def test_the_exact_reader_makes_its_frame_a_batch_of_rows_at_a_time_and_loses_none(monkeypatch):
+    monkeypatch.setattr(csvfile, "_BATCH", 3)  # ten rows: three batches and a last one
+    data = ("id,note\r\n" + "".join(f'r{i},"line {i}\nand more"\r\n' for i in range(10))).encode()
+    table, problems = exact(data)
+    assert problems == []
+    assert rows_of(table) == as_csv_module_reads(data)
+    assert table.lines.to_list() == list(range(2, 22, 2))
