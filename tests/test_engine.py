@@ -117,3 +117,25 @@ def test_the_tests_are_run_by_pandera_in_one_schema_of_named_checks(monkeypatch)
 )
 def test_a_builtin_check_and_a_function_say_the_same(test):
     assert [line for line, *_ in found([Rule("max-length", "word", test, "{cell}")])] == [2, 5]
+
+
+def test_a_rule_run_together_is_one_check_across_its_columns_and_each_failing_cell_is_reported_in_its_own():
+    frame = pl.DataFrame(
+        {
+            "name": pl.Series(["ok", "=1+1", None, "ok", "=2"], dtype=pl.String),
+            "note": pl.Series(["=3", "ok", "ok", None, "=4"], dtype=pl.String),
+        }
+    )
+    rules = [
+        Rule("formula", column, Passes(lambda c: ~c.str.starts_with("="), together=True), "{cell} is a formula")
+        for column in ("name", "note")
+    ]
+    made = schema(rules)
+    assert [check.name for check in made.checks] == ["formula"]  # one check for both columns
+    assert made.columns == {}
+    assert sorted(found(rules, frame)) == [
+        (2, "note", "=3", "=3 is a formula", "formula"),
+        (3, "name", "=1+1", "=1+1 is a formula", "formula"),
+        (7, "name", "=2", "=2 is a formula", "formula"),
+        (7, "note", "=4", "=4 is a formula", "formula"),
+    ]

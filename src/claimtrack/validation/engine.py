@@ -60,6 +60,10 @@ class Passes:
 
     test: Callable[[pl.Expr], pl.Expr] | Callable[[pl.LazyFrame, str], pl.LazyFrame]
     of_frame: bool = False
+    # Run as one check across every column its code is asked of (a rule asked of each
+    # text column: formulas, control characters), the columns of a failing row then
+    # told apart: a check costs pandera a millisecond whatever the table's size.
+    together: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,27 +145,46 @@ def schema(rules: list[Rule]):
     in, nullable unless a rule requires it, with the rules' tests as its checks, each
     named by its rule's code."""
     pa = pandera()
-    by_column, required = _by_column(rules)
+    by_column, required, together = _by_column(rules)
     columns = {
         name: pa.Column(
             None, checks=[_check(pa, rule) for rule in by_column.get(name, [])], nullable=name not in required
         )
         for name in dict.fromkeys([*by_column, *required])
     }
-    return pa.DataFrameSchema(columns)
+    return pa.DataFrameSchema(columns, checks=[_together(pa, code, group) for code, group in together.items()])
 
 
-def _by_column(rules: list[Rule]) -> tuple[dict[str, list[Rule]], dict[str, Rule]]:
+def _by_column(rules: list[Rule]) -> tuple[dict[str, list[Rule]], dict[str, Rule], dict[str, list[Rule]]]:
     """The rules that test cells, by the column they report in; the rules that require a
-    column, by column."""
+    column, by column; the rules run together across columns, by code."""
     by_column: dict[str, list[Rule]] = {}
     required: dict[str, Rule] = {}
+    together: dict[str, list[Rule]] = {}
     for rule in rules:
         if isinstance(rule.test, Required):
             required[rule.column] = rule
+        elif isinstance(rule.test, Passes) and rule.test.together:
+            together.setdefault(rule.code, []).append(rule)
         else:
             by_column.setdefault(rule.column, []).append(rule)
-    return by_column, required
+    return by_column, required, together
+
+
+def _fine(rule: Rule) -> pl.Expr:
+    """True where the cell of a rule run together passes it (a missing cell is not asked)."""
+    column = pl.col(rule.column)
+    return pl.when(column.is_not_null()).then(rule.test.test(column)).otherwise(True).fill_null(True)
+
+
+def _together(pa, code: str, group: list[Rule]):
+    """One frame check for rules of one code across their columns: a row fails when any
+    of its cells does."""
+    return pa.Check(
+        lambda data: data.lazyframe.select(pl.all_horizontal(_fine(rule) for rule in group).alias(_OUTPUT)),
+        n_failure_cases=1,
+        name=code,
+    )
 
 
 class CheckNotRun(RuntimeError):
@@ -181,7 +204,8 @@ def failed(rules: list[Rule], frame: pl.DataFrame) -> list[tuple[Rule, pl.Series
     are read from its whole output."""
     pa = pandera()
     SchemaErrors = pa.errors.SchemaErrors
-    by_column, required = _by_column(rules)
+    by_column, required, together = _by_column(rules)
+    groups = list(together.values())
     with pl.Config(engine_affinity="in-memory"):  # the default engine costs more than small checks
         try:
             schema(rules).validate(frame, lazy=True)
@@ -192,6 +216,9 @@ def failed(rules: list[Rule], frame: pl.DataFrame) -> list[tuple[Rule, pl.Series
     failed = []
     for error in found:
         where = error.schema.name if isinstance(error.schema, pa.Column) else None
+        if where is None and error.check_output is not None and error.check_index is not None and groups:
+            failed.extend(_apart(groups[error.check_index], error.check_output, frame))
+            continue
         if where is not None and error.check_index is None and where in required:  # a missing cell
             rule = required[where]
         elif where is not None and error.check_output is not None and error.check_index is not None:
@@ -203,6 +230,23 @@ def failed(rules: list[Rule], frame: pl.DataFrame) -> list[tuple[Rule, pl.Series
         rows = output.with_row_index("row").filter(~pl.col(output.columns[-1]).fill_null(False))["row"]
         failed.append((rule, rows.cast(pl.Int64)))
     return failed
+
+
+def _apart(group: list[Rule], output: pl.DataFrame, frame: pl.DataFrame) -> list[tuple[Rule, pl.Series]]:
+    """The rows a check run together failed, told apart by the rule (the column) each
+    breaks: only those rows are asked again, of each column."""
+    rows = output.with_row_index("row").filter(~pl.col(output.columns[-1]).fill_null(False))["row"].cast(pl.Int64)
+    asked = frame.select(_read_by_group(group)).gather(rows)
+    found = []
+    for rule in group:
+        fails = asked.select(~_fine(rule)).to_series()
+        if fails.any():
+            found.append((rule, rows.filter(fails)))
+    return found
+
+
+def _read_by_group(group: list[Rule]) -> list[str]:
+    return list(dict.fromkeys(column for rule in group for column in read_by(rule)))
 
 
 def read_by(rule: Rule) -> list[str]:

@@ -112,7 +112,7 @@ def _formula(resource: Resource, field: dict) -> Rule:
         # A number such as -12 or +3.5 is read as that number, never run.
         return ~kernels.search(column, _FORMULA) | kernels.fullmatch(column, _SIGNED_NUMBER)
 
-    return Rule("formula", field["name"], Passes(not_a_formula), _per_cell(_formula_message))
+    return Rule("formula", field["name"], Passes(not_a_formula, together=True), _per_cell(_formula_message))
 
 
 def _character_rule(code: str, pattern: str, column: str, why: str) -> Rule:
@@ -122,7 +122,7 @@ def _character_rule(code: str, pattern: str, column: str, why: str) -> Rule:
         position, character = characters.first(pattern, value)
         return f"holds {characters.named(character)} at character {position}: {why}; delete it"
 
-    return Rule(code, column, Passes(lambda c: ~kernels.search(c, pattern)), _per_cell(message))
+    return Rule(code, column, Passes(lambda c: ~kernels.search(c, pattern), together=True), _per_cell(message))
 
 
 def _control(resource: Resource, field: dict) -> Rule:
