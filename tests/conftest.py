@@ -105,6 +105,17 @@ def build_package(folder: Path, case: str | None = None, cases_dir: Path = BROKE
 
 
 @pytest.fixture
+def default_cell_limit():
+    """The csv module's own limit on a cell, 131,072 characters, for the test: a library
+    imported earlier (frictionless does) may have raised it for the whole process."""
+    import csv
+
+    before = csv.field_size_limit(131_072)
+    yield
+    csv.field_size_limit(before)
+
+
+@pytest.fixture
 def make_package(tmp_path):
     """``make_package()`` is the valid base; ``make_package("type-integer")`` overlays
     tests/fixtures/broken/type-integer; ``make_package("utf8-bom", VALID)`` a valid variant."""

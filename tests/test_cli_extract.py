@@ -265,37 +265,31 @@ def test_an_extreme_publication_date_is_no_traceback(tmp_path):
 # --- Accepting drafts ------------------------------------------------------------------------
 
 
-def test_accept_without_a_source_id_exits_1_and_writes_nothing(make_package):
-    package = make_package()
+def refused(package, *options, article=MADE_UP):
+    """``extract ARTICLE --published ... OPTIONS`` in ``package``, refused: status 1 and not
+    a byte of the package changed. The result, for what it says."""
     before = snapshot(package)
-    result = run_claimtrack("extract", MADE_UP, *PUBLISHED, "--accept", "d02", cwd=package)
+    result = run_claimtrack("extract", article, *PUBLISHED, *options, cwd=package)
     assert result.returncode == 1
+    assert snapshot(package) == before
+    return result
+
+
+def test_accept_without_a_source_id_exits_1_and_writes_nothing(make_package):
+    result = refused(make_package(), "--accept", "d02")
     assert result.stderr == "Error: --accept needs --source-id, the article's row in sources.csv\n"
     assert result.stdout == ""
-    assert snapshot(package) == before
 
 
 @pytest.mark.parametrize("accept, unknown", [("d99", "d99"), ("d02,d06,x", "d06, x")])
 def test_accept_of_an_unknown_draft_exits_1_naming_it_and_writes_nothing(make_package, accept, unknown):
-    package = make_package()
-    before = snapshot(package)
-    result = run_claimtrack(
-        "extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", accept, cwd=package
-    )
-    assert result.returncode == 1
+    result = refused(make_package(), "--source-id", "test-article", "--accept", accept)
     assert result.stderr == f"Error: no draft {unknown}; the drafts are d01 to d05\n"
-    assert snapshot(package) == before
 
 
 def test_accept_with_an_unknown_source_exits_1_and_writes_nothing(make_package):
-    package = make_package()
-    before = snapshot(package)
-    result = run_claimtrack(
-        "extract", MADE_UP, *PUBLISHED, "--source-id", "no-such-source", "--accept", "d02", cwd=package
-    )
-    assert result.returncode == 1
+    result = refused(make_package(), "--source-id", "no-such-source", "--accept", "d02")
     assert "there is no source 'no-such-source' in data/sources.csv; add it first" in result.stderr
-    assert snapshot(package) == before
 
 
 def test_accept_outside_a_package_exits_1(tmp_path):
@@ -308,18 +302,14 @@ def test_accept_outside_a_package_exits_1(tmp_path):
 
 def test_accept_of_drafts_already_in_the_package_is_refused_as_duplicates_and_changes_no_byte(make_package, corpus_dir):
     # The base package holds two claims of the real article: June 10-12 (d05) and at least 94,000 (d14).
-    package = make_package()
-    before = snapshot(package)
-    result = run_claimtrack(
-        "extract", corpus_dir / ARTICLE, *PUBLISHED, "--source-id", "mt-2013-05-16", "--accept", "d05,d14", cwd=package
+    result = refused(
+        make_package(), "--source-id", "mt-2013-05-16", "--accept", "d05,d14", article=corpus_dir / ARTICLE
     )
-    assert result.returncode == 1
     assert result.stderr.count("[duplicate-claim]") == 2
     assert "this claim is already recorded as mt-2013-05-16-02" in result.stderr
     assert "this claim is already recorded as mt-2013-05-16-09" in result.stderr
     assert "nothing was written" in result.stderr
     assert result.stdout == ""
-    assert snapshot(package) == before
 
 
 def test_accept_of_a_new_article_appends_the_claims_which_validate_and_cite(make_package):
@@ -384,38 +374,20 @@ def test_accepted_quotes_are_found_in_the_archived_article(make_package, tmp_pat
 
 
 def test_accept_of_a_draft_whose_speaker_is_no_claimant_is_refused_naming_the_draft(make_package):
-    package = make_package()
-    before = snapshot(package)
-    result = run_claimtrack(
-        "extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", "d02,d05", cwd=package
-    )
-    assert result.returncode == 1
+    result = refused(make_package(), "--source-id", "test-article", "--accept", "d02,d05")
     assert "d05 'about 40': no claimant in the package (the text names 'Ursula Nobody')" in result.stderr
     assert "d02" not in result.stderr
-    assert snapshot(package) == before
 
 
 def test_accept_all_lists_every_draft_offered_that_cannot_be_accepted_and_writes_nothing(make_package):
-    package = make_package()
-    before = snapshot(package)
-    result = run_claimtrack(
-        "extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", "all", cwd=package
-    )
-    assert result.returncode == 1
-    refused = [line.strip() for line in result.stderr.splitlines()[1:]]
-    assert refused == ["d05 'about 40': no claimant in the package (the text names 'Ursula Nobody')"]
-    assert snapshot(package) == before
+    result = refused(make_package(), "--source-id", "test-article", "--accept", "all")
+    lines = [line.strip() for line in result.stderr.splitlines()[1:]]
+    assert lines == ["d05 'about 40': no claimant in the package (the text names 'Ursula Nobody')"]
 
 
 def test_accept_of_a_draft_set_aside_by_its_id_takes_it_through_the_same_checks(make_package):
-    package = make_package()
-    before = snapshot(package)
-    result = run_claimtrack(
-        "extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", "d01,d02", cwd=package
-    )
-    assert result.returncode == 1
+    result = refused(make_package(), "--source-id", "test-article", "--accept", "d01,d02")
     assert [line.strip() for line in result.stderr.splitlines()[1:]] == ["d01 'on Monday': no measure in the package"]
-    assert snapshot(package) == before
 
 
 def test_accept_of_a_draft_twice_in_the_list_records_it_once(make_package):
@@ -430,13 +402,10 @@ def test_accept_of_a_draft_twice_in_the_list_records_it_once(make_package):
 
 def test_accepting_the_same_draft_again_is_refused_as_a_duplicate(make_package):
     package = make_package()
-    args = ("extract", MADE_UP, *PUBLISHED, "--source-id", "test-article", "--accept", "d02")
-    assert run_claimtrack(*args, cwd=package).returncode == 0
-    before = snapshot(package)
-    again = run_claimtrack(*args, cwd=package)
-    assert again.returncode == 1
+    options = ("--source-id", "test-article", "--accept", "d02")
+    assert run_claimtrack("extract", MADE_UP, *PUBLISHED, *options, cwd=package).returncode == 0
+    again = refused(package, *options)
     assert "this claim is already recorded as test-article-01" in again.stderr
-    assert snapshot(package) == before
 
 
 # --- Another story: the package's words, not the code's --------------------------------------

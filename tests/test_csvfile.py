@@ -152,15 +152,6 @@ def test_a_large_file_with_a_row_polars_would_pad_cut_or_skip_is_read_by_polars_
     assert table.unread == ([] if why == "blank-row" else [bad.replace("ID", "x").split(",")])
 
 
-@pytest.fixture
-def default_cell_limit():
-    """The csv module's own limit on a cell, 131,072 characters, for the test: a library
-    imported earlier (frictionless does) may have raised it for the whole process."""
-    before = csv.field_size_limit(131_072)
-    yield
-    csv.field_size_limit(before)
-
-
 LONG_NOTE = 'a note pasted whole, with commas, "quotes" and a line break\n' * 4_000  # 240,000 characters
 
 

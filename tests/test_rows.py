@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from claimtrack.io import csvfile, rows
 from claimtrack.model.package import Resource
-from test_csvfile import LONG_NOTE, SOUP, default_cell_limit, rows_of, written_csv  # noqa: F401
+from test_csvfile import LONG_NOTE, SOUP, rows_of, written_csv
 
 SCHEMA = {
     "fields": [

@@ -200,6 +200,17 @@ def test_a_file_that_cannot_be_read_as_a_table_is_reported_on_the_line_at_fault(
     assert problems_of(make_package(case)) == Counter(expected)
 
 
+def test_a_cell_past_the_csv_modules_default_limit_is_read_whole_whatever_was_imported_before(make_package):
+    import csv
+
+    problems_of(make_package())  # what validating imports is imported now, and raises no limit later
+    before = csv.field_size_limit(131_072)  # the csv module's own limit, as a fresh process has it
+    try:
+        assert problems_of(make_package("cell-long")) == Counter(FILE_CASES["cell-long"])
+    finally:
+        csv.field_size_limit(before)
+
+
 HEADER_CASES = {
     "header-missing": [(MEASURES, 1, "origin", None, "header")],
     "header-misspelt": [(MEASURES, 1, "scpoe", "scpoe", "header"), (MEASURES, 1, "scope", None, "header")],

@@ -19,8 +19,6 @@ import html
 import json
 import math
 import re
-import shutil
-import tempfile
 import urllib.parse
 from dataclasses import dataclass
 from importlib import metadata
@@ -417,8 +415,7 @@ def build_charts(
         "charts": {},
         "order": names,
     }
-    scratch = Path(tempfile.mkdtemp(prefix=".charts-", dir=package.root))
-    try:
+    with storage.scratch_folder(package.root, package.root, ".charts-") as scratch:
         with Renderer() as renderer:
             for number, view in enumerate(planned, start=1):
                 name = view.name
@@ -454,7 +451,4 @@ def build_charts(
         # One commit: a crash among the moves is finished by the next command.
         with storage.package_lock(package.root):
             storage.commit(package.root, moves, remove=[*gone, scratch])
-    finally:
-        if not storage.pending(package.root):
-            shutil.rmtree(scratch, ignore_errors=True)
     return BuildResult(built=names, up_to_date=False, folder=folder)

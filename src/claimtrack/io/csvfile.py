@@ -267,11 +267,6 @@ def _blank_row(file: str, line: int) -> Problem:
     return Problem(file, line, None, None, "blank row: delete it", "blank-row")
 
 
-def _blank(row: list[str], header: list[str]) -> bool:
-    """A row the csv module reads from a blank line, or a line of spaces alone."""
-    return not row or (len(row) == 1 and not row[0].strip() and len(header) > 1)
-
-
 def _row_length(file: str, line: int, row: list[str], header: list[str]) -> Problem:
     """A row of more or fewer cells than the header, as read: reported, never padded or cut."""
     word = "fewer" if len(row) < len(header) else "more"
@@ -511,7 +506,7 @@ def _read_ragged(
             row = next(textfile.csv_reader(io.StringIO(text, newline=""), strict=True), [])
         except (UnicodeDecodeError, csv.Error):
             return None
-        if _blank(row, header):
+        if textfile.blank_line(row, len(header)):
             found.append(_blank_row(file, line))
         elif len(row) != len(header):
             found.append(_row_length(file, line, row, header))
@@ -558,7 +553,7 @@ def _read_exact(text: str, file: str, problems: list[Problem]) -> RawTable | Non
             if header is None:
                 header = row
                 continue
-            if _blank(row, header):
+            if textfile.blank_line(row, len(header)):
                 row = [""] * len(header)  # a blank line; reported with the other blank rows
             if len(row) != len(header):
                 problems.append(_row_length(file, start, row, header))

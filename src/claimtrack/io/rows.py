@@ -44,7 +44,7 @@ def numbered(data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
     previous = reader.line_num
     for row in reader:
         start, previous = previous + 1, reader.line_num
-        blank = not any(row) or (len(row) == 1 and not row[0].strip() and len(header) > 1)
+        blank = textfile.blank_line(row, len(header)) or not any(row)  # a row of empty cells is blank too
         if len(row) == len(header) and not blank:
             yield start, dict(zip(header, row))
 
@@ -152,7 +152,7 @@ class Rows:
 
 
 # What a cell of each type must look like to be read as that type at all.
-_TYPE_SHAPES = {"integer": r"-?[0-9]+", "number": r"-?[0-9]+(\.[0-9]+)?", "date": r"[0-9]{4}-[0-9]{2}-[0-9]{2}"}
+_TYPE_SHAPES = {"integer": r"-?[0-9]+", "number": r"-?[0-9]+(\.[0-9]+)?"}
 
 
 def cell_problem(spec: dict, value: str) -> str | None:

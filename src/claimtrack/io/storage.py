@@ -162,6 +162,21 @@ def commit(root: Path, moves: list[tuple[Path, Path]], remove: list[Path] = ()) 
     _finish(_write_journal(root, moves, remove), moves, remove)
 
 
+@contextmanager
+def scratch_folder(root: Path, inside: Path, prefix: str) -> Iterator[Path]:
+    """A folder in ``inside`` to make a change's new files and folders in, before
+    ``commit`` moves them into place: removed when the block ends, unless a commit's
+    journal is still pending (then the next command finishes the moves and removes it)."""
+    import shutil
+
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=inside))
+    try:
+        yield folder
+    finally:
+        if not pending(root):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def pending(root: Path) -> bool:
     """Whether a change's journal is in place: its moves are the next command's to finish."""
     return _journal(Path(root)).exists()

@@ -99,6 +99,12 @@ def csv_dict_reader(source, **options):
     return csv.DictReader(source, **options)
 
 
+def blank_line(row: list[str], width: int) -> bool:
+    """A row the csv module reads from a blank line, or from a line of spaces alone, in a
+    table ``width`` columns wide (of one column, spaces are that column's cell)."""
+    return not row or (len(row) == 1 and not row[0].strip() and width > 1)
+
+
 def _long_cells() -> None:
     if csv.field_size_limit() < CELL_LIMIT:
         csv.field_size_limit(CELL_LIMIT)

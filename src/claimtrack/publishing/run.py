@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,46 +159,44 @@ def _make(
     created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(folder)
-    scratch = Path(tempfile.mkdtemp(prefix=_SCRATCH, dir=folder))
     try:
-        zip_path = scratch / release.zip_name(package)
-        progress(f"release {zip_path.name}")
-        release.write_zip(package, zip_path, texts)
-        if include_archive:
-            progress(f"release: with {len(texts)} archived text(s) in {paths.ARCHIVE_DIR}/, as asked")
-        else:
-            progress(
-                "release: without the archived texts, which are other people's words (--include-archive puts them in)"
+        with storage.scratch_folder(package.root, folder, _SCRATCH) as scratch:
+            zip_path = scratch / release.zip_name(package)
+            progress(f"release {zip_path.name}")
+            release.write_zip(package, zip_path, texts)
+            if include_archive:
+                progress(f"release: with {len(texts)} archived text(s) in {paths.ARCHIVE_DIR}/, as asked")
+            else:
+                progress(
+                    "release: without the archived texts, which are other people's words (--include-archive puts them in)"
+                )
+            progress("release: unzipped into a fresh folder and validated with frictionless and claimtrack")
+            # A release that carries its texts is checked against them; one that does not,
+            # against the folder given, if any.
+            against = None if include_archive or archive is None else Path(archive)
+            reasons = release.check_release(zip_path, release.release_files(package, texts), archive=against)
+            if reasons:
+                raise PublishRefused(["the release does not validate once unzipped: " + r for r in reasons])
+            db_path = scratch / database_name(package)
+            progress(f"database {db_path.name} and {paths.DATASETTE_METADATA} for Datasette")
+            database.write_database(package, db_path)
+            metadata = database.datasette_metadata(package, db_path.stem)
+            (scratch / paths.DATASETTE_METADATA).write_text(_json(metadata), encoding="utf-8")
+            progress(f"site {paths.SITE_DIR}/{paths.SITE_INDEX}")
+            site.write_site(
+                package,
+                scratch / paths.SITE_DIR,
+                {
+                    f"The release: {zip_path.name} (the data package, zipped)": zip_path,
+                    f"The database: {db_path.name} (SQLite)": db_path,
+                    f"Datasette metadata: {paths.DATASETTE_METADATA}": scratch / paths.DATASETTE_METADATA,
+                },
             )
-        progress("release: unzipped into a fresh folder and validated with frictionless and claimtrack")
-        # A release that carries its texts is checked against them; one that does not,
-        # against the folder given, if any.
-        against = None if include_archive or archive is None else Path(archive)
-        reasons = release.check_release(zip_path, release.release_files(package, texts), archive=against)
-        if reasons:
-            raise PublishRefused(["the release does not validate once unzipped: " + r for r in reasons])
-        db_path = scratch / database_name(package)
-        progress(f"database {db_path.name} and {paths.DATASETTE_METADATA} for Datasette")
-        database.write_database(package, db_path)
-        metadata = database.datasette_metadata(package, db_path.stem)
-        (scratch / paths.DATASETTE_METADATA).write_text(_json(metadata), encoding="utf-8")
-        progress(f"site {paths.SITE_DIR}/{paths.SITE_INDEX}")
-        site.write_site(
-            package,
-            scratch / paths.SITE_DIR,
-            {
-                f"The release: {zip_path.name} (the data package, zipped)": zip_path,
-                f"The database: {db_path.name} (SQLite)": db_path,
-                f"Datasette metadata: {paths.DATASETTE_METADATA}": scratch / paths.DATASETTE_METADATA,
-            },
-        )
-        names = [zip_path.name, db_path.name, paths.DATASETTE_METADATA, paths.SITE_DIR]
-        storage.commit(package.root, [(scratch / name, folder / name) for name in names], remove=[scratch])
+            names = [zip_path.name, db_path.name, paths.DATASETTE_METADATA, paths.SITE_DIR]
+            storage.commit(package.root, [(scratch / name, folder / name) for name in names], remove=[scratch])
     except BaseException:
-        if not storage.pending(package.root):  # moves begun are the next command's to finish
-            shutil.rmtree(scratch, ignore_errors=True)
-            if created:
-                shutil.rmtree(folder, ignore_errors=True)
+        if created and not storage.pending(package.root):  # moves begun are the next command's to finish
+            shutil.rmtree(folder, ignore_errors=True)
         raise
     return Published(
         folder=folder,

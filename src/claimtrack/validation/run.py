@@ -130,19 +130,7 @@ def validate(
         try:
             found = engine.run(rules, frame, cells[name], table.lines, resource.path)
         except engine.CheckNotRun as error:
-            problems.append(
-                Problem(
-                    resource.schema_path,
-                    None,
-                    None,
-                    None,
-                    f"claimtrack could not check the rows of {resource.path} ({error.code}): a field the check "
-                    "reads, in this schema or that of a table it points to, is not of the type claimtrack's own "
-                    f"schemas give it; compare the schemas with those `claimtrack init` writes (polars said: "
-                    f"{error.said})",
-                    "schema",
-                )
-            )
+            problems.append(_not_run(resource, error))
             continue
         problems.extend(p for p in found if (p.file, p.line, p.column) not in reported)
 
@@ -246,6 +234,20 @@ def _runnable(rules: list, frame, resource, problems: list[Problem]) -> list:
             )
         )
     return [rule for rule in rules if not set(engine.read_by(rule)) & set(lacking)]
+
+
+def _not_run(resource, error: engine.CheckNotRun) -> Problem:
+    """A check pandera could not run on the table: a problem on its schema."""
+    return Problem(
+        resource.schema_path,
+        None,
+        None,
+        None,
+        f"claimtrack could not check the rows of {resource.path} ({error.code}): a field the check "
+        "reads, in this schema or that of a table it points to, is not of the type claimtrack's own "
+        f"schemas give it; compare the schemas with those `claimtrack init` writes (polars said: {error.said})",
+        "schema",
+    )
 
 
 def _read_all(
