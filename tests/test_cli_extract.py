@@ -37,7 +37,7 @@ PUBLISHED = ["--published", "2013-05-16"]
 FIELDS = [
     "id", "text", "qualifier", "value", "low", "high", "date_from", "date_to", "said_on", "said_on_text",
     "said_on_basis", "quote", "quote_folded", "start", "end", "claimant", "measure", "told", "hedge", "appearances",
-    "set_aside", "flag",
+    "set_aside", "flag", "doubt",
 ]  # fmt: skip
 DATES_THE_STATEMENT = "the day the statement was made, not a figure of its own"
 HEADER = ["draft", "figure", "as", "written", "qualifier", "figure", "said", "on", "speaker", "measure"]
@@ -165,6 +165,7 @@ def test_extract_format_json_gives_an_array_of_drafts_with_every_field(make_pack
         "appearances": [[drafts[1]["start"], drafts[1]["end"]]],
         "set_aside": None,
         "flag": None,
+        "doubt": None,
     }
     assert drafts[3]["id"] == "d01"
     assert drafts[3]["date_from"] == drafts[3]["date_to"] == "2013-05-13"
@@ -383,6 +384,40 @@ def test_accept_all_lists_every_draft_offered_that_cannot_be_accepted_and_writes
     result = refused(make_package(), "--source-id", "test-article", "--accept", "all")
     lines = [line.strip() for line in result.stderr.splitlines()[1:]]
     assert lines == ["d05 'about 40': no claimant in the package (the text names 'Ursula Nobody')"]
+
+
+# A figure in a clause that describes the plant, after the speaker's verb: whose words?
+DESCRIBED = "The test speaker said on Monday that the plant, which has made about 40 test widgets, would close.\n"
+IN_DOUBT = (
+    'the figure stands in a clause that describes (", which ..."), which may be the writer\'s words rather than '
+    "The test speaker's: read the sentence and name the claimant"
+)
+
+
+def test_extract_lists_the_drafts_whose_speaker_is_in_doubt_with_the_reason(make_package, tmp_path):
+    (tmp_path / "plant.txt").write_text(DESCRIBED, encoding="utf-8")
+    result = run_claimtrack("extract", tmp_path / "plant.txt", *PUBLISHED, cwd=make_package())
+    assert result.returncode == 0, result.stderr
+    lines = [squeeze(line) for line in result.stdout.splitlines()]
+    assert lines[2] == "d02 about 40 about 40 2013-05-13 The test speaker (in doubt) test-widgets"
+    below = lines.index(
+        "Who said these is in doubt (--accept takes none of them; record them with add, naming the claimant):"
+    )
+    assert lines[below + 1] == "draft figure as written who said it is in doubt"
+    assert lines[below + 3] == f"d02 about 40 {IN_DOUBT}"
+
+
+def test_accept_of_a_draft_whose_speaker_is_in_doubt_is_refused_and_json_leaves_its_claimant_to_the_reviewer(
+    make_package, tmp_path
+):
+    package = make_package()
+    (tmp_path / "plant.txt").write_text(DESCRIBED, encoding="utf-8")
+    result = refused(package, "--source-id", "test-article", "--accept", "d02", article=tmp_path / "plant.txt")
+    assert [line.strip() for line in result.stderr.splitlines()[1:]] == [
+        f"d02 'about 40': who said it is in doubt: {IN_DOUBT}"
+    ]
+    [row] = rows_json(tmp_path / "plant.txt", *PUBLISHED, "--source-id", "test-article", cwd=package)
+    assert (row["claimant_id"], row["draft"]["claimant"], row["draft"]["doubt"]) == (None, "The test speaker", IN_DOUBT)
 
 
 def test_accept_of_a_draft_set_aside_by_its_id_takes_it_through_the_same_checks(make_package):

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrack import extracting
-from claimtrack.extracting import aside, extract, sentences, squeeze
+from claimtrack.extracting import accepting, aside, extract, sentences, squeeze
 from claimtrack.io.rows import iter_rows
 from claimtrack.model.package import read_package
 from conftest import ARTICLE, ARTICLE_ID, REPO
@@ -632,6 +632,56 @@ def test_he_was_speaking_two_sentences_away_dates_nothing():
 def test_he_was_speaking_dates_only_attributed_sentences():
     text = "About 5 widgets were made. He was speaking Wednesday at a meeting."
     assert draft_with(text, "About 5").said_on_basis == "publication date"
+
+
+# A figure in a clause that describes something, after the verb of saying: reported speech
+# does not say whether the clause is the speaker's words or the writer's.
+IN_DOUBT = [
+    pytest.param("The test office said on Monday that it would visit the valley, where a flood may have cost 40 homes.",
+                 "40", ", where", "The test office", id="where"),
+    pytest.param("The test office said it had written to the mill, which employs about 300 people.",
+                 "about 300", ", which", "The test office", id="which"),
+    pytest.param('"We are ready," said Jonas Testberg, who has led 12 test runs.',
+                 "12", ", who", "Jonas Testberg", id="who-after-the-speaker"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence, figure_text, opening, speaker", IN_DOUBT)
+def test_a_figure_in_a_describing_clause_after_the_verb_has_its_speaker_in_doubt(
+    sentence, figure_text, opening, speaker
+):
+    draft = draft_with(sentence, figure_text)
+    assert draft.claimant == speaker  # the reading, kept for the reviewer
+    assert draft.doubt == (
+        f'the figure stands in a clause that describes ("{opening} ..."), which may be the writer\'s words '
+        f"rather than {speaker}'s: read the sentence and name the claimant"
+    )
+    assert draft.for_reading()["speaker"] == f"{speaker} (in doubt)"
+
+
+@pytest.mark.parametrize(
+    "sentence, figure_text",
+    [
+        pytest.param("The test office said 40 homes were lost, which the mill disputed.", "40", id="figure-before"),
+        pytest.param('The test office said the mill, which "employs 300 of us", would stay.', "300", id="quoted"),
+        pytest.param("The valley, where 40 homes were lost, flooded again.", "40", id="no-speaker"),
+        pytest.param("The mill, which employs 300 people, said it would stay.", "300", id="before-the-verb"),
+        pytest.param("The test office said so. The valley to the north of the town, where 40 homes were lost, "
+                     "flooded.", "40", id="speaker-of-the-sentence-before"),
+    ],
+)  # fmt: skip
+def test_a_figure_outside_a_describing_clause_after_the_verb_has_no_doubt(sentence, figure_text):
+    assert draft_with(sentence, figure_text).doubt is None
+
+
+def test_a_draft_whose_speaker_is_in_doubt_is_no_claim_row_with_a_claimant():
+    draft = draft_with(IN_DOUBT[0].values[0], "40")
+    claimants = [{"claimant_id": "test-office", "name": "The test office", "kind": "organisation", "role": ""}]
+    assert extracting.match_claimant(draft.claimant, claimants) == "test-office"
+    source = {"source_id": "test-source", "publisher": "Test Paper"}
+    assert accepting.claim_row(draft, source, claimants)["claimant_id"] is None
+    with pytest.raises(extracting.AcceptError, match=r"d\d\d '40': who said it is in doubt: the figure stands in"):
+        extracting.to_claims([draft], source, claimants)
 
 
 # --- Sentences and offsets -------------------------------------------------------------------

@@ -36,9 +36,12 @@ def extract(package_dir, archive, file, published, source_id, accept, with_set_a
     week" against --published. Drafts that are most likely not claims (the day a
     statement was made, a past day, a dateline, a length of time, a year, a
     population) are set aside, listed below the others with the reason, unless a
-    measure of the package tracks them. Nothing is written unless drafts are accepted
-    with --accept; they then go through the same validation and locked, atomic write
-    as `claimtrack add`.
+    measure of the package tracks them. A figure in a clause that describes something
+    ("..., where a war may have cost 9,000 lives") after a speaker's verb may be the
+    writer's words, not the speaker's: its speaker is listed as in doubt, and it is
+    recorded only through add, with the claimant named. Nothing is written unless
+    drafts are accepted with --accept; they then go through the same validation and
+    locked, atomic write as `claimtrack add`.
 
     With --format json the drafts offered as claims (--all: and those set aside) are
     claims as `claimtrack add --file` takes them: fill in what is missing (null
@@ -79,6 +82,12 @@ def extract(package_dir, archive, file, published, source_id, accept, with_set_a
             echo("No figures found.")
         if offered:
             echo(output.rows_table([d.for_reading() for d in offered]))
+        doubted = [d for d in offered if d.doubt]
+        if doubted:
+            echo(
+                "\nWho said these is in doubt (--accept takes none of them; record them with add, naming the claimant):"
+            )
+            echo(output.rows_table([d.why_in_doubt() for d in doubted]))
         if aside:
             echo(("\n" if offered else "") + "Set aside as most likely no claim (--accept takes one by its id):")
             echo(output.rows_table([d.why_set_aside() for d in aside]))

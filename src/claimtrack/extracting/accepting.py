@@ -94,9 +94,12 @@ def claim_row(draft: Draft, source: dict | None, claimants: list[dict], known=No
     """A draft as a row for ``claimtrack add``: the speaker matched to a claimant (the
     publisher for its own statements, "unattributed" where nobody is named), an
     intermediary the speaker told, the source, and how the date is known. A claimant or
-    measure the package has no row for is None."""
+    measure the package has no row for is None, and so is the claimant of a draft whose
+    speaker is in doubt (``Draft.doubt``): a reviewer names it."""
     publisher, nobody, news = known or _claimants_of(source, claimants)
-    if draft.claimant:
+    if draft.doubt:
+        claimant = None
+    elif draft.claimant:
         claimant = match_claimant(draft.claimant, claimants)
     else:
         claimant = publisher if draft.said_on_basis == "publication date" else nobody
@@ -131,6 +134,9 @@ def to_claims(drafts: list[Draft], source: dict, claimants: list[dict]) -> list[
     rows, missing = [], []
     for draft in drafts:
         row = claim_row(draft, source, claimants, known)
+        if draft.doubt:
+            missing.append(f"{draft.id} {draft.text!r}: who said it is in doubt: {draft.doubt}")
+            continue
         lacking = [what for what, column in (("claimant", "claimant_id"), ("measure", "measure_id")) if not row[column]]
         if lacking:
             who = f" (the text names {draft.claimant!r})" if draft.claimant and not row["claimant_id"] else ""
@@ -140,7 +146,8 @@ def to_claims(drafts: list[Draft], source: dict, claimants: list[dict]) -> list[
     if missing:
         raise AcceptError(
             "these drafts cannot be accepted as they stand; add the claimant or measure to the package, or record "
-            "them with claimtrack add:\n  " + "\n  ".join(missing)
+            "them with claimtrack add (extract --format json writes them as add --file takes them):\n  "
+            + "\n  ".join(missing)
         )
     return rows
 

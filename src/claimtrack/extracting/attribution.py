@@ -25,6 +25,7 @@ from claimtrack.extracting.vocabulary import (
     DATELINE,
     DATES,
     DESCRIBING,
+    DESCRIBING_CLAUSE,
     EARLIER,
     FIRST_VERB,
     LEADING,
@@ -56,6 +57,7 @@ class Attribution:
     told: str | None = None  # whom the speaker told: "Radio Meridian", "reporters"
     said_at: tuple[int, int] | None = None  # where in its sentence the words that date the saying are
     speaks: bool = False  # a speaker is named saying it, in this sentence or carried from a neighbour
+    verb_end: int | None = None  # where in its sentence the verb of saying ends, when the sentence has it
 
     @property
     def own(self) -> bool:
@@ -153,9 +155,22 @@ def _attribution(sentence, lo, hi, verb, dates, speaking: _Speaking) -> Attribut
     whom = told.group(1).strip() if told else None
     said = _said_date(sentence, lo, verb, dates) or speaking.said()
     if said is None:
-        return Attribution(claimant, None, None, NOT_STATED, whom, speaks=True)
+        return Attribution(claimant, None, None, NOT_STATED, whom, speaks=True, verb_end=verb.end())
     on, text, basis, at = said
-    return Attribution(claimant, on, text, basis, whom, at, speaks=True)
+    return Attribution(claimant, on, text, basis, whom, at, speaks=True, verb_end=verb.end())
+
+
+def in_describing_clause(sentence: str, said: Attribution, position: int) -> str | None:
+    """The words opening the clause that describes something (", where", ", which") in
+    which the figure at ``position`` stands, after the verb of saying and outside quotation
+    marks: reported speech does not tell whether such a clause is the speaker's or the
+    writer's. None where the figure stands in no such clause."""
+    if not said.speaks or said.verb_end is None or position <= said.verb_end:
+        return None
+    if any(a < position < b for a, b in _quoted(sentence)):
+        return None  # the speaker's own words
+    openings = [match.group() for match in DESCRIBING_CLAUSE.finditer(sentence, said.verb_end, position)]
+    return squeeze(openings[-1]) if openings else None  # the last one before the figure
 
 
 # --- When it was said -----------------------------------------------------------------------------

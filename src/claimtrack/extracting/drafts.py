@@ -40,6 +40,7 @@ from claimtrack.extracting.attribution import (
     WEEKDAY_BASIS,
     Attribution,
     attributions,
+    in_describing_clause,
     is_pronoun,
     person_in,
     said_phrase,
@@ -92,6 +93,7 @@ class Draft:
     appearances: list[list[int]] = field(default_factory=list)
     set_aside: str | None = None  # why the draft is most likely no claim; None for a draft offered as one
     flag: str | None = None  # why the figure cannot be read as written ("1,2000"): read the source
+    doubt: str | None = None  # why who said it is in doubt: a reviewer names the claimant
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -109,12 +111,15 @@ class Draft:
             "qualifier": self.qualifier,
             "figure": figure if not self.flag else "? " + self.flag,
             "said on": self.said_on or NOT_STATED,
-            "speaker": self.claimant or "",
+            "speaker": (self.claimant or "") + (" (in doubt)" if self.doubt else ""),
             "measure": self.measure or "",
         }
 
     def why_set_aside(self) -> dict[str, str]:
         return {"draft": self.id, "figure as written": self.text, "set aside as": self.set_aside or ""}
+
+    def why_in_doubt(self) -> dict[str, str]:
+        return {"draft": self.id, "figure as written": self.text, "who said it is in doubt": self.doubt or ""}
 
 
 def offered(drafts: list[Draft]) -> list[Draft]:
@@ -279,7 +284,7 @@ def _resolve(readings: list[_Reading], published: dt.date) -> None:
         elif quoted and before and before.clauses and before.clauses[-1][1].speaks:
             source = before.clauses[-1][1]  # a paragraph of quoted words after the speaker's
         if source is not None:
-            reading.clauses = [(0, replace(source, said_at=None))]
+            reading.clauses = [(0, replace(source, said_at=None, verb_end=None))]
 
 
 def _antecedent(said: Attribution, before: _Reading) -> None:
@@ -348,9 +353,24 @@ def _drafts_of(reading: _Reading, published: dt.date, measures: list[dict]) -> l
                 if found.flag
                 else why_set_aside(found, reading.sentence, reading.ahead, said, published, measure, near, measures),
                 flag=found.flag,
+                doubt=_speaker_in_doubt(sentence, said, found.start),
             )
         )
     return drafts
+
+
+def _speaker_in_doubt(sentence: str, said: Attribution, position: int) -> str | None:
+    """Why the speaker of the figure at ``position`` is in doubt, when it stands in a
+    clause that describes something ("..., where a war may have cost 9,000 lives"):
+    reported speech does not say whose words such a clause is."""
+    opening = in_describing_clause(sentence, said, position)
+    if opening is None:
+        return None
+    speaker = f"{said.claimant}'s" if said.claimant else "the speaker's"
+    return (
+        f'the figure stands in a clause that describes ("{opening} ..."), which may be the writer\'s words '
+        f"rather than {speaker}: read the sentence and name the claimant"
+    )
 
 
 class Taken:

@@ -167,6 +167,9 @@ CLAUSE_VERB = re.compile(rf"\b(?:that|been|be|do|{_irregular})\b|(?<!\bthe )(?<!
 FIRST_VERB = re.compile(rf"\b(?:{_irregular})\b|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )\b[a-z]{{2,}}ed\b")
 # Between clauses with speakers of their own: "..., and police said 22,000"; "...; the group said".
 CLAUSES = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
+# A clause that describes what the words before it name: "..., where a war has cost 9,000
+# lives", "..., which employs 300". In reported speech it may be the writer's own words.
+DESCRIBING_CLAUSE = re.compile(r",\s+(?:where|which|whose|who|whom)\b")
 # "LISBON, March 14 (Newswire) -": where the report was filed, not its speaker.
 DATELINE = re.compile(
     rf"^\s*[A-Z][A-Z.'\u2019 -]{{1,40}},\s+(?:(?i:{_month})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+)?"
