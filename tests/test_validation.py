@@ -17,6 +17,7 @@ is given (archive=TEST_ARCHIVE, as --archive), or copied into it (conftest.archi
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 
 import pytest
@@ -737,3 +738,25 @@ def test_schema_for_a_table_the_package_does_not_have_names_it(make_package):
 
     with pytest.raises(KeyError, match="no resource named 'claim'"):
         schema_for(make_package(), "claim")
+
+
+def test_a_claim_repeats_only_an_earlier_row_with_all_five_columns_alike(make_package):
+    package = make_package()
+    with (package / CLAIMS).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    first = rows[0]
+    added = [
+        dict(first, claim_id="again-1"),
+        dict(first, claim_id="other-quote", quote=first["quote"] + " Made up for this test."),
+        dict(first, claim_id="other-figure", figure_text=first["figure_text"] + " or so"),
+        dict(first, claim_id="again-2"),
+    ]
+    with (package / CLAIMS).open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, fieldnames=list(first)).writerows(added)
+    found = validate(package, archive=TEST_ARCHIVE).problems
+    repeats = [(p.line, p.value, p.message) for p in found if p.rule == "duplicate-claim"]
+    recorded = (
+        f"this claim is already recorded as {first['claim_id']}: same measure, claimant, source, figure and quote"
+    )
+    end = len(rows) + 1  # the last line of the file as it was
+    assert repeats == [(end + 1, "again-1", recorded), (end + 4, "again-2", recorded)]

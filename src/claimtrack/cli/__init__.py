@@ -40,12 +40,9 @@ class _Group(click.Group):
     def main(self, args=None, *rest, **options):
         import sys
 
-        from claimtrack.tables import memory
         from claimtrack.validation import backend
 
-        # The process is claimtrack's own: see each module.
-        memory.hand_back_at_once()
-        backend.SPARE_PANDAS = True
+        backend.SPARE_PANDAS = True  # the process is claimtrack's own: see backend
         given = list(sys.argv[1:] if args is None else args)
         for position in range(len(given)):
             problem = _not_text(given, position)
