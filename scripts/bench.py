@@ -23,6 +23,10 @@ Before any run, claimtrack's modules are compiled to bytecode, as pip compiles a
 it installs: a machine set not to write bytecode (PYTHONDONTWRITEBYTECODE) would otherwise
 have every run compile the source again, which a user's runs do not.
 
+The machine's own speed is timed too, before and after, as a fixed loop of Python: on a
+shared machine it varies from hour to hour more than the tool does, and two runs' times
+compare only beside it.
+
 It prints a Markdown table: wall seconds, peak resident memory, the wall time as a multiple
 of the parse's and the memory as a multiple of the CSV's size. ``--save`` writes the figures
 as JSON; ``--before`` reads such a file, from an earlier version of the tool, and prints its
@@ -50,6 +54,10 @@ ROOT = Path(__file__).resolve().parent.parent
 KEPT = Path(".claimtrack") / "validation.json"
 
 PARSE = "import sys, pyarrow.csv; print(pyarrow.csv.read_csv(sys.argv[1]).num_rows)"
+SPEED_WORDS = "a fixed Python loop took"
+# The machine's own speed, which varies from hour to hour on a shared machine more than the
+# tool's does: a fixed loop of Python, in its own process, timed within it.
+SPEED = "import time; t = time.perf_counter(); sum(i * i for i in range(10**7)); print(time.perf_counter() - t)"
 
 # What the issue set as targets, whole process, on the build machine.
 PARSE_TIMES, CSV_TIMES, STORY_VALIDATE, STORY_READ = 5.0, 4.0, 0.6, 0.15
@@ -64,6 +72,12 @@ def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float, 
     seconds = time.perf_counter() - start
     process.stdout.close()
     return seconds, usage.ru_maxrss / 1024, output, os.waitstatus_to_exitcode(status)
+
+
+def machine_speed(times: int = 5) -> float:
+    """Seconds the fixed loop SPEED takes here now, the median of ``times`` runs: beside
+    another run's, it says how much faster or slower the machine itself was."""
+    return statistics.median(float(measure([sys.executable, "-c", SPEED])[2]) for _ in range(times))
 
 
 def warm(path: Path) -> None:
@@ -295,16 +309,19 @@ def main() -> None:
         f"{platform.system()}",
         "tool": version,
         "load": os.getloadavg()[0],
+        "loop s": machine_speed(),
     }
     figures = Figures()
     for rows in sizes:
         scale(figures, args.work, rows, args.frictionless_up_to)
     story_runs(figures, args.work, args.repeats)
-    about["load after"] = os.getloadavg()[0]
+    about["load after"], about["loop s after"] = os.getloadavg()[0], machine_speed()
     print(f"claimtrack benchmark, {about['date']}: {about['machine']}; {about['tool']}; "
-          f"load average {about['load']:.1f} before, {about['load after']:.1f} after")  # fmt: skip
+          f"load average {about['load']:.1f} before, {about['load after']:.1f} after; "
+          f"{SPEED_WORDS} {about['loop s']:.2f} s before, {about['loop s after']:.2f} s after")  # fmt: skip
     if before_about:
-        print(f"before: {before_about['tool']}, {before_about['date']}, load {before_about['load']:.1f}")
+        speed = f"; {SPEED_WORDS} {before_about['loop s']:.2f} s" if "loop s" in before_about else ""
+        print(f"before: {before_about['tool']}, {before_about['date']}, load {before_about['load']:.1f}{speed}")
     print()
     print("\n".join(table(figures, before)))
     print()

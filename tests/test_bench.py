@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -23,7 +24,7 @@ def bench(tmp_path, *more: str) -> subprocess.CompletedProcess:
 
 def test_the_benchmark_prints_every_run_beside_an_earlier_one_and_finds_exactly_the_planted_problems(tmp_path):
     earlier = {
-        "about": {"date": "2026-11-30", "tool": "claimtrack 0.0.9", "load": 0.5},
+        "about": {"date": "2026-11-30", "tool": "claimtrack 0.0.9", "load": 0.5, "loop s": 0.5},
         "runs": [{"claims": "400", "run": "claimtrack validate", "wall": 12.34, "peak": 567.0, "note": ""}],
     }
     (tmp_path / "then.json").write_text(json.dumps(earlier))
@@ -45,7 +46,8 @@ def test_the_benchmark_prints_every_run_beside_an_earlier_one_and_finds_exactly_
     short = runs["claimtrack validate, a short row at the end"][-2]
     assert "exit 1" in short and "; found on line 402" in short  # the header, 400 claims, then the row
     # The earlier figures stand beside the run they were measured for; a run not measured then shows none.
-    assert "before: claimtrack 0.0.9, 2026-11-30" in done.stdout
+    assert "before: claimtrack 0.0.9, 2026-11-30, load 0.5; a fixed Python loop took 0.50 s" in done.stdout
+    assert re.search(r"; a fixed Python loop took \d+\.\d\d s before, \d+\.\d\d s after$", done.stdout.splitlines()[0])
     assert runs["claimtrack validate"][3:5] == [" 12.34 ", " 567 "]
     assert runs["bare pyarrow parse of claims.csv"][3:5] == [" - ", " - "]
     story = [line.split("|")[2].strip() for line in done.stdout.splitlines() if "(the story)" in line]
