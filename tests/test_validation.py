@@ -202,8 +202,6 @@ def test_a_file_that_cannot_be_read_as_a_table_is_reported_on_the_line_at_fault(
 
 
 def test_a_cell_past_the_csv_modules_default_limit_is_read_whole_whatever_was_imported_before(make_package):
-    import csv
-
     problems_of(make_package())  # what validating imports is imported now, and raises no limit later
     before = csv.field_size_limit(131_072)  # the csv module's own limit, as a fresh process has it
     try:

@@ -57,7 +57,7 @@ class Attribution:
     told: str | None = None  # whom the speaker told: "Radio Meridian", "reporters"
     said_at: tuple[int, int] | None = None  # where in its sentence the words that date the saying are
     speaks: bool = False  # a speaker is named saying it, in this sentence or carried from a neighbour
-    verb_end: int | None = None  # where in its sentence the verb of saying ends, when the sentence has it
+    verb_end: int | None = None  # where in its sentence the verb of saying ends; None where it is not in it
 
     @property
     def own(self) -> bool:
@@ -165,7 +165,7 @@ def in_describing_clause(sentence: str, said: Attribution, position: int) -> str
     which the figure at ``position`` stands, after the verb of saying and outside quotation
     marks: reported speech does not tell whether such a clause is the speaker's or the
     writer's. None where the figure stands in no such clause."""
-    if not said.speaks or said.verb_end is None or position <= said.verb_end:
+    if said.verb_end is None or position <= said.verb_end:  # no verb of saying in the sentence, or after it
         return None
     if any(a < position < b for a, b in _quoted(sentence)):
         return None  # the speaker's own words

@@ -596,11 +596,14 @@ def _frame(rows: list[list[str]], width: int) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={str(i): pl.String for i in range(width)}, orient="row")
 
 
-# A cell as the strict reader takes it: in quotes, with each quote inside doubled, or bare.
-_CELL = re.compile(r'"(?:[^"]|"")*"|[^,\r\n]*')
+# A cell in quotes, each quote inside it doubled.
+_IN_QUOTES = r'"(?:[^"]|"")*"'
+# A cell as the strict reader takes it: in quotes, or bare.
+_CELL = re.compile(rf"{_IN_QUOTES}|[^,\r\n]*")
 # A row as written whose every quote opens a cell, closes it or is doubled inside one:
 # a row with no quote out of place, told in one match (most rows with quotes are so).
-_QUOTED_WELL = re.compile(r'(?:"(?:[^"]|"")*"|[^,"\r\n]*)(?:,(?:"(?:[^"]|"")*"|[^,"\r\n]*))*(?:\r\n|\r|\n)?')
+_WELL = rf'(?:{_IN_QUOTES}|[^,"\r\n]*)'
+_QUOTED_WELL = re.compile(rf"{_WELL}(?:,{_WELL})*(?:\r\n|\r|\n)?")
 
 
 def _stray_quotes(written: str, row: list[str], header: list[str], file: str, line: int) -> list[Problem]:

@@ -226,16 +226,14 @@ def failed(rules: list[Rule], frame: pl.DataFrame) -> list[tuple[Rule, pl.Series
         else:
             check = getattr(error, "check", None)
             raise CheckNotRun(getattr(check, "name", None) or "?", str(error).strip().splitlines()[0])
-        output = error.check_output
-        rows = output.with_row_index("row").filter(~pl.col(output.columns[-1]).fill_null(False))["row"]
-        failed.append((rule, rows.cast(pl.Int64)))
+        failed.append((rule, _failing_rows(error.check_output)))
     return failed
 
 
 def _apart(group: list[Rule], output: pl.DataFrame, frame: pl.DataFrame) -> list[tuple[Rule, pl.Series]]:
     """The rows a check run together failed, told apart by the rule (the column) each
     breaks: only those rows are asked again, of each column."""
-    rows = output.with_row_index("row").filter(~pl.col(output.columns[-1]).fill_null(False))["row"].cast(pl.Int64)
+    rows = _failing_rows(output)
     asked = frame.select(_read_by_group(group)).gather(rows)
     found = []
     for rule in group:
@@ -243,6 +241,11 @@ def _apart(group: list[Rule], output: pl.DataFrame, frame: pl.DataFrame) -> list
         if fails.any():
             found.append((rule, rows.filter(fails)))
     return found
+
+
+def _failing_rows(output: pl.DataFrame) -> pl.Series:
+    """The positions of the rows a check's output (its last column) fails."""
+    return output.with_row_index("row").filter(~pl.col(output.columns[-1]).fill_null(False))["row"].cast(pl.Int64)
 
 
 def _read_by_group(group: list[Rule]) -> list[str]:

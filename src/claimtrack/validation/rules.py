@@ -377,10 +377,12 @@ def _repeated_claim(frame: pl.LazyFrame) -> pl.LazyFrame:
     # and the candidates are compared by the columns themselves. The hashes that come
     # again are found in the hashes sorted: asked of every row, is_duplicated laid out
     # a table of them all, a million claims' peak 100 MB higher, where the sort takes 3.
-    hashes = frame.select(_hash_of(_SAME_SHORT)).collect().to_series()
+    hashed = frame.select(
+        _hash_of(_SAME_SHORT).alias("hash"), pl.all_horizontal(c(name).is_not_null() for name in SAME_CLAIM)
+    ).collect()
+    hashes, given = hashed.to_series(0), hashed.to_series(1)
     ordered = hashes.sort()
     again = hashes.is_in(ordered.filter(ordered == ordered.shift(1)).unique().implode())
-    given = frame.select(pl.all_horizontal(c(name).is_not_null() for name in SAME_CLAIM)).collect().to_series()
     candidates = (again & given).arg_true()
     rows = frame.select(SAME_CLAIM).collect()[candidates].with_columns(row=candidates)
     return _rows(frame, rows.filter(~pl.struct(SAME_CLAIM).is_first_distinct())["row"])
